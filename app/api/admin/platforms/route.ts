@@ -1,0 +1,19 @@
+import { errorResponse } from "@/lib/api/handler";
+import { readJsonBody, validate } from "@/lib/api/parse";
+import { json } from "@/lib/api/respond";
+import { isAdminRequest } from "@/lib/admin/admin-auth";
+import { createPlatformSchema } from "@/lib/admin/schemas";
+import { getDb } from "@/lib/db";
+import { createPlatform } from "@/lib/platforms/create-platform";
+
+// POST /api/admin/platforms – operator only: create a platform and show its API keys once
+export async function POST(req: Request): Promise<Response> {
+  if (!isAdminRequest(req)) return new Response(null, { status: 404 });
+  try {
+    const input = validate(createPlatformSchema, await readJsonBody(req));
+    const platform = await createPlatform(await getDb(), input);
+    return json({ id: platform.id, name: platform.name, test_key: platform.testKey, live_key: platform.liveKey }, 201);
+  } catch (error) {
+    return errorResponse(error, "/api/admin/platforms");
+  }
+}

@@ -1,0 +1,13 @@
+import { apiRoute } from "@/lib/api/handler";
+import { NotFoundError } from "@/lib/errors";
+
+// Any other /api/v1 path – authenticated like the rest, then a problem+json 404 instead of an HTML page
+const notFound = apiRoute({}, async () => {
+  throw new NotFoundError("Resource");
+});
+
+export const GET = notFound;
+export const POST = notFound;
+export const PUT = notFound;
+export const PATCH = notFound;
+export const DELETE = notFound;

@@ -1,0 +1,27 @@
+import { apiRoute } from "@/lib/api/handler";
+import { page } from "@/lib/api/pagination";
+import { json } from "@/lib/api/respond";
+import { createCustomer } from "@/lib/customers/create-customer";
+import { getCustomerByExternalIdOrThrow, listCustomers } from "@/lib/customers/customer-store";
+import { createCustomerSchema, listCustomersQuerySchema } from "@/lib/customers/schemas";
+import { customerView } from "@/lib/customers/customer-view";
+import { validate } from "@/lib/api/parse";
+import { pageQuerySchema } from "@/lib/api/page-query";
+
+// POST /customers – create a customer (and subscribe it to products)
+export const POST = apiRoute({ body: createCustomerSchema }, async ({ db, scope, body }) => {
+  const row = await createCustomer(db, scope, body);
+  return json(await customerView(db, scope, row), 201);
+});
+
+// GET /customers – list customers, or ?external_id= for one customer
+export const GET = apiRoute({ query: listCustomersQuerySchema }, async ({ db, scope, query }) => {
+  if (query.external_id !== undefined) {
+    const row = await getCustomerByExternalIdOrThrow(db, scope, query.external_id);
+    return json(await customerView(db, scope, row));
+  }
+  const { limit, offset } = validate(pageQuerySchema, query);
+  const { rows, total } = await listCustomers(db, scope, { limit, offset });
+  const items = await Promise.all(rows.map((row) => customerView(db, scope, row)));
+  return json(page(items, total, limit, offset));
+});

@@ -1,0 +1,21 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { requestLocale } from "@/lib/portal/request-locale";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { template: "%s · Billing", default: "Billing" },
+  description: "Your balances, usage and payments.",
+  robots: { index: false, follow: false },
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await requestLocale();
+  return (
+    <html lang={locale} suppressHydrationWarning>
+      <body className="bg-surface text-fg antialiased">{children}</body>
+    </html>
+  );
+}

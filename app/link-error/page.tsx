@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { StandalonePage } from "@/components/portal/standalone-page";
+import { getDb } from "@/lib/db";
+import { findPlatform } from "@/lib/platforms/get-platform";
+
+export const metadata: Metadata = { title: "Link not valid" };
+
+export default async function LinkErrorPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const { platform: platformId } = await searchParams;
+  const platform = platformId && /^acc_[0-9a-z]{26}$/.test(platformId) ? await findPlatform(await getDb(), platformId) : null;
+  const branding = platform?.branding ?? null;
+  return (
+    <StandalonePage branding={branding} title="This billing link isn’t valid">
+      <p>
+        Billing links work once and only for a few minutes. This one could not be used, so nothing was opened and
+        you are not signed in.
+      </p>
+      <p>Go back to {branding?.name ?? "the app you came from"} and open billing again to get a fresh link.</p>
+      {branding?.homeUrl && (
+        <p>
+          <a className="font-medium text-brand-text underline" href={branding.homeUrl}>
+            Back to {branding.name}
+          </a>
+        </p>
+      )}
+    </StandalonePage>
+  );
+}

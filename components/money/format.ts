@@ -1,0 +1,51 @@
+/** What the formatter needs to know about an asset. */
+export interface AssetDisplay {
+  code: string;
+  kind: "fiat" | "custom";
+  precision: number;
+  symbol: string | null;
+  label: string | null;
+  name: string;
+}
+
+/**
+ * The one place amounts become text. The amount arrives as an exact decimal string and
+ * Intl.NumberFormat formats the string itself, so no float ever touches it. Custom assets show
+ * their label (e.g. "1,250 CR") and fiat uses the currency's own symbol and digits.
+ */
+export function formatAmount(
+  amount: string,
+  asset: AssetDisplay,
+  locale: string,
+  options: { signed?: boolean; compact?: boolean } = {},
+): string {
+  const signDisplay = options.signed ? "exceptZero" : "auto";
+  if (asset.kind === "fiat") {
+    return new Intl.NumberFormat(locale, {
+      style: "currency",
+      currency: asset.code,
+      minimumFractionDigits: asset.precision,
+      maximumFractionDigits: asset.precision,
+      signDisplay,
+      notation: options.compact ? "compact" : "standard",
+      roundingMode: "halfEven",
+    } as Intl.NumberFormatOptions).format(amount as unknown as number);
+  }
+  const number = new Intl.NumberFormat(locale, {
+    minimumFractionDigits: 0,
+    maximumFractionDigits: asset.precision,
+    signDisplay,
+    notation: options.compact ? "compact" : "standard",
+    roundingMode: "halfEven",
+  } as Intl.NumberFormatOptions).format(amount as unknown as number);
+  return `${number} ${asset.label ?? asset.code}`;
+}
+
+/** Just the number, to the asset's precision, for tables and inputs. */
+export function formatNumber(amount: string, precision: number, locale: string): string {
+  return new Intl.NumberFormat(locale, {
+    minimumFractionDigits: 0,
+    maximumFractionDigits: precision,
+    roundingMode: "halfEven",
+  } as Intl.NumberFormatOptions).format(amount as unknown as number);
+}

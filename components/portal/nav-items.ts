@@ -1,0 +1,6 @@
+export interface NavItem {
+  href: string;
+  label: string;
+}
+
+export const NAV_ITEMS: NavItem[] = [{ href: "/", label: "Overview" }];

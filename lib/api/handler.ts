@@ -1,0 +1,66 @@
+import type { z } from "zod";
+import { getDb, type Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { log } from "@/lib/log";
+import { apiKeyFromHeaders, authenticateApiKey } from "@/lib/platforms/api-keys";
+import type { PlatformScope } from "@/lib/scope";
+import { parseQuery, readJsonBody, validate } from "./parse";
+import { internalError, problem, unauthorized } from "./respond";
+
+export interface ApiContext<B, Q> {
+  req: Request;
+  url: URL;
+  db: Db;
+  scope: PlatformScope;
+  params: Record<string, string>;
+  body: B;
+  query: Q;
+}
+
+interface RouteSpec<BS extends z.ZodType | undefined, QS extends z.ZodType | undefined> {
+  body?: BS;
+  query?: QS;
+  maxBodyBytes?: number;
+}
+
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+type NextContext = { params: Promise<Record<string, string | string[]>> };
+
+/**
+ * Wraps a /api/v1 route: authenticates the API key, parses body and query with their zod schemas,
+ * and turns every error into problem+json. Unknown errors are logged and answered with a fixed 500.
+ */
+export function apiRoute<BS extends z.ZodType | undefined = undefined, QS extends z.ZodType | undefined = undefined>(
+  spec: RouteSpec<BS, QS>,
+  handler: (ctx: ApiContext<Out<BS>, Out<QS>>) => Promise<Response>,
+) {
+  return async (req: Request, context: NextContext): Promise<Response> => {
+    const url = new URL(req.url);
+    try {
+      const db = await getDb();
+      const key = apiKeyFromHeaders(req.headers);
+      const scope = key ? await authenticateApiKey(db, key) : null;
+      if (!scope) return unauthorized();
+      const params = await resolveParams(context);
+      const body = (spec.body ? validate(spec.body, await readJsonBody(req, spec.maxBodyBytes)) : undefined) as Out<BS>;
+      const query = (spec.query ? parseQuery(url, spec.query) : undefined) as Out<QS>;
+      return await handler({ req, url, db, scope, params, body, query });
+    } catch (error) {
+      return errorResponse(error, url.pathname);
+    }
+  };
+}
+
+async function resolveParams(context: NextContext | undefined): Promise<Record<string, string>> {
+  const raw = context?.params ? await context.params : {};
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(raw)) out[k] = Array.isArray(v) ? v.join("/") : v;
+  return out;
+}
+
+export function errorResponse(error: unknown, instance?: string): Response {
+  if (error instanceof AppError) return problem(error, instance);
+  log.error("unhandled error", { instance, error });
+  return internalError(instance);
+}

@@ -1,0 +1,26 @@
+import { z } from "zod";
+
+const queryInt = (min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .regex(/^\d{1,9}$/, "Must be a non-negative integer.")
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max))
+    .optional()
+    .transform((v) => v ?? fallback);
+
+export const pageQuery = {
+  limit: queryInt(1, 100, 20),
+  offset: queryInt(0, 1_000_000_000, 0),
+};
+
+export interface Page<T> {
+  items: T[];
+  total_count: number;
+  limit: number;
+  offset: number;
+}
+
+export function page<T>(items: T[], totalCount: number, limit: number, offset: number): Page<T> {
+  return { items, total_count: totalCount, limit, offset };
+}

@@ -1,0 +1,42 @@
+import type { Db } from "@/lib/db";
+import { customers } from "@/lib/db/schema";
+import { isUniqueViolation, withTransaction } from "@/lib/db/transaction";
+import { ValidationError } from "@/lib/errors";
+import { newId } from "@/lib/ids";
+import type { PlatformScope } from "@/lib/scope";
+import { subscribeCustomer } from "@/lib/catalog/subscribe";
+import type { CreateCustomerInput } from "./schemas";
+import type { CustomerRow } from "./customer-store";
+
+const DUPLICATE = "A customer with this external_id already exists.";
+
+/**
+ * Creates a customer and, in the same transaction, any subscriptions it asks for.
+ * @throws ValidationError for a duplicate external_id or an unknown product.
+ */
+export async function createCustomer(db: Db, scope: PlatformScope, input: CreateCustomerInput): Promise<CustomerRow> {
+  try {
+    return await withTransaction(db, async (tx) => {
+      const [row] = await tx
+        .insert(customers)
+        .values({
+          id: newId("customer"),
+          ...scope,
+          externalId: input.external_id ?? null,
+          name: input.name ?? null,
+          email: input.email ?? null,
+          metadata: input.metadata ?? null,
+        })
+        .onConflictDoNothing()
+        .returning();
+      if (!row) throw ValidationError.field("external_id", DUPLICATE);
+      for (const [i, request] of (input.subscriptions ?? []).entries()) {
+        await subscribeCustomer(tx, scope, row.id, request, `subscriptions[${i}]`);
+      }
+      return row;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw ValidationError.field("external_id", DUPLICATE);
+    throw error;
+  }
+}

@@ -1,0 +1,14 @@
+import type { CustomerRow } from "./customer-store";
+
+export function serializeCustomer(row: CustomerRow, subscriptions: unknown[] = []) {
+  return {
+    id: row.id,
+    external_id: row.externalId,
+    name: row.name,
+    email: row.email,
+    metadata: row.metadata ?? {},
+    created_at: row.createdAt.toISOString(),
+    external_accounts: [],
+    subscriptions,
+  };
+}

@@ -1,0 +1,44 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { Database, Db } from "./types";
+import * as schema from "./schema";
+import { migrateDatabase } from "./migrate";
+
+export interface OpenOptions {
+  /** postgres:// URL; without it an embedded PGlite is used. */
+  url?: string;
+  /** PGlite data directory; `memory://` keeps it in memory (tests). */
+  dataDir?: string;
+  /** Connection pool size for Postgres. */
+  poolSize?: number;
+  migrate?: boolean;
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
+  // relaxedDurability stays off: a committed ledger row must survive a crash.
+  const client = await PGlite.create({ dataDir, relaxedDurability: false });
+  const db = drizzle({ client, schema, casing: "snake_case" }) as unknown as Db;
+  return { db, kind: "pglite", close: () => client.close() };
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const pg = await import("pg");
+  const { drizzle } = await import("drizzle-orm/node-postgres");
+  // NUMERIC arrives as text already; keep int8 (bigint) as text too and let columns decide.
+  const pool = new pg.default.Pool({ connectionString: url, max: poolSize });
+  pool.on("error", () => undefined);
+  const db = drizzle({ client: pool, schema, casing: "snake_case" }) as unknown as Db;
+  return { db, kind: "postgres", close: () => pool.end() };
+}
+
+/** Opens (and by default migrates) the database selected by the options. */
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  const database = options.url
+    ? await openPostgres(options.url, options.poolSize ?? 20)
+    : await openPglite(options.dataDir ?? path.join(".data", "pglite"));
+  if (options.migrate !== false) await migrateDatabase(database, options.url);
+  return database;
+}

@@ -1,0 +1,19 @@
+import { index, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { createdAt, tenantColumns } from "./columns";
+
+export const customers = pgTable(
+  "customers",
+  {
+    id: text("id").primaryKey(),
+    ...tenantColumns(),
+    externalId: text("external_id"),
+    name: text("name"),
+    email: text("email"),
+    metadata: jsonb("metadata").$type<Record<string, string>>(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("customers_external_id_idx").on(t.platformId, t.liveMode, t.externalId),
+    index("customers_list_idx").on(t.platformId, t.liveMode, t.createdAt.desc(), t.id.desc()),
+  ],
+);

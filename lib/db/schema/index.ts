@@ -1,0 +1,5 @@
+export * from "./assets";
+export * from "./customers";
+export * from "./ledger";
+export * from "./platforms";
+export * from "./portal";

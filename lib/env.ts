@@ -1,0 +1,53 @@
+import { z } from "zod";
+
+// Empty strings count as unset, so `FOO= npm start` behaves like no FOO at all.
+const optional = z.preprocess((v) => (v === "" ? undefined : v), z.string().optional());
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must start with postgres:// or postgresql://")
+      .optional(),
+  ),
+  BILLFOLD_DATA_DIR: z.string().default(".data"),
+  PORTAL_URL: z.url().default("http://localhost:3000"),
+  BILLFOLD_SECRET: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.string().min(32, "BILLFOLD_SECRET must be at least 32 characters").optional(),
+  ),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(8),
+  STRIPE_SECRET_KEY: optional,
+  STRIPE_WEBHOOK_SECRET: optional,
+  STRIPE_API_URL: optional,
+  BILLFOLD_JOBS: z.enum(["on", "off"]).default("on"),
+  /** Enables /api/admin (platform creation) for whoever holds this token; `npm start` sets one per data dir. */
+  BILLFOLD_ADMIN_TOKEN: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(32).optional()),
+  /** Set by `npm start`: seed the demo platform on first run and write its credentials to the data dir. */
+  BILLFOLD_SEED_DEMO: z.enum(["0", "1"]).default("0"),
+  BILLFOLD_FAULTS: optional,
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+/** The validated environment. Throws a readable error naming each bad variable. */
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** Tests change the environment between suites; this drops the cached copy. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}

@@ -1,0 +1,58 @@
+/**
+ * Domain errors. Each carries a code from the one error table in lib/api/error-table.ts, which is
+ * the only place codes become HTTP statuses.
+ */
+export type ErrorCode =
+  | "bad_request"
+  | "not_found"
+  | "validation"
+  | "idempotency_mismatch"
+  | "in_flight"
+  | "conflict"
+  | "forbidden"
+  | "rate_limited"
+  | "payload_too_large"
+  | "unsupported_media_type";
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly errors?: Record<string, string[]>,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(resource: string) {
+    super("not_found", `${resource} not found.`);
+  }
+}
+
+/** A request that parsed but is not acceptable; `errors` maps field paths to messages. */
+export class ValidationError extends AppError {
+  constructor(errors: Record<string, string[]>, message = "One or more validation errors occurred.") {
+    super("validation", message, errors);
+  }
+
+  static field(field: string, message: string): ValidationError {
+    return new ValidationError({ [field]: [message] });
+  }
+}
+
+/** The same idempotency id was used before with a different request body. */
+export class IdempotencyMismatchError extends AppError {
+  constructor(field: string) {
+    super("idempotency_mismatch", "This id was already used with a different request.", {
+      [field]: ["Already used with a different request body."],
+    });
+  }
+}
+
+export class RateLimitedError extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super("rate_limited", "Too many requests.");
+  }
+}

@@ -1,0 +1,3 @@
+export * from "./json-number";
+export * from "./parse";
+export * from "./stringify";

@@ -1,0 +1,87 @@
+import { createHash } from "node:crypto";
+import { sql, type SQL } from "drizzle-orm";
+import type { DbOrTx } from "@/lib/db";
+import { dec } from "@/lib/money";
+import type { PlatformScope } from "@/lib/scope";
+import { rowsOf } from "@/lib/db/rows";
+import type { AccountRef, AccountState } from "./types";
+
+export const SYSTEM_OWNER = "system";
+const SYSTEM_SHARDS = 16;
+
+export interface AccountKey {
+  owner: string;
+  name: string;
+  asset: string;
+  shard: number;
+}
+
+/** Spreads a customer's counterparty postings over 16 system-account rows so hot revenue rows don't serialize a platform. */
+function shardOf(key: string): number {
+  return createHash("sha1").update(key).digest()[0]! % SYSTEM_SHARDS;
+}
+
+export function accountKey(ref: AccountRef): AccountKey {
+  return ref.kind === "wallet"
+    ? { owner: ref.customerId, name: ref.name, asset: ref.asset, shard: 0 }
+    : { owner: SYSTEM_OWNER, name: ref.name, asset: ref.asset, shard: shardOf(ref.shardKey) };
+}
+
+export function keyString(k: AccountKey): string {
+  return `${k.owner}\u0000${k.name}\u0000${k.asset}\u0000${k.shard}`;
+}
+
+export function stateKey(a: AccountState): string {
+  return keyString({ owner: a.owner, name: a.name, asset: a.assetCode, shard: a.shard });
+}
+
+function keyTuples(keys: AccountKey[]): SQL {
+  return sql.join(
+    keys.map((k) => sql`(${k.owner}, ${k.name}, ${k.asset}, ${k.shard}::smallint)`),
+    sql`, `,
+  );
+}
+
+async function selectForUpdate(db: DbOrTx, scope: PlatformScope, keys: AccountKey[]): Promise<AccountState[]> {
+  const rows = rowsOf<{ id: string | number; owner: string; name: string; asset_code: string; balance: string; version: string | number; shard: number }>(
+    await db.execute(sql`
+      SELECT id, owner, name, asset_code, shard, balance, version FROM ledger_accounts
+      WHERE platform_id = ${scope.platformId} AND live_mode = ${scope.liveMode}
+        AND (owner, name, asset_code, shard) IN (${keyTuples(keys)})
+      ORDER BY id FOR UPDATE`),
+  );
+  return rows.map((r) => ({
+    id: Number(r.id),
+    owner: r.owner,
+    name: r.name,
+    assetCode: r.asset_code,
+    shard: r.shard,
+    balance: dec(r.balance),
+    version: Number(r.version),
+  }));
+}
+
+/**
+ * Locks the accounts (creating missing ones) in id order, so concurrent postings to an account
+ * serialize and two postings never wait on each other in opposite orders.
+ */
+export async function lockAccounts(
+  db: DbOrTx,
+  scope: PlatformScope,
+  keys: AccountKey[],
+): Promise<Map<string, AccountState>> {
+  const unique = [...new Map(keys.map((k) => [keyString(k), k])).values()];
+  const found = await selectForUpdate(db, scope, unique);
+  const byKey = new Map(found.map((a) => [stateKey(a), a]));
+  const missing = unique.filter((k) => !byKey.has(keyString(k)));
+  if (missing.length > 0) {
+    await db.execute(sql`
+      INSERT INTO ledger_accounts (platform_id, live_mode, owner, name, asset_code, shard)
+      VALUES ${sql.join(missing.map((k) => sql`(${scope.platformId}, ${scope.liveMode}, ${k.owner}, ${k.name}, ${k.asset}, ${k.shard})`), sql`, `)}
+      ON CONFLICT (platform_id, live_mode, owner, name, asset_code, shard) DO NOTHING`);
+    for (const a of await selectForUpdate(db, scope, missing)) {
+      byKey.set(stateKey(a), a);
+    }
+  }
+  return byKey;
+}

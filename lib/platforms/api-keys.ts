@@ -1,0 +1,63 @@
+import { createHash } from "node:crypto";
+import { and, eq, isNull } from "drizzle-orm";
+import type { DbOrTx } from "@/lib/db";
+import { apiKeys } from "@/lib/db/schema";
+import { newId, randomBase32 } from "@/lib/ids";
+import type { PlatformScope } from "@/lib/scope";
+
+const KEY_PATTERN = /^key_(test|live)_[0-9a-z]{32}$/;
+
+export function hashApiKey(key: string): string {
+  return createHash("sha256").update(key).digest("hex");
+}
+
+/** Creates a key (160 random bits) and returns it; only its hash is stored, so this is the one chance to see it. */
+export async function issueApiKey(db: DbOrTx, platformId: string, liveMode: boolean): Promise<string> {
+  const key = `key_${liveMode ? "live" : "test"}_${randomBase32(32)}`;
+  await db.insert(apiKeys).values({
+    id: newId("apiKey"),
+    platformId,
+    liveMode,
+    keyHash: hashApiKey(key),
+    hint: key.slice(0, 13),
+  });
+  return key;
+}
+
+interface CacheEntry {
+  scope: PlatformScope | null;
+  expiresAtMs: number;
+}
+
+// Keys are looked up on every API request; a short cache takes that query off the hot path while
+// keeping a revoked key usable for at most CACHE_TTL_MS.
+const CACHE_TTL_MS = 10_000;
+const cache = new Map<string, CacheEntry>();
+
+/** The platform and mode a key belongs to, or null for a malformed, unknown or revoked key. */
+export async function authenticateApiKey(db: DbOrTx, key: string): Promise<PlatformScope | null> {
+  if (!KEY_PATTERN.test(key)) return null;
+  const hash = hashApiKey(key);
+  const now = Date.now();
+  const hit = cache.get(hash);
+  if (hit && hit.expiresAtMs > now) return hit.scope;
+  const [row] = await db
+    .select({ platformId: apiKeys.platformId, liveMode: apiKeys.liveMode })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.keyHash, hash), isNull(apiKeys.revokedAt)))
+    .limit(1);
+  const scope = row ? { platformId: row.platformId, liveMode: row.liveMode } : null;
+  if (cache.size > 10_000) cache.clear();
+  cache.set(hash, { scope, expiresAtMs: now + CACHE_TTL_MS });
+  return scope;
+}
+
+/** The key from `Authorization: Bearer`, `X-API-Key` or `X-CREDYT-API-KEY`. */
+export function apiKeyFromHeaders(headers: Headers): string | null {
+  const auth = headers.get("authorization");
+  if (auth) {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(auth);
+    return match ? match[1]! : null;
+  }
+  return headers.get("x-api-key") ?? headers.get("x-credyt-api-key");
+}

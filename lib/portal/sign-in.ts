@@ -1,0 +1,31 @@
+import type { Db } from "@/lib/db";
+import { sessionCookie, sessionIdFromCookieHeader } from "./cookie";
+import { exchangeToken } from "./exchange-token";
+import { endSession } from "./sessions";
+
+// The token must not leak through Referer, history or any cache after the exchange.
+const NO_LEAK = { "cache-control": "no-store", "referrer-policy": "no-referrer" };
+
+function redirect(location: string, extra: Record<string, string | string[]> = {}): Response {
+  const headers = new Headers({ ...NO_LEAK, location });
+  for (const [k, v] of Object.entries(extra)) for (const value of [v].flat()) headers.append(k, value);
+  return new Response(null, { status: 303, headers });
+}
+
+/**
+ * GET /api/sign-in?token=…: a valid token becomes a fresh session cookie (any session the browser
+ * already had is ended, so a planted cookie cannot survive) and a 303 into the portal.
+ */
+export async function signIn(db: Db, req: Request): Promise<Response> {
+  const token = new URL(req.url).searchParams.get("token") ?? "";
+  const result = await exchangeToken(db, token);
+  if (result.kind === "failure_redirect") return redirect(result.url);
+  if (result.kind === "invalid") {
+    const query = new URLSearchParams({ reason: "invalid" });
+    if (result.platformHint) query.set("platform", result.platformHint);
+    return redirect(`/link-error?${query.toString()}`);
+  }
+  await endSession(db, sessionIdFromCookieHeader(req.headers.get("cookie")));
+  const maxAge = Math.floor((result.expiresAt.getTime() - Date.now()) / 1000);
+  return redirect("/", { "set-cookie": sessionCookie(result.sessionId, maxAge) });
+}

@@ -1,0 +1,25 @@
+import type { AssetDisplay } from "@/components/money/format";
+import { findAssets } from "@/lib/assets/find-asset";
+import type { Asset } from "@/lib/assets/types";
+import type { DbOrTx } from "@/lib/db";
+import type { CustomerScope } from "@/lib/scope";
+import { listWalletAccounts, type WalletAccount } from "./get-wallet";
+
+export interface Balance {
+  account: WalletAccount;
+  asset: Asset;
+}
+
+export function assetDisplay(asset: Asset): AssetDisplay {
+  return { code: asset.code, kind: asset.kind, precision: asset.precision, symbol: asset.symbol, label: asset.label, name: asset.name };
+}
+
+/** The customer's accounts with their asset definitions, fiat first then custom, by code. */
+export async function listBalances(db: DbOrTx, scope: CustomerScope): Promise<Balance[]> {
+  const accounts = await listWalletAccounts(db, scope);
+  const assets = await findAssets(db, scope, accounts.map((a) => a.asset));
+  return accounts
+    .filter((account) => assets.has(account.asset))
+    .map((account) => ({ account, asset: assets.get(account.asset)! }))
+    .sort((a, b) => (a.asset.kind === b.asset.kind ? a.asset.code.localeCompare(b.asset.code) : a.asset.kind === "fiat" ? -1 : 1));
+}

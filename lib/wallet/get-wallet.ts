@@ -1,0 +1,70 @@
+import { and, asc, eq } from "drizzle-orm";
+import type { DbOrTx } from "@/lib/db";
+import { ledgerAccounts } from "@/lib/db/schema";
+import { NotFoundError } from "@/lib/errors";
+import { dec, type Decimal } from "@/lib/money";
+import { inScope, type CustomerScope } from "@/lib/scope";
+import { formatAccountId, parseAccountId } from "./account-id";
+import { pendingTopUps } from "./pending";
+
+export interface WalletAccount {
+  id: string;
+  name: string;
+  asset: string;
+  available: Decimal;
+  /** Internal ledger account id, never exposed. */
+  ledgerId: number;
+  version: number;
+}
+
+function toWalletAccount(row: typeof ledgerAccounts.$inferSelect): WalletAccount {
+  return {
+    id: formatAccountId(row.name, row.assetCode),
+    name: row.name,
+    asset: row.assetCode,
+    available: dec(row.balance),
+    ledgerId: row.id,
+    version: row.version,
+  };
+}
+
+/** The customer's wallet accounts, one per asset (and account name). The customer must exist in scope. */
+export async function listWalletAccounts(db: DbOrTx, scope: CustomerScope): Promise<WalletAccount[]> {
+  const rows = await db
+    .select()
+    .from(ledgerAccounts)
+    .where(and(inScope(ledgerAccounts, scope), eq(ledgerAccounts.owner, scope.customerId)))
+    .orderBy(asc(ledgerAccounts.createdAt), asc(ledgerAccounts.id));
+  return rows.map(toWalletAccount);
+}
+
+export async function findWalletAccount(db: DbOrTx, scope: CustomerScope, accountId: string): Promise<WalletAccount | null> {
+  const { name, asset } = parseAccountId(accountId);
+  const [row] = await db
+    .select()
+    .from(ledgerAccounts)
+    .where(
+      and(
+        inScope(ledgerAccounts, scope),
+        eq(ledgerAccounts.owner, scope.customerId),
+        eq(ledgerAccounts.name, name),
+        eq(ledgerAccounts.assetCode, asset),
+      ),
+    )
+    .limit(1);
+  return row ? toWalletAccount(row) : null;
+}
+
+/** @throws NotFoundError */
+export async function getWalletAccountOrThrow(db: DbOrTx, scope: CustomerScope, accountId: string): Promise<WalletAccount> {
+  const account = await findWalletAccount(db, scope, accountId);
+  if (!account) throw new NotFoundError("Account");
+  return account;
+}
+
+/** One account with its funds in flight: initiated top-ups (pending_in) and holds (pending_out). */
+export async function getWalletAccountDetail(db: DbOrTx, scope: CustomerScope, accountId: string) {
+  const account = await getWalletAccountOrThrow(db, scope, accountId);
+  const pending = await pendingTopUps(db, scope, account.name, account.asset);
+  return { ...account, pendingIn: pending, pendingOut: dec("0") };
+}

@@ -1,0 +1,20 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: { alias: { "@": path.resolve(__dirname) } },
+  test: {
+    include: ["lib/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts"],
+    environment: "node",
+    globalSetup: ["./lib/testing/global-setup.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: "forks",
+    env: {
+      NODE_ENV: "test",
+      BILLFOLD_SECRET: "test-secret-0123456789abcdef0123456789abcdef",
+      PORTAL_URL: "http://portal.test",
+      BILLFOLD_JOBS: "off",
+    },
+  },
+});
