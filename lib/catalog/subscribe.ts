@@ -1,23 +1,113 @@
+import { sql } from "drizzle-orm";
 import type { Tx } from "@/lib/db";
+import { subscriptionProducts, subscriptions } from "@/lib/db/schema";
+import { rowsOf } from "@/lib/db/rows";
 import { ValidationError } from "@/lib/errors";
+import { newId } from "@/lib/ids";
+import { now } from "@/lib/clock";
+import { accountKey, lockAccounts } from "@/lib/ledger/accounts";
+import { getPlatformOrThrow } from "@/lib/platforms/get-platform";
+import { checkRedirectUrls } from "@/lib/portal/create-session-link";
 import type { PlatformScope } from "@/lib/scope";
 import type { SubscriptionRequest } from "@/lib/customers/schemas";
+import { DEFAULT_ACCOUNT } from "@/lib/wallet/account-id";
+import { assetsOf, hasRecurringFee } from "./definition";
+import { decodeEntitlements, decodePrices } from "./definition-codec";
+
+/** A field path under the request's prefix ("" when the subscription request is the whole body). */
+const at = (prefix: string, rest: string) => (prefix ? `${prefix}.${rest}` : rest);
+
+interface Resolved {
+  code: string;
+  asked: number | null;
+  product_id: string | null;
+  version: number | null;
+  status: string | null;
+  prices: string | null;
+  entitlements: string | null;
+}
+
+/** Each requested product with the version it resolves to ("default" or omitted: the default published one). */
+async function resolveProducts(tx: Tx, scope: PlatformScope, request: SubscriptionRequest): Promise<Resolved[]> {
+  const codes = request.products.map((p) => p.code);
+  const asked = request.products.map((p) => (typeof p.version === "number" ? p.version : null));
+  return rowsOf<Resolved>(
+    await tx.execute(sql`
+      SELECT r.code, r.asked, p.id AS product_id, v.version, v.status, v.prices::text AS prices, v.entitlements::text AS entitlements
+      FROM unnest(${sql.param(codes)}::text[], ${sql.param(asked)}::int[]) WITH ORDINALITY AS r(code, asked, i)
+      LEFT JOIN products p ON p.platform_id = ${scope.platformId} AND p.live_mode = ${scope.liveMode} AND p.code = r.code
+      LEFT JOIN product_versions v ON v.product_id = p.id AND v.version = coalesce(r.asked, p.default_version)
+      ORDER BY r.i`),
+  );
+}
+
+function problemOf(r: Resolved, index: number, all: Resolved[]): string | null {
+  if (!r.product_id) return `Unknown product '${r.code}'.`;
+  if (all.findIndex((o) => o.product_id === r.product_id) !== index) return `'${r.code}' is listed twice.`;
+  if (r.version === null) return r.asked === null ? `'${r.code}' has no published version yet.` : `'${r.code}' has no version ${r.asked}.`;
+  if (r.status !== "published") return `Version ${r.version} of '${r.code}' is not published.`;
+  return null;
+}
+
+async function alreadySubscribed(tx: Tx, customerId: string, productIds: string[]): Promise<Set<string>> {
+  const rows = rowsOf<{ product_id: string }>(
+    await tx.execute(sql`
+      SELECT sp.product_id FROM subscription_products sp JOIN subscriptions s ON s.id = sp.subscription_id
+      WHERE sp.customer_id = ${customerId} AND s.status <> 'canceled' AND sp.product_id = ANY(${sql.param(productIds)}::text[])`),
+  );
+  return new Set(rows.map((r) => r.product_id));
+}
+
+async function checkUrls(tx: Tx, scope: PlatformScope, request: SubscriptionRequest, field: string, needed: boolean): Promise<void> {
+  const urls: Record<string, string> = {};
+  if (request.return_url !== undefined) urls[at(field, "return_url")] = request.return_url;
+  if (request.failure_url !== undefined) urls[at(field, "failure_url")] = request.failure_url;
+  const missing = needed ? (["return_url", "failure_url"] as const).filter((k) => request[k] === undefined) : [];
+  if (missing.length > 0) {
+    throw new ValidationError(Object.fromEntries(missing.map((k) => [at(field, k), ["Required: a product has a recurring fee the customer pays first."]])));
+  }
+  if (Object.keys(urls).length === 0) return;
+  const platform = await getPlatformOrThrow(tx, scope.platformId);
+  checkRedirectUrls(urls, platform.branding.allowedRedirectOrigins);
+}
 
 /**
- * Subscribes a customer to products by code. Products arrive with the catalog; until a code
- * resolves to a published product it is a validation error on that field.
- * @throws ValidationError
+ * Subscribes a customer to published product versions by code, inside the caller's transaction,
+ * and opens a wallet account for every asset those versions price in or grant. The caller holds
+ * the customer's row lock, so two subscribe calls cannot both add the same product.
+ * @throws ValidationError for unknown, unpublished, repeated or already subscribed products.
  */
-export async function subscribeCustomer(
-  _tx: Tx,
-  _scope: PlatformScope,
-  _customerId: string,
-  request: SubscriptionRequest,
-  field: string,
-): Promise<void> {
+export async function subscribeCustomer(tx: Tx, scope: PlatformScope, customerId: string, request: SubscriptionRequest, field: string): Promise<string> {
+  const resolved = await resolveProducts(tx, scope, request);
   const errors: Record<string, string[]> = {};
-  request.products.forEach((p, i) => {
-    errors[`${field}.products[${i}].code`] = [`Unknown product '${p.code}'.`];
+  resolved.forEach((r, i) => {
+    const problem = problemOf(r, i, resolved);
+    if (problem) errors[at(field, `products[${i}].${r.product_id && r.version === null ? "version" : "code"}`)] = [problem];
   });
-  throw new ValidationError(errors);
+  if (Object.keys(errors).length > 0) throw new ValidationError(errors);
+  const taken = await alreadySubscribed(tx, customerId, resolved.map((r) => r.product_id!));
+  resolved.forEach((r, i) => {
+    if (taken.has(r.product_id!)) errors[at(field, `products[${i}].code`)] = [`The customer is already subscribed to '${r.code}'.`];
+  });
+  if (Object.keys(errors).length > 0) throw new ValidationError(errors);
+  const definitions = resolved.map((r) => ({ prices: decodePrices(r.prices!), entitlements: decodeEntitlements(r.entitlements!) }));
+  await checkUrls(tx, scope, request, field, definitions.some((d) => hasRecurringFee(d.prices)));
+  const id = newId("subscription");
+  const startedAt = now();
+  await tx.insert(subscriptions).values({
+    id,
+    ...scope,
+    customerId,
+    status: "active",
+    returnUrl: request.return_url ?? null,
+    failureUrl: request.failure_url ?? null,
+    redirectTo: request.redirect_to ?? null,
+    startedAt,
+  });
+  await tx.insert(subscriptionProducts).values(
+    resolved.map((r, position) => ({ subscriptionId: id, position, ...scope, customerId, productId: r.product_id!, version: Number(r.version) })),
+  );
+  const assets = [...new Set(definitions.flatMap((d) => assetsOf(d.prices, d.entitlements)))];
+  await lockAccounts(tx, scope, assets.map((asset) => accountKey({ kind: "wallet", customerId, name: DEFAULT_ACCOUNT, asset })));
+  return id;
 }

@@ -35,20 +35,20 @@ export function stateKey(a: AccountState): string {
   return keyString({ owner: a.owner, name: a.name, asset: a.assetCode, shard: a.shard });
 }
 
-function keyTuples(keys: AccountKey[]): SQL {
-  return sql.join(
-    keys.map((k) => sql`(${k.owner}, ${k.name}, ${k.asset}, ${k.shard}::smallint)`),
-    sql`, `,
-  );
+/** The keys as four parallel arrays: one parameter per column however many accounts (unnest on the SQL side). */
+function keyArrays(keys: AccountKey[]): SQL {
+  return sql`unnest(${sql.param(keys.map((k) => k.owner))}::text[], ${sql.param(keys.map((k) => k.name))}::text[],
+    ${sql.param(keys.map((k) => k.asset))}::text[], ${sql.param(keys.map((k) => k.shard))}::smallint[]) AS k(owner, name, asset_code, shard)`;
 }
 
 async function selectForUpdate(db: DbOrTx, scope: PlatformScope, keys: AccountKey[]): Promise<AccountState[]> {
   const rows = rowsOf<{ id: string | number; owner: string; name: string; asset_code: string; balance: string; version: string | number; shard: number }>(
     await db.execute(sql`
-      SELECT id, owner, name, asset_code, shard, balance, version FROM ledger_accounts
-      WHERE platform_id = ${scope.platformId} AND live_mode = ${scope.liveMode}
-        AND (owner, name, asset_code, shard) IN (${keyTuples(keys)})
-      ORDER BY id FOR UPDATE`),
+      SELECT a.id, a.owner, a.name, a.asset_code, a.shard, a.balance, a.version
+      FROM ${keyArrays(keys)}
+      JOIN ledger_accounts a ON a.owner = k.owner AND a.name = k.name AND a.asset_code = k.asset_code AND a.shard = k.shard
+      WHERE a.platform_id = ${scope.platformId} AND a.live_mode = ${scope.liveMode}
+      ORDER BY a.id FOR UPDATE OF a`),
   );
   return rows.map((r) => ({
     id: Number(r.id),
@@ -77,7 +77,7 @@ export async function lockAccounts(
   if (missing.length > 0) {
     await db.execute(sql`
       INSERT INTO ledger_accounts (platform_id, live_mode, owner, name, asset_code, shard)
-      VALUES ${sql.join(missing.map((k) => sql`(${scope.platformId}, ${scope.liveMode}, ${k.owner}, ${k.name}, ${k.asset}, ${k.shard})`), sql`, `)}
+      SELECT ${scope.platformId}, ${scope.liveMode}, k.owner, k.name, k.asset_code, k.shard FROM ${keyArrays(missing)}
       ON CONFLICT (platform_id, live_mode, owner, name, asset_code, shard) DO NOTHING`);
     for (const a of await selectForUpdate(db, scope, missing)) {
       byKey.set(stateKey(a), a);

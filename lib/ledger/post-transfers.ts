@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { pgArray as arr } from "@/lib/db/arrays";
 import type { Tx } from "@/lib/db";
 import { rowsOf } from "@/lib/db/rows";
 import { newId } from "@/lib/ids";
@@ -28,27 +29,25 @@ function toDate(v: Date | string): Date {
   return v instanceof Date ? v : new Date(v);
 }
 
-async function insertTransfers(
-  tx: Tx,
-  scope: PlatformScope,
-  inputs: TransferInput[],
-  ids: Map<string, AccountState>,
-  at: Date | undefined,
-) {
+
+async function insertTransfers(tx: Tx, scope: PlatformScope, inputs: TransferInput[], ids: Map<string, AccountState>, at: Date | undefined) {
+  // Inserting in key order means two concurrent batches never wait on each other's keys in opposite orders.
+  const rows = [...inputs].sort((a, b) => (a.idempotencyKey < b.idempotencyKey ? -1 : a.idempotencyKey > b.idempotencyKey ? 1 : 0));
+  const col = <T>(f: (t: TransferInput) => T) => rows.map(f);
   const createdAt = at ? sql`${at.toISOString()}::timestamptz` : sql`now()`;
-  const values = inputs.map((t) => {
-    const from = ids.get(keyString(accountKey(t.from)))!;
-    const to = ids.get(keyString(accountKey(t.to)))!;
-    return sql`(${newId("transaction")}, ${scope.platformId}, ${scope.liveMode}, ${t.idempotencyKey}, ${t.category},
-      ${t.asset}, ${t.amount.toString()}::numeric, ${from.id}::bigint, ${to.id}::bigint, ${t.customerId}, ${t.description ?? null},
-      ${t.reference?.type ?? null}, ${t.reference?.id ?? null}, ${t.metadata ? JSON.stringify(t.metadata) : null}::jsonb,
-      ${t.requestHash ?? null}, ${createdAt})`;
-  });
   return rowsOf<InsertedRow>(
     await tx.execute(sql`
       INSERT INTO ledger_transfers (id, platform_id, live_mode, idempotency_key, category, asset_code, amount,
         from_account_id, to_account_id, customer_id, description, reference_type, reference_id, metadata, request_hash, created_at)
-      VALUES ${sql.join(values, sql`, `)}
+      SELECT t.id, ${scope.platformId}, ${scope.liveMode}, t.idempotency_key, t.category, t.asset_code, t.amount, t.from_id, t.to_id,
+        t.customer_id, t.description, t.reference_type, t.reference_id, t.metadata, t.request_hash, ${createdAt}
+      FROM unnest(${arr(col(() => newId("transaction")), "text")}, ${arr(col((t) => t.idempotencyKey), "text")},
+        ${arr(col((t) => t.category), "text")}, ${arr(col((t) => t.asset), "text")}, ${arr(col((t) => t.amount.toString()), "numeric")},
+        ${arr(col((t) => ids.get(keyString(accountKey(t.from)))!.id), "bigint")}, ${arr(col((t) => ids.get(keyString(accountKey(t.to)))!.id), "bigint")},
+        ${arr(col((t) => t.customerId), "text")}, ${arr(col((t) => t.description ?? null), "text")},
+        ${arr(col((t) => t.reference?.type ?? null), "text")}, ${arr(col((t) => t.reference?.id ?? null), "text")},
+        ${arr(col((t) => (t.metadata ? JSON.stringify(t.metadata) : null)), "jsonb")}, ${arr(col((t) => t.requestHash ?? null), "text")})
+        AS t(id, idempotency_key, category, asset_code, amount, from_id, to_id, customer_id, description, reference_type, reference_id, metadata, request_hash)
       ON CONFLICT (platform_id, live_mode, idempotency_key) DO NOTHING
       RETURNING id, idempotency_key, created_at`),
   );
@@ -59,8 +58,7 @@ async function existingTransfers(tx: Tx, scope: PlatformScope, keys: string[]) {
   const rows = rowsOf<InsertedRow & { request_hash: string | null }>(
     await tx.execute(sql`
       SELECT id, idempotency_key, created_at, request_hash FROM ledger_transfers
-      WHERE platform_id = ${scope.platformId} AND live_mode = ${scope.liveMode}
-        AND idempotency_key IN (${sql.join(keys.map((k) => sql`${k}`), sql`, `)})`),
+      WHERE platform_id = ${scope.platformId} AND live_mode = ${scope.liveMode} AND idempotency_key = ANY(${arr(keys, "text")})`),
   );
   return new Map(
     rows.map((r) => [
@@ -93,18 +91,38 @@ function buildEntries(created: { input: TransferInput; id: string }[], accounts:
   return entries;
 }
 
-async function applyBalances(tx: Tx, touched: AccountState[], deltas: Map<number, { delta: Decimal; n: number }>) {
-  const values = touched.map((a) => {
-    const d = deltas.get(a.id)!;
-    return sql`(${a.id}::bigint, ${d.delta.toString()}::numeric, ${d.n}::bigint)`;
-  });
+/**
+ * Updates the cached balances and writes the entries in one statement. The returned balances are
+ * checked against the ones computed under the row locks; any difference aborts the transaction.
+ */
+async function applyEntries(tx: Tx, scope: PlatformScope, touched: AccountState[], entries: EntryRow[], createdAt: Date) {
+  const deltas = new Map<number, { delta: Decimal; n: number }>();
+  for (const e of entries) {
+    const d = deltas.get(e.account.id) ?? { delta: dec("0"), n: 0 };
+    deltas.set(e.account.id, { delta: d.delta.plus(e.amount), n: d.n + 1 });
+  }
+  const e = <T>(f: (x: EntryRow) => T) => entries.map(f);
   const rows = rowsOf<{ id: string | number; balance: string; version: string | number }>(
     await tx.execute(sql`
-      UPDATE ledger_accounts AS a SET balance = a.balance + v.delta, version = a.version + v.n
-      FROM (VALUES ${sql.join(values, sql`, `)}) AS v(id, delta, n)
-      WHERE a.id = v.id RETURNING a.id, a.balance, a.version`),
+      WITH updated AS (
+        UPDATE ledger_accounts AS a SET balance = a.balance + v.delta, version = a.version + v.n
+        FROM unnest(${arr(touched.map((a) => a.id), "bigint")}, ${arr(touched.map((a) => deltas.get(a.id)!.delta.toString()), "numeric")},
+          ${arr(touched.map((a) => deltas.get(a.id)!.n), "bigint")}) AS v(id, delta, n)
+        WHERE a.id = v.id RETURNING a.id, a.balance, a.version
+      ), entries AS (
+        INSERT INTO ledger_entries (platform_id, live_mode, transfer_id, account_id, customer_id, asset_code, category,
+          amount, balance_after, account_version, created_at)
+        SELECT ${scope.platformId}, ${scope.liveMode}, x.transfer_id, x.account_id, x.customer_id, x.asset_code, x.category,
+          x.amount, x.balance_after, x.account_version, ${createdAt.toISOString()}::timestamptz
+        FROM unnest(${arr(e((x) => x.transferId), "text")}, ${arr(e((x) => x.account.id), "bigint")}, ${arr(e((x) => x.customerId), "text")},
+          ${arr(e((x) => x.account.assetCode), "text")}, ${arr(e((x) => x.category), "text")}, ${arr(e((x) => x.amount.toString()), "numeric")},
+          ${arr(e((x) => x.balanceAfter.toString()), "numeric")}, ${arr(e((x) => x.version), "bigint")})
+          AS x(transfer_id, account_id, customer_id, asset_code, category, amount, balance_after, account_version)
+      )
+      SELECT id, balance, version FROM updated`),
   );
   const expected = new Map(touched.map((a) => [a.id, a]));
+  if (rows.length !== touched.length) throw new LedgerInvariantError(`updated ${rows.length} of ${touched.length} accounts`);
   for (const r of rows) {
     const a = expected.get(Number(r.id))!;
     // The rows are locked, so the database must agree with what we computed; if not, stop rather than continue wrong.
@@ -112,18 +130,7 @@ async function applyBalances(tx: Tx, touched: AccountState[], deltas: Map<number
       throw new LedgerInvariantError(`account ${a.id}: computed ${a.balance.toString()}/${a.version}, stored ${r.balance}/${r.version}`);
     }
   }
-}
-
-async function insertEntries(tx: Tx, scope: PlatformScope, entries: EntryRow[], createdAt: Date) {
-  const values = entries.map(
-    (e) => sql`(${scope.platformId}, ${scope.liveMode}, ${e.transferId}, ${e.account.id}::bigint, ${e.customerId},
-      ${e.account.assetCode}, ${e.category}, ${e.amount.toString()}::numeric, ${e.balanceAfter.toString()}::numeric,
-      ${e.version}::bigint, ${createdAt.toISOString()}::timestamptz)`,
-  );
-  await tx.execute(sql`
-    INSERT INTO ledger_entries (platform_id, live_mode, transfer_id, account_id, customer_id, asset_code, category,
-      amount, balance_after, account_version, created_at)
-    VALUES ${sql.join(values, sql`, `)}`);
+  return deltas;
 }
 
 /**
@@ -133,12 +140,7 @@ async function insertEntries(tx: Tx, scope: PlatformScope, entries: EntryRow[], 
  * the rows (demo seed and benchmarks only).
  * @throws LedgerInvariantError if stored balances disagree with the locked ones (never expected).
  */
-export async function postTransfers(
-  tx: Tx,
-  scope: PlatformScope,
-  inputs: TransferInput[],
-  options: { at?: Date } = {},
-): Promise<PostResult> {
+export async function postTransfers(tx: Tx, scope: PlatformScope, inputs: TransferInput[], options: { at?: Date } = {}): Promise<PostResult> {
   if (inputs.length === 0) return { transfers: [], wallets: [], debited: [] };
   for (const t of inputs) {
     if (!t.amount.gt(0)) throw new LedgerInvariantError(`transfer ${t.idempotencyKey}: amount must be positive`);
@@ -157,14 +159,9 @@ export async function postTransfers(
   if (created.length === 0) return { transfers, wallets: [], debited: [] };
 
   const entries = buildEntries(created, accounts);
-  const deltas = new Map<number, { delta: Decimal; n: number }>();
-  for (const e of entries) {
-    const d = deltas.get(e.account.id) ?? { delta: dec("0"), n: 0 };
-    deltas.set(e.account.id, { delta: d.delta.plus(e.amount), n: d.n + 1 });
-  }
-  const touched = [...accounts.values()].filter((a) => deltas.has(a.id)).sort((a, b) => a.id - b.id);
-  await applyBalances(tx, touched, deltas);
-  await insertEntries(tx, scope, entries, toDate(inserted[0]!.created_at));
+  const touchedIds = new Set(entries.map((e) => e.account.id));
+  const touched = [...accounts.values()].filter((a) => touchedIds.has(a.id)).sort((a, b) => a.id - b.id);
+  const deltas = await applyEntries(tx, scope, touched, entries, toDate(inserted[0]!.created_at));
   const wallets = touched.filter((a) => a.owner !== SYSTEM_OWNER);
   return {
     transfers,

@@ -106,6 +106,7 @@ CREATE TABLE "events" (
 	"data" jsonb NOT NULL,
 	"status" text NOT NULL,
 	"rating_error" text,
+	"reason_code" text,
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "events_status" CHECK ("events"."status" IN ('billed', 'unbilled', 'rating_error'))
 );

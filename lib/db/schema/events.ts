@@ -21,7 +21,10 @@ export const events = pgTable(
     data: jsonb("data").notNull(),
     /** billed: fees were debited; unbilled: no price matched; rating_error: a price matched but could not be computed. */
     status: text("status").notNull(),
+    /** Why the event was not billed (unbilled or rating_error), in words; null when billed. */
     ratingError: text("rating_error"),
+    /** The same as a code: no_subscription, no_price, no_dimension_match or rating_error. */
+    reasonCode: text("reason_code"),
     createdAt: createdAt(),
   },
   (t) => [

@@ -4,7 +4,7 @@ import { json } from "@/lib/api/respond";
 import { createCustomer } from "@/lib/customers/create-customer";
 import { getCustomerByExternalIdOrThrow, listCustomers } from "@/lib/customers/customer-store";
 import { createCustomerSchema, listCustomersQuerySchema } from "@/lib/customers/schemas";
-import { customerView } from "@/lib/customers/customer-view";
+import { customerView, customerViews } from "@/lib/customers/customer-view";
 import { validate } from "@/lib/api/parse";
 import { pageQuerySchema } from "@/lib/api/page-query";
 
@@ -22,6 +22,5 @@ export const GET = apiRoute({ query: listCustomersQuerySchema }, async ({ db, sc
   }
   const { limit, offset } = validate(pageQuerySchema, query);
   const { rows, total } = await listCustomers(db, scope, { limit, offset });
-  const items = await Promise.all(rows.map((row) => customerView(db, scope, row)));
-  return json(page(items, total, limit, offset));
+  return json(page(await customerViews(db, scope, rows), total, limit, offset));
 });

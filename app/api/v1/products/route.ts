@@ -1,0 +1,22 @@
+import { apiRoute } from "@/lib/api/handler";
+import { pageQuerySchema } from "@/lib/api/page-query";
+import { page } from "@/lib/api/pagination";
+import { validate } from "@/lib/api/parse";
+import { json } from "@/lib/api/respond";
+import { createProduct } from "@/lib/catalog/create-product";
+import { createProductSchema, listProductsQuerySchema } from "@/lib/catalog/product-schema";
+import { getProductByCodeOrThrow, listProducts } from "@/lib/catalog/product-store";
+import { productDetail, serializeProductSummary, serializeVersionSummary } from "@/lib/catalog/serialize-product";
+
+// POST /products – create a product and its first version (published and default with publish: true)
+export const POST = apiRoute({ body: createProductSchema }, async ({ db, scope, body }) => {
+  return json(serializeVersionSummary(await createProduct(db, scope, body)), 201);
+});
+
+// GET /products – list products, or ?code= for one product with its versions
+export const GET = apiRoute({ query: listProductsQuerySchema }, async ({ db, scope, query }) => {
+  if (query.code !== undefined) return json(await productDetail(db, await getProductByCodeOrThrow(db, scope, query.code)));
+  const { limit, offset } = validate(pageQuerySchema, query);
+  const { rows, total } = await listProducts(db, scope, { limit, offset });
+  return json(page(rows.map(serializeProductSummary), total, limit, offset));
+});

@@ -1,0 +1,26 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/lib/db";
+import { customers } from "@/lib/db/schema";
+import { withTransaction } from "@/lib/db/transaction";
+import { NotFoundError } from "@/lib/errors";
+import { isId } from "@/lib/ids";
+import { inScope, type PlatformScope } from "@/lib/scope";
+import type { SubscriptionRequest } from "@/lib/customers/schemas";
+import { subscribeCustomer } from "./subscribe";
+import { listSubscriptionViews, type SubscriptionView } from "./subscription-view";
+
+/**
+ * Adds a subscription to an existing customer. The customer row is locked for the transaction so
+ * concurrent requests cannot subscribe it to the same product twice.
+ * @throws NotFoundError (customer), ValidationError
+ */
+export async function addSubscription(db: Db, scope: PlatformScope, customerId: string, request: SubscriptionRequest): Promise<SubscriptionView> {
+  if (!isId("customer", customerId)) throw new NotFoundError("Customer");
+  const id = await withTransaction(db, async (tx) => {
+    const [row] = await tx.select({ id: customers.id }).from(customers).where(and(inScope(customers, scope), eq(customers.id, customerId))).for("update");
+    if (!row) throw new NotFoundError("Customer");
+    return subscribeCustomer(tx, scope, customerId, request, "");
+  });
+  const views = await listSubscriptionViews(db, scope, customerId);
+  return views.find((v) => v.id === id)!;
+}

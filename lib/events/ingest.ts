@@ -1,0 +1,59 @@
+import type { Db } from "@/lib/db";
+import { now } from "@/lib/clock";
+import { afterDebit } from "@/lib/ledger";
+import type { PlatformScope } from "@/lib/scope";
+import { Coalescer, type FlushOutcome } from "./coalescer";
+import { processBatch } from "./process-batch";
+import type { IngestEventsInput } from "./schemas";
+import type { IngestRequest, IngestResult } from "./types";
+
+interface Job {
+  scope: PlatformScope;
+  request: IngestRequest;
+}
+
+// Up to this many events share one transaction; larger groups would only add latency.
+const MAX_EVENTS_PER_FLUSH = 2_000;
+const MAX_CONCURRENT_FLUSHES = 2;
+
+const coalescers = new WeakMap<Db, Coalescer<Job, IngestResult>>();
+
+function coalescerFor(db: Db): Coalescer<Job, IngestResult> {
+  let coalescer = coalescers.get(db);
+  if (!coalescer) {
+    coalescer = new Coalescer<Job, IngestResult>(
+      async (jobs): Promise<FlushOutcome<IngestResult>> => {
+        const scope = jobs[0]!.scope;
+        const batch = await processBatch(db, scope, jobs.map((j) => j.request));
+        return { results: batch.results, after: () => afterDebit(db, scope, batch.debited) };
+      },
+      { maxConcurrent: MAX_CONCURRENT_FLUSHES, maxWeight: MAX_EVENTS_PER_FLUSH, weight: (j) => j.request.events.length },
+    );
+    coalescers.set(db, coalescer);
+  }
+  return coalescer;
+}
+
+function toRequest(input: IngestEventsInput, receivedAt: Date): IngestRequest {
+  const customer = input.customer_id !== undefined ? { id: input.customer_id } : { externalId: input.customer_external_id! };
+  return { customer, events: input.events, receivedAt };
+}
+
+/**
+ * Stores and bills a customer's usage events: each new event is priced against the customer's
+ * subscribed product versions and its fees are debited in the same transaction that stores it.
+ * Concurrent requests of a platform are grouped into shared transactions. `at` (demo seed) runs the
+ * request on its own with ledger rows dated `at`.
+ * @throws NotFoundError when the customer does not exist in this scope.
+ */
+export async function ingestEvents(db: Db, scope: PlatformScope, input: IngestEventsInput, options: { at?: Date } = {}): Promise<IngestResult> {
+  const request = toRequest(input, options.at ?? now());
+  if (options.at) {
+    const batch = await processBatch(db, scope, [request], options.at);
+    await afterDebit(db, scope, batch.debited);
+    const [result] = batch.results;
+    if (!result!.ok) throw result!.error;
+    return result!.value;
+  }
+  return coalescerFor(db).submit(`${scope.platformId}|${scope.liveMode}`, { scope, request });
+}

@@ -1,0 +1,30 @@
+import { parseJsonText } from "@/lib/json";
+import type { EventDetail } from "./event-store";
+import { serializeFee } from "./serialize-fee";
+
+/** An event as GET /events shows it: what was sent, how it was billed (fees) and what it cost (costs). */
+export function serializeEvent({ event, fees, costs }: EventDetail) {
+  return {
+    id: event.id,
+    customer_id: event.customerId,
+    event_type: event.eventType,
+    occurred_at: event.occurredAt.toISOString(),
+    subject: event.subject,
+    description: event.description,
+    data: parseJsonText(event.data),
+    status: event.status,
+    reason_code: event.reasonCode,
+    reason: event.reason,
+    fees: fees.map(serializeFee),
+    costs: costs.map((c) => ({
+      id: c.id,
+      vendor_id: c.vendorId,
+      vendor_name: c.vendorName,
+      amount: c.amount,
+      currency: c.currency,
+      description: c.description,
+      metadata: c.metadata,
+    })),
+    created_at: event.createdAt.toISOString(),
+  };
+}
