@@ -55,8 +55,8 @@ export async function signIn(page: Page, api: ApiClient, customerId: string, pat
 }
 
 export const test = base.extend<{ api: ApiClient }>({
-  api: async ({ request }, use) => {
-    await use(await createPlatformClient(request));
+  api: async ({ request }, provide) => {
+    await provide(await createPlatformClient(request));
   },
 });
 

@@ -39,21 +39,26 @@ function checkRate(usageType: string, rate: RateLike, path: Path, issue: Issue):
 }
 
 function checkDimensional(values: ValueLike[], dims: string[], usageType: string, path: Path, issue: Issue): void {
+  const malformed = new Set<number>();
   values.forEach((v, i) => {
+    const fail: Issue = (p, message) => {
+      malformed.add(i);
+      issue(p, message);
+    };
     const at = [...path, i];
-    if (!v.dimensions) return issue([...at, "dimensions"], "Dimensional pricing: every value needs dimensions (\"*\" for a default).");
+    if (!v.dimensions) return fail([...at, "dimensions"], "Dimensional pricing: every value needs dimensions (\"*\" for a default).");
     const keys = Object.keys(v.dimensions);
-    if (keys.length === 0) issue([...at, "dimensions"], "Name at least one dimension (\"*\" matches any value).");
-    for (const k of keys) if (!dims.includes(k)) issue([...at, "dimensions", k], `'${k}' is not in usage_calculation.billable_dimensions.`);
+    if (keys.length === 0) fail([...at, "dimensions"], "Name at least one dimension (\"*\" matches any value).");
+    for (const k of keys) if (!dims.includes(k)) fail([...at, "dimensions", k], `'${k}' is not in usage_calculation.billable_dimensions.`);
     if (v.unit_price !== undefined || v.volume_rate !== undefined || v.package_size !== undefined) {
       issue([...at, "unit_price"], "A dimensional value puts its rate in values[].");
     }
     if (!v.values || v.values.length !== 1) return issue([...at, "values"], "Exactly one value per dimensional entry.");
     checkRate(usageType, v.values[0]!, [...at, "values", 0], issue);
   });
-  for (const [i, message] of ambiguities(values.filter((v) => v.dimensions).map((v) => ({ dimensions: v.dimensions! })))) {
-    issue([...path, i, "dimensions"], message);
-  }
+  // Ambiguity only means something among entries whose dimensions are valid.
+  const valid = values.flatMap((v, index) => (malformed.has(index) ? [] : [{ index, dimensions: v.dimensions! }]));
+  for (const [i, message] of ambiguities(valid)) issue([...path, i, "dimensions"], message);
 }
 
 function checkUsagePricing(price: PriceLike, issue: Issue): void {

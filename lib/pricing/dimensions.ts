@@ -75,16 +75,17 @@ function exactUnion(a: Readonly<Record<string, string>>, b: Readonly<Record<stri
 /**
  * Problems that would make "the most specific match" ambiguous: the same dimensions twice, or two
  * equally specific entries that one event could match without a more specific entry covering both.
- * Returns [index, message] pairs for the offending entries.
+ * Returns [index, message] pairs for the offending entries; `index` (default: the position) names them.
  */
-export function ambiguities(entries: readonly { dimensions: Record<string, string> }[]): [number, string][] {
+export function ambiguities(entries: readonly { dimensions: Record<string, string>; index?: number }[]): [number, string][] {
   const keys = entries.map((e) => exactKey(e.dimensions));
+  const label = (k: number) => entries[k]!.index ?? k;
   const present = new Set(keys);
   const problems: [number, string][] = [];
   for (let j = 0; j < entries.length; j++) {
     for (let i = 0; i < j; i++) {
       if (keys[i] === keys[j]) {
-        problems.push([j, `Same dimensions as values[${i}].`]);
+        problems.push([label(j), `Same dimensions as values[${label(i)}].`]);
         continue;
       }
       const a = entries[i]!.dimensions;
@@ -93,7 +94,7 @@ export function ambiguities(entries: readonly { dimensions: Record<string, strin
       const union = exactUnion(a, b);
       if (!present.has(exactKey(union))) {
         const both = JSON.stringify(union);
-        problems.push([j, `Ambiguous with values[${i}]: an event with ${both} matches both equally; add an entry for ${both}.`]);
+        problems.push([label(j), `Ambiguous with values[${label(i)}]: an event with ${both} matches both equally; add an entry for ${both}.`]);
       }
     }
   }
