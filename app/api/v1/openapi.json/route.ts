@@ -1,0 +1,10 @@
+import { env } from "@/lib/env";
+import { buildOpenApiDocument } from "@/lib/openapi/document";
+
+let cached: string | undefined;
+
+// GET /openapi.json – the OpenAPI 3.1 document of this API, generated from the request schemas; no key needed
+export async function GET(): Promise<Response> {
+  cached ??= JSON.stringify(buildOpenApiDocument(`${env().PORTAL_URL.replace(/\/$/, "")}/api/v1`));
+  return new Response(cached, { headers: { "content-type": "application/json; charset=utf-8", "cache-control": "public, max-age=300" } });
+}

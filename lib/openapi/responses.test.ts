@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/lib/db";
+import { callApi, useDatabase, type ApiResponse } from "@/lib/testing/api-client";
+import { eventId, setupBilling, type BillingSetup } from "@/lib/testing/billing-fixtures";
+import { testDatabases } from "@/lib/testing/databases";
+import { OPERATIONS } from "./document";
+
+/** Fails when a response has a field the document does not describe, lacks one it does, or has the wrong type. */
+function expectDocumented(method: string, apiPath: string, res: ApiResponse): void {
+  const op = OPERATIONS.find((o) => o.method === method && new RegExp(`^${o.path.replace(/\{\w+\}/g, "[^/]+")}$`).test(apiPath.split("?")[0]!));
+  expect(op, `${method} ${apiPath} is documented`).toBeDefined();
+  const status = [op!.response.status, ...(op!.response.alternatives ?? []).map((a) => a.status)];
+  expect(status, res.text).toContain(res.status);
+  expect(op!.response.schema.parse(res.json)).toEqual(res.json);
+}
+
+describe.each(testDatabases())("documented responses on $name", (target) => {
+  let database: Database;
+  let setup: BillingSetup;
+  beforeAll(async () => {
+    database = await target.open();
+    useDatabase(database);
+    setup = await setupBilling(database.db, ["video", "multimodel", "images"]);
+  });
+  afterAll(() => database.close());
+
+  async function call(method: "get" | "post" | "patch", apiPath: string, body?: unknown) {
+    const res = await callApi(method.toUpperCase(), `/api/v1${apiPath}`, { key: setup.key, body });
+    expectDocumented(method, apiPath, res);
+    return res.json;
+  }
+
+  it("match their schemas across the API", async () => {
+    const vendor = await call("post", "/vendors", { name: "OpenAI", external_id: "oa" });
+    await call("get", "/vendors");
+    await call("get", "/vendors?external_id=oa");
+    await call("get", `/vendors/${vendor.id}`);
+    const customer = await call("post", "/customers", { name: "Doc", email: "doc@example.com", subscriptions: [{ products: [{ code: "chat_multimodel" }, { code: "image_gen_std" }] }] });
+    await call("post", `/customers/${customer.id}/subscriptions`, { products: [{ code: "video_gen_std" }] });
+    await call("get", `/customers/${customer.id}/subscriptions`);
+    await call("post", `/customers/${customer.id}/wallet/adjustments`, { transaction_id: "doc-1", asset: "USD", amount: 100, reason: "external_topup" });
+    const id = eventId("doc");
+    await call("post", "/events", {
+      customer_id: customer.id,
+      events: [
+        { id, event_type: "model_message", data: { model: "gpt-4", total_tokens: 10 }, costs: [{ vendor_id: vendor.id, amount: 0.01, currency: "USD" }] },
+        { id: eventId("doc"), event_type: "model_message", data: { model: "x", total_tokens: 10 } },
+        { id: eventId("doc"), event_type: "video_generated", occurred_at: "2999-01-01T00:00:00Z" },
+        { id, event_type: "model_message" },
+      ],
+    });
+    await call("post", "/events", { customer_id: customer.id, events: [{ id, event_type: "model_message" }] });
+    await call("get", `/events/${id}`);
+    await call("get", `/events?customer_id=${customer.id}`);
+    await call("get", `/customers/${customer.id}`);
+    await call("get", "/customers");
+    await call("get", `/customers/${customer.id}/stats`);
+    await call("get", `/customers/${customer.id}/wallet`);
+    await call("get", `/customers/${customer.id}/wallet/default:USD`);
+    await call("get", `/customers/${customer.id}/wallet/default:USD/transactions`);
+    const product = setup.products.multimodel!;
+    await call("get", "/products");
+    await call("get", "/products?code=chat_multimodel");
+    await call("get", `/products/${product.id}`);
+    await call("get", `/products/${product.id}/default`);
+    const v2 = await call("post", `/products/${product.id}`, { name: "Multi-Model Chat", prices: [], entitlements: [{ name: "Grant", asset: "CREDIT", amount: 5, purpose: "promotion" }] });
+    await call("patch", `/products/${product.id}/${v2.version}`, { publish: true });
+    await call("post", `/products/${product.id}/1/simulate-usage`, { events: [{ id: "s", event_type: "model_message", data: { model: "gpt-4", total_tokens: 3 } }] });
+    await call("get", "/assets");
+    await call("get", "/assets/CREDIT");
+    await call("get", "/assets/USD");
+    await call("post", "/assets/CREDIT/quote", { source: "USD", amount: 10 });
+    await call("post", "/assets/CREDIT/rates", { source: "USD", rate: 0.04 });
+    await call("post", "/billing-portal/sessions", { customer_id: customer.id, return_url: "https://example.com/a", failure_url: "https://example.com/b" });
+  });
+});
