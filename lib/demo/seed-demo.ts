@@ -1,12 +1,18 @@
 import type { Db } from "@/lib/db";
 import { withTransaction } from "@/lib/db/transaction";
+import { validate } from "@/lib/api/parse";
 import { createAsset } from "@/lib/assets/create-asset";
 import { createCustomer } from "@/lib/customers/create-customer";
-import { postTransfers, type TransferCategory, type SystemAccountName } from "@/lib/ledger";
+import { ingestEvents } from "@/lib/events/ingest";
+import { ingestEventsSchema, MAX_EVENTS_PER_REQUEST } from "@/lib/events/schemas";
+import { parseJsonText } from "@/lib/json";
+import { postTransfers } from "@/lib/ledger";
 import { dec } from "@/lib/money";
 import { createPlatform } from "@/lib/platforms/create-platform";
 import type { PlatformScope } from "@/lib/scope";
-import { seededRandom } from "./random";
+import { DEMO_PRODUCT_CODES, seedDemoCatalog } from "./demo-products";
+import { DAY_MS, history, type Movement } from "./demo-history";
+import { usage, type DemoEvent } from "./demo-usage";
 
 export interface DemoCredentials {
   platformId: string;
@@ -14,66 +20,54 @@ export interface DemoCredentials {
   customers: { id: string; name: string }[];
 }
 
-const DAY_MS = 86_400_000;
 const CUSTOMERS = [
-  { name: "Ada Lovelace", external_id: "user_1001", email: "ada@example.com" },
-  { name: "Grace Hopper", external_id: "user_1002", email: "grace@example.com" },
-  { name: "Alan Turing", external_id: "user_1003", email: "alan@example.com" },
+  { name: "Ada Lovelace", external_id: "user_1001", email: "ada@example.com", intensity: 1.4 },
+  { name: "Grace Hopper", external_id: "user_1002", email: "grace@example.com", intensity: 1 },
+  { name: "Alan Turing", external_id: "user_1003", email: "alan@example.com", intensity: 0.6 },
 ];
 
-interface Movement {
-  at: Date;
-  asset: string;
-  amount: string;
-  system: SystemAccountName;
-  category: TransferCategory;
-  description: string;
+async function postMovement(db: Db, scope: PlatformScope, customerId: string, m: Movement, i: number): Promise<void> {
+  const amount = dec(m.amount);
+  const wallet = { kind: "wallet" as const, customerId, name: "default", asset: m.asset };
+  const system = { kind: "system" as const, name: m.system, asset: m.asset, shardKey: customerId };
+  const transfer = {
+    idempotencyKey: `adj:demo-${customerId}-${i}`,
+    category: m.category,
+    asset: m.asset,
+    amount: amount.abs(),
+    from: amount.gt(0) ? system : wallet,
+    to: amount.gt(0) ? wallet : system,
+    customerId,
+    description: m.description,
+    reference: { type: "adjustment", id: `demo-${customerId}-${i}` },
+  };
+  await withTransaction(db, (tx) => postTransfers(tx, scope, [transfer], { at: m.at }));
 }
 
-/** Roughly six months of top-ups, gifts, refunds and corrections for one customer, oldest first. */
-function history(seed: number, now: Date): Movement[] {
-  const random = seededRandom(seed);
-  const out: Movement[] = [];
-  for (let daysAgo = 180; daysAgo > 0; daysAgo -= 7) {
-    const at = new Date(now.getTime() - daysAgo * DAY_MS + Math.floor(random() * 8 * 3_600_000));
-    if (daysAgo % 28 < 7) out.push({ at, asset: "USD", amount: "50", system: "funding", category: "top_up", description: "Card top-up" });
-    out.push({ at, asset: "CREDIT", amount: String(100 + Math.floor(random() * 4) * 50), system: "promotions", category: "gift", description: "Weekly bonus credits" });
-    if (random() < 0.3) {
-      const cents = (5 + Math.floor(random() * 900)) / 100;
-      out.push({ at: new Date(at.getTime() + 3_600_000), asset: "USD", amount: `-${cents.toFixed(2)}`, system: "adjustments", category: "adjustment", description: "Support session" });
-    }
-    if (daysAgo === 95) out.push({ at, asset: "USD", amount: "-10", system: "refunds", category: "refund", description: "Refund of a duplicate charge" });
-  }
-  return out;
-}
-
-async function postHistory(db: Db, scope: PlatformScope, customerId: string, moves: Movement[]): Promise<void> {
-  for (const [i, m] of moves.entries()) {
-    const amount = dec(m.amount);
-    const wallet = { kind: "wallet" as const, customerId, name: "default", asset: m.asset };
-    const system = { kind: "system" as const, name: m.system, asset: m.asset, shardKey: customerId };
-    await withTransaction(db, (tx) =>
-      postTransfers(
-        tx,
-        scope,
-        [{
-          idempotencyKey: `adj:demo-${customerId}-${i}`,
-          category: m.category,
-          asset: m.asset,
-          amount: amount.abs(),
-          from: amount.gt(0) ? system : wallet,
-          to: amount.gt(0) ? wallet : system,
-          customerId,
-          description: m.description,
-          reference: { type: "adjustment", id: `demo-${customerId}-${i}` },
-        }],
-        { at: m.at },
-      ),
-    );
+async function postUsage(db: Db, scope: PlatformScope, customerId: string, events: DemoEvent[]): Promise<void> {
+  for (let i = 0; i < events.length; i += MAX_EVENTS_PER_REQUEST) {
+    const body = { customer_id: customerId, events: events.slice(i, i + MAX_EVENTS_PER_REQUEST).map((e) => e.body) };
+    await ingestEvents(db, scope, validate(ingestEventsSchema, parseJsonText(JSON.stringify(body))), { backdate: true });
   }
 }
 
-/** Creates the demo platform, its CREDIT asset, three customers and their history. */
+/**
+ * Posts a customer's money movements and usage in time order, so every balance_after in the ledger
+ * follows the clock: the usage between two movements goes in as one backdated request.
+ */
+async function postTimeline(db: Db, scope: PlatformScope, customerId: string, moves: Movement[], events: DemoEvent[]): Promise<void> {
+  let next = 0;
+  for (const [i, move] of moves.entries()) {
+    let end = next;
+    while (end < events.length && events[end]!.at < move.at) end++;
+    if (end > next) await postUsage(db, scope, customerId, events.slice(next, end));
+    next = end;
+    await postMovement(db, scope, customerId, move, i);
+  }
+  if (next < events.length) await postUsage(db, scope, customerId, events.slice(next));
+}
+
+/** Creates the demo platform, its CREDIT asset, products, three subscribed customers and six months of their history. */
 export async function seedDemo(db: Db, now = new Date()): Promise<DemoCredentials> {
   const platform = await createPlatform(db, {
     name: "Glitch AI",
@@ -97,10 +91,12 @@ export async function seedDemo(db: Db, now = new Date()): Promise<DemoCredential
     label: "CR",
     rates: [{ source: "USD", rate: dec("0.05"), inverse_rate: undefined, effective_at: new Date(now.getTime() - 365 * DAY_MS) }],
   });
+  await seedDemoCatalog(db, scope);
   const customers: DemoCredentials["customers"] = [];
-  for (const [i, c] of CUSTOMERS.entries()) {
-    const row = await createCustomer(db, scope, { ...c, metadata: { plan: "demo" } });
-    await postHistory(db, scope, row.id, history(1000 + i, now));
+  for (const [i, { intensity, ...c }] of CUSTOMERS.entries()) {
+    const subscriptions = [{ products: DEMO_PRODUCT_CODES.map((code) => ({ code })) }];
+    const row = await createCustomer(db, scope, { ...c, metadata: { plan: "demo" }, subscriptions });
+    await postTimeline(db, scope, row.id, history(1000 + i, now), usage(2000 + i, `demo-${i + 1}`, intensity, now));
     customers.push({ id: row.id, name: c.name });
   }
   return { platformId: platform.id, apiKey: platform.testKey, customers };

@@ -8,8 +8,8 @@ export function debitKey(c: Candidate, asset: string): string {
   return `evt:${c.input.id}:${DEFAULT_ACCOUNT}:${asset}`;
 }
 
-/** One transfer per event per wallet account: the sum of the event's fees in that asset, to revenue. */
-export function debitsFor(candidates: Candidate[]): TransferInput[] {
+/** One transfer per event per wallet account: the sum of the event's fees in that asset, to revenue. `backdate` dates it at occurred_at. */
+export function debitsFor(candidates: Candidate[], backdate = false): TransferInput[] {
   const transfers: TransferInput[] = [];
   for (const c of candidates) {
     if (c.rating.status !== "billed") continue;
@@ -27,6 +27,7 @@ export function debitsFor(candidates: Candidate[]): TransferInput[] {
         customerId: c.customerId,
         description: c.input.description || c.input.subject || c.input.event_type,
         reference: { type: "event", id: c.input.id },
+        ...(backdate ? { at: c.occurredAt } : {}),
       });
     }
   }

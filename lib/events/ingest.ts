@@ -42,14 +42,14 @@ function toRequest(input: IngestEventsInput, receivedAt: Date): IngestRequest {
 /**
  * Stores and bills a customer's usage events: each new event is priced against the customer's
  * subscribed product versions and its fees are debited in the same transaction that stores it.
- * Concurrent requests of a platform are grouped into shared transactions. `at` (demo seed) runs the
- * request on its own with ledger rows dated `at`.
+ * Concurrent requests of a platform are grouped into shared transactions. `backdate` (demo seed)
+ * runs the request on its own, dating events and ledger rows at each event's occurred_at.
  * @throws NotFoundError when the customer does not exist in this scope.
  */
-export async function ingestEvents(db: Db, scope: PlatformScope, input: IngestEventsInput, options: { at?: Date } = {}): Promise<IngestResult> {
-  const request = toRequest(input, options.at ?? now());
-  if (options.at) {
-    const batch = await processBatch(db, scope, [request], options.at);
+export async function ingestEvents(db: Db, scope: PlatformScope, input: IngestEventsInput, options: { backdate?: boolean } = {}): Promise<IngestResult> {
+  const request = toRequest(input, now());
+  if (options.backdate) {
+    const batch = await processBatch(db, scope, [request], { backdate: true });
     await afterDebit(db, scope, batch.debited);
     const [result] = batch.results;
     if (!result!.ok) throw result!.error;

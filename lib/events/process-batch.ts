@@ -30,9 +30,10 @@ function outcomeOf(c: Candidate): EventOutcome {
  * Ingests several requests of one platform in one transaction: a few set-based statements whatever
  * the number of events (customers and subscriptions, events, account locks, transfers, entries and
  * balances, fees, costs). Each event is stored and its fees debited in the same transaction, or
- * neither. `at` backdates the ledger rows (demo seed only).
+ * neither. `backdate` dates the events and ledger rows at each event's occurred_at (demo seed only).
  */
-export async function processBatch(db: Db, scope: PlatformScope, requests: IngestRequest[], at?: Date): Promise<BatchResult> {
+export async function processBatch(db: Db, scope: PlatformScope, requests: IngestRequest[], options: { backdate?: boolean } = {}): Promise<BatchResult> {
+  const backdate = options.backdate === true;
   return withTransaction(db, async (tx) => {
     const customers = await resolveCustomers(tx, scope, requests);
     const refs = customers.flatMap((c) => c?.versions ?? []);
@@ -40,12 +41,12 @@ export async function processBatch(db: Db, scope: PlatformScope, requests: Inges
     const { ids, externalIds } = vendorRefs(requests);
     const vendors = await resolveVendors(tx, scope, ids, externalIds);
     const plan = planBatch(requests, customers, products, vendors);
-    const pks = await insertEvents(tx, scope, plan.candidates, at ?? null);
+    const pks = await insertEvents(tx, scope, plan.candidates, backdate);
     const stored = plan.candidates.flatMap((candidate) => {
       const pk = pks.get(candidate.input.id);
       return pk === undefined ? [] : [{ candidate, pk }];
     });
-    const posted = await postTransfers(tx, scope, debitsFor(stored.map((s) => s.candidate)), at ? { at } : {});
+    const posted = await postTransfers(tx, scope, debitsFor(stored.map((s) => s.candidate), backdate));
     const transferIds = new Map(posted.transfers.map((t) => [t.idempotencyKey, t.transferId]));
     await insertFees(tx, scope, stored, transferIds, debitKey);
     await insertCosts(tx, scope, stored);

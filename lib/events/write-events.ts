@@ -20,7 +20,7 @@ function statusOf(c: Candidate): { status: string; reason: string | null; code: 
  * platform already used (in an earlier request, or concurrently) is skipped by the unique index;
  * rows go in id order so concurrent batches never wait on each other's ids in opposite orders.
  */
-export async function insertEvents(tx: Tx, scope: PlatformScope, candidates: Candidate[], createdAt: Date | null): Promise<Map<string, number>> {
+export async function insertEvents(tx: Tx, scope: PlatformScope, candidates: Candidate[], backdate: boolean): Promise<Map<string, number>> {
   if (candidates.length === 0) return new Map();
   const rows = [...candidates].sort((a, b) => (a.input.id < b.input.id ? -1 : a.input.id > b.input.id ? 1 : 0));
   const col = <T>(f: (c: Candidate) => T) => rows.map(f);
@@ -30,12 +30,13 @@ export async function insertEvents(tx: Tx, scope: PlatformScope, candidates: Can
       INSERT INTO events (platform_id, live_mode, id, customer_id, event_type, occurred_at, subject, description, data,
         status, rating_error, reason_code, created_at)
       SELECT ${scope.platformId}, ${scope.liveMode}, e.id, e.customer_id, e.event_type, e.occurred_at, e.subject, e.description,
-        e.data, e.status, e.rating_error, e.reason_code, ${createdAt ? sql`${iso(createdAt)}::timestamptz` : sql`now()`}
+        e.data, e.status, e.rating_error, e.reason_code, coalesce(e.created_at, now())
       FROM unnest(${arr(col((c) => c.input.id), "text")}, ${arr(col((c) => c.customerId), "text")}, ${arr(col((c) => c.input.event_type), "text")},
         ${arr(col((c) => iso(c.occurredAt)), "timestamptz")}, ${arr(col((c) => c.input.subject ?? null), "text")},
         ${arr(col((c) => c.input.description ?? null), "text")}, ${arr(col((c) => stringifyJson(c.input.data ?? {})), "jsonb")},
-        ${arr(statuses.map((s) => s.status), "text")}, ${arr(statuses.map((s) => s.reason), "text")}, ${arr(statuses.map((s) => s.code), "text")})
-        AS e(id, customer_id, event_type, occurred_at, subject, description, data, status, rating_error, reason_code)
+        ${arr(statuses.map((s) => s.status), "text")}, ${arr(statuses.map((s) => s.reason), "text")}, ${arr(statuses.map((s) => s.code), "text")},
+        ${arr(col((c) => (backdate ? iso(c.occurredAt) : null)), "timestamptz")})
+        AS e(id, customer_id, event_type, occurred_at, subject, description, data, status, rating_error, reason_code, created_at)
       ON CONFLICT (platform_id, live_mode, id) DO NOTHING
       RETURNING pk, id`),
   );

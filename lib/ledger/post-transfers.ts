@@ -17,6 +17,7 @@ interface InsertedRow {
 
 interface EntryRow {
   transferId: string;
+  createdAt: Date;
   account: AccountState;
   customerId: string | null;
   category: string;
@@ -34,20 +35,20 @@ async function insertTransfers(tx: Tx, scope: PlatformScope, inputs: TransferInp
   // Inserting in key order means two concurrent batches never wait on each other's keys in opposite orders.
   const rows = [...inputs].sort((a, b) => (a.idempotencyKey < b.idempotencyKey ? -1 : a.idempotencyKey > b.idempotencyKey ? 1 : 0));
   const col = <T>(f: (t: TransferInput) => T) => rows.map(f);
-  const createdAt = at ? sql`${at.toISOString()}::timestamptz` : sql`now()`;
   return rowsOf<InsertedRow>(
     await tx.execute(sql`
       INSERT INTO ledger_transfers (id, platform_id, live_mode, idempotency_key, category, asset_code, amount,
         from_account_id, to_account_id, customer_id, description, reference_type, reference_id, metadata, request_hash, created_at)
       SELECT t.id, ${scope.platformId}, ${scope.liveMode}, t.idempotency_key, t.category, t.asset_code, t.amount, t.from_id, t.to_id,
-        t.customer_id, t.description, t.reference_type, t.reference_id, t.metadata, t.request_hash, ${createdAt}
+        t.customer_id, t.description, t.reference_type, t.reference_id, t.metadata, t.request_hash, coalesce(t.created_at, now())
       FROM unnest(${arr(col(() => newId("transaction")), "text")}, ${arr(col((t) => t.idempotencyKey), "text")},
         ${arr(col((t) => t.category), "text")}, ${arr(col((t) => t.asset), "text")}, ${arr(col((t) => t.amount.toString()), "numeric")},
         ${arr(col((t) => ids.get(keyString(accountKey(t.from)))!.id), "bigint")}, ${arr(col((t) => ids.get(keyString(accountKey(t.to)))!.id), "bigint")},
         ${arr(col((t) => t.customerId), "text")}, ${arr(col((t) => t.description ?? null), "text")},
         ${arr(col((t) => t.reference?.type ?? null), "text")}, ${arr(col((t) => t.reference?.id ?? null), "text")},
-        ${arr(col((t) => (t.metadata ? JSON.stringify(t.metadata) : null)), "jsonb")}, ${arr(col((t) => t.requestHash ?? null), "text")})
-        AS t(id, idempotency_key, category, asset_code, amount, from_id, to_id, customer_id, description, reference_type, reference_id, metadata, request_hash)
+        ${arr(col((t) => (t.metadata ? JSON.stringify(t.metadata) : null)), "jsonb")}, ${arr(col((t) => t.requestHash ?? null), "text")},
+        ${arr(col((t) => (t.at ?? at)?.toISOString() ?? null), "timestamptz")})
+        AS t(id, idempotency_key, category, asset_code, amount, from_id, to_id, customer_id, description, reference_type, reference_id, metadata, request_hash, created_at)
       ON CONFLICT (platform_id, live_mode, idempotency_key) DO NOTHING
       RETURNING id, idempotency_key, created_at`),
   );
@@ -69,13 +70,14 @@ async function existingTransfers(tx: Tx, scope: PlatformScope, keys: string[]) {
 }
 
 /** Applies the new transfers to the locked balances in order, producing one debit and one credit entry each. */
-function buildEntries(created: { input: TransferInput; id: string }[], accounts: Map<string, AccountState>): EntryRow[] {
+function buildEntries(created: { input: TransferInput; id: string; createdAt: Date }[], accounts: Map<string, AccountState>): EntryRow[] {
   const entries: EntryRow[] = [];
-  const post = (transferId: string, input: TransferInput, account: AccountState, amount: Decimal) => {
+  const post = ({ id, createdAt }: { id: string; createdAt: Date }, input: TransferInput, account: AccountState, amount: Decimal) => {
     account.balance = account.balance.plus(amount);
     account.version += 1;
     entries.push({
-      transferId,
+      transferId: id,
+      createdAt,
       account,
       customerId: account.owner === SYSTEM_OWNER ? null : account.owner,
       category: input.category,
@@ -84,9 +86,9 @@ function buildEntries(created: { input: TransferInput; id: string }[], accounts:
       version: account.version,
     });
   };
-  for (const { input, id } of created) {
-    post(id, input, accounts.get(keyString(accountKey(input.from)))!, input.amount.negated());
-    post(id, input, accounts.get(keyString(accountKey(input.to)))!, input.amount);
+  for (const transfer of created) {
+    post(transfer, transfer.input, accounts.get(keyString(accountKey(transfer.input.from)))!, transfer.input.amount.negated());
+    post(transfer, transfer.input, accounts.get(keyString(accountKey(transfer.input.to)))!, transfer.input.amount);
   }
   return entries;
 }
@@ -95,7 +97,7 @@ function buildEntries(created: { input: TransferInput; id: string }[], accounts:
  * Updates the cached balances and writes the entries in one statement. The returned balances are
  * checked against the ones computed under the row locks; any difference aborts the transaction.
  */
-async function applyEntries(tx: Tx, scope: PlatformScope, touched: AccountState[], entries: EntryRow[], createdAt: Date) {
+async function applyEntries(tx: Tx, scope: PlatformScope, touched: AccountState[], entries: EntryRow[]) {
   const deltas = new Map<number, { delta: Decimal; n: number }>();
   for (const e of entries) {
     const d = deltas.get(e.account.id) ?? { delta: dec("0"), n: 0 };
@@ -113,11 +115,11 @@ async function applyEntries(tx: Tx, scope: PlatformScope, touched: AccountState[
         INSERT INTO ledger_entries (platform_id, live_mode, transfer_id, account_id, customer_id, asset_code, category,
           amount, balance_after, account_version, created_at)
         SELECT ${scope.platformId}, ${scope.liveMode}, x.transfer_id, x.account_id, x.customer_id, x.asset_code, x.category,
-          x.amount, x.balance_after, x.account_version, ${createdAt.toISOString()}::timestamptz
+          x.amount, x.balance_after, x.account_version, x.created_at
         FROM unnest(${arr(e((x) => x.transferId), "text")}, ${arr(e((x) => x.account.id), "bigint")}, ${arr(e((x) => x.customerId), "text")},
           ${arr(e((x) => x.account.assetCode), "text")}, ${arr(e((x) => x.category), "text")}, ${arr(e((x) => x.amount.toString()), "numeric")},
-          ${arr(e((x) => x.balanceAfter.toString()), "numeric")}, ${arr(e((x) => x.version), "bigint")})
-          AS x(transfer_id, account_id, customer_id, asset_code, category, amount, balance_after, account_version)
+          ${arr(e((x) => x.balanceAfter.toString()), "numeric")}, ${arr(e((x) => x.version), "bigint")}, ${arr(e((x) => x.createdAt.toISOString()), "timestamptz")})
+          AS x(transfer_id, account_id, customer_id, asset_code, category, amount, balance_after, account_version, created_at)
       )
       SELECT id, balance, version FROM updated`),
   );
@@ -136,8 +138,8 @@ async function applyEntries(tx: Tx, scope: PlatformScope, touched: AccountState[
 /**
  * Posts transfers inside the caller's transaction: locks the accounts involved, skips any transfer
  * whose idempotency key exists (reported with created=false), writes two entries per new transfer
- * and updates the cached balances. Idempotency keys within one call must be distinct. `at` backdates
- * the rows (demo seed and benchmarks only).
+ * and updates the cached balances. Idempotency keys within one call must be distinct. `at` (or a
+ * transfer's own `at`) backdates the rows (demo seed and benchmarks only).
  * @throws LedgerInvariantError if stored balances disagree with the locked ones (never expected).
  */
 export async function postTransfers(tx: Tx, scope: PlatformScope, inputs: TransferInput[], options: { at?: Date } = {}): Promise<PostResult> {
@@ -150,7 +152,10 @@ export async function postTransfers(tx: Tx, scope: PlatformScope, inputs: Transf
   const inserted = await insertTransfers(tx, scope, inputs, accounts, options.at);
   const insertedByKey = new Map(inserted.map((r) => [r.idempotency_key, r]));
   const replayed = await existingTransfers(tx, scope, inputs.filter((t) => !insertedByKey.has(t.idempotencyKey)).map((t) => t.idempotencyKey));
-  const created = inputs.filter((t) => insertedByKey.has(t.idempotencyKey)).map((input) => ({ input, id: insertedByKey.get(input.idempotencyKey)!.id }));
+  const created = inputs.flatMap((input) => {
+    const row = insertedByKey.get(input.idempotencyKey);
+    return row ? [{ input, id: row.id, createdAt: toDate(row.created_at) }] : [];
+  });
   const transfers = inputs.map((t): PostedTransfer => {
     const row = insertedByKey.get(t.idempotencyKey);
     if (row) return { idempotencyKey: t.idempotencyKey, transferId: row.id, created: true, createdAt: toDate(row.created_at), requestHash: t.requestHash ?? null };
@@ -161,7 +166,7 @@ export async function postTransfers(tx: Tx, scope: PlatformScope, inputs: Transf
   const entries = buildEntries(created, accounts);
   const touchedIds = new Set(entries.map((e) => e.account.id));
   const touched = [...accounts.values()].filter((a) => touchedIds.has(a.id)).sort((a, b) => a.id - b.id);
-  const deltas = await applyEntries(tx, scope, touched, entries, toDate(inserted[0]!.created_at));
+  const deltas = await applyEntries(tx, scope, touched, entries);
   const wallets = touched.filter((a) => a.owner !== SYSTEM_OWNER);
   return {
     transfers,

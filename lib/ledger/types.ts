@@ -42,6 +42,8 @@ export interface TransferInput {
   reference?: { type: string; id: string } | null;
   metadata?: Record<string, string> | null;
   requestHash?: string | null;
+  /** Backdates this transfer and its entries (demo seed and benchmarks only); otherwise the transaction's time. */
+  at?: Date;
 }
 
 export interface AccountState {
