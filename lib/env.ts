@@ -29,6 +29,8 @@ const envSchema = z.object({
   /** Set by `npm start`: seed the demo platform on first run and write its credentials to the data dir. */
   BILLFOLD_SEED_DEMO: z.enum(["0", "1"]).default("0"),
   BILLFOLD_FAULTS: optional,
+  /** Set by `npm run bench:*`: serves /api/bench/echo, the constant handler that is the HTTP ceiling. */
+  BILLFOLD_BENCH: z.enum(["0", "1"]).default("0"),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Database, Db } from "./types";
 import * as schema from "./schema";
+import { registerKind } from "./kind";
 import { migrateDatabase } from "./migrate";
 
 export interface OpenOptions {
@@ -39,6 +40,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   const database = options.url
     ? await openPostgres(options.url, options.poolSize ?? 20)
     : await openPglite(options.dataDir ?? path.join(".data", "pglite"));
+  registerKind(database.db, database.kind);
   if (options.migrate !== false) await migrateDatabase(database, options.url);
   return database;
 }

@@ -15,6 +15,7 @@ interface Pending<I, R> {
 interface Queue<I, R> {
   items: Pending<I, R>[];
   running: number;
+  scheduled: boolean;
 }
 
 export interface CoalescerOptions<I> {
@@ -23,6 +24,12 @@ export interface CoalescerOptions<I> {
   /** Upper bound on the summed weight of one flush; a single heavier item still flushes alone. */
   maxWeight: number;
   weight: (item: I) => number;
+  /**
+   * Start each flush only after pending I/O has been handled (setImmediate), so requests already
+   * received join it. Needed when flushes run synchronously on the main thread (PGlite), where
+   * nothing else is read while one runs.
+   */
+  deferStart?: boolean;
 }
 
 /**
@@ -44,10 +51,20 @@ export class Coalescer<I, R> {
     return new Promise<R>((resolve, reject) => {
       let queue = this.queues.get(key);
       if (!queue) {
-        queue = { items: [], running: 0 };
+        queue = { items: [], running: 0, scheduled: false };
         this.queues.set(key, queue);
       }
       queue.items.push({ item, resolve, reject });
+      this.schedule(key, queue);
+    });
+  }
+
+  private schedule(key: string, queue: Queue<I, R>): void {
+    if (!this.options.deferStart) return this.pump(key, queue);
+    if (queue.scheduled) return;
+    queue.scheduled = true;
+    setImmediate(() => {
+      queue.scheduled = false;
       this.pump(key, queue);
     });
   }
@@ -73,8 +90,8 @@ export class Coalescer<I, R> {
         if (released) return;
         released = true;
         queue.running--;
-        if (queue.running === 0 && queue.items.length === 0) this.queues.delete(key);
-        else this.pump(key, queue);
+        if (queue.running === 0 && queue.items.length === 0 && !queue.scheduled) this.queues.delete(key);
+        else this.schedule(key, queue);
       };
       void this.run(batch, release).finally(release);
     }

@@ -1,3 +1,4 @@
+import { newId } from "@/lib/ids";
 import { dec, type Decimal } from "@/lib/money";
 import type { TransferInput } from "@/lib/ledger";
 import { DEFAULT_ACCOUNT } from "@/lib/wallet/account-id";
@@ -18,6 +19,7 @@ export function debitsFor(candidates: Candidate[], backdate = false): TransferIn
     for (const [asset, amount] of totals) {
       if (!amount.gt(0)) continue;
       transfers.push({
+        id: newId("transaction"),
         idempotencyKey: debitKey(c, asset),
         category: "usage_fee",
         asset,

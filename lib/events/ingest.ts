@@ -1,4 +1,5 @@
-import type { Db } from "@/lib/db";
+import type { Db, DatabaseKind } from "@/lib/db";
+import { databaseKind } from "@/lib/db/kind";
 import { now } from "@/lib/clock";
 import { afterDebit } from "@/lib/ledger";
 import type { PlatformScope } from "@/lib/scope";
@@ -14,7 +15,9 @@ interface Job {
 
 // Up to this many events share one transaction; larger groups would only add latency.
 const MAX_EVENTS_PER_FLUSH = 2_000;
-const MAX_CONCURRENT_FLUSHES = 2;
+// PGlite runs one statement at a time on this thread: a second flush could only wait. Postgres overlaps
+// one flush's round trips with another's work.
+const MAX_CONCURRENT_FLUSHES: Record<DatabaseKind, number> = { pglite: 1, postgres: 2 };
 
 const coalescers = new WeakMap<Db, Coalescer<Job, IngestResult>>();
 
@@ -27,7 +30,12 @@ function coalescerFor(db: Db): Coalescer<Job, IngestResult> {
         const batch = await processBatch(db, scope, jobs.map((j) => j.request));
         return { results: batch.results, after: () => afterDebit(db, scope, batch.debited) };
       },
-      { maxConcurrent: MAX_CONCURRENT_FLUSHES, maxWeight: MAX_EVENTS_PER_FLUSH, weight: (j) => j.request.events.length },
+      {
+        maxConcurrent: MAX_CONCURRENT_FLUSHES[databaseKind(db)],
+        maxWeight: MAX_EVENTS_PER_FLUSH,
+        weight: (j) => j.request.events.length,
+        deferStart: true,
+      },
     );
     coalescers.set(db, coalescer);
   }

@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
 import { withTransaction } from "@/lib/db/transaction";
 import { NotFoundError } from "@/lib/errors";
 import { loadRatedProducts } from "@/lib/catalog/rated-products";
@@ -8,10 +8,10 @@ import { resolveVendors } from "@/lib/vendors/vendor-store";
 import { formatAccountId } from "@/lib/wallet/account-id";
 import type { Settled } from "./coalescer";
 import { debitKey, debitsFor } from "./debits";
-import { planBatch, vendorRefs } from "./plan-batch";
-import { resolveCustomers } from "./resolve-customers";
+import { planBatch, vendorRefs, type BatchPlan } from "./plan-batch";
+import { resolveCustomers, type BillableCustomer } from "./resolve-customers";
 import type { Candidate, EventOutcome, IngestRequest, IngestResult } from "./types";
-import { insertCosts, insertEvents, insertFees } from "./write-events";
+import { insertEvents } from "./write-events";
 
 export interface BatchResult {
   results: Settled<IngestResult>[];
@@ -27,42 +27,47 @@ function outcomeOf(c: Candidate): EventOutcome {
 }
 
 /**
+ * Writes rated candidates inside the caller's transaction in three statements: the events that are
+ * new with their fees and costs (a used id is skipped by the unique index), the account locks, and
+ * one debit per new event and wallet account with its entries and balances.
+ */
+export async function writeCandidates(tx: Tx, scope: PlatformScope, candidates: Candidate[], backdate: boolean) {
+  const debits = debitsFor(candidates, backdate);
+  const transferIds = new Map(debits.map((t) => [t.idempotencyKey, t.id!]));
+  const pks = await insertEvents(tx, scope, candidates, (c, asset) => transferIds.get(debitKey(c, asset)) ?? null, backdate);
+  const stored = new Set(candidates.filter((c) => pks.has(c.input.id)));
+  const posted = await postTransfers(tx, scope, debits.filter((t) => pks.has(t.reference!.id)));
+  return { stored, posted };
+}
+
+function results(requests: IngestRequest[], customers: (BillableCustomer | null)[], outcomes: BatchPlan["outcomes"], wallets: AccountState[]) {
+  return requests.map((_, r): Settled<IngestResult> => {
+    const customer = customers[r];
+    if (!customer) return { ok: false, error: new NotFoundError("Customer") };
+    const balances = wallets
+      .filter((w) => w.owner === customer.id)
+      .map((w) => ({ accountId: formatAccountId(w.name, w.assetCode), asset: w.assetCode, available: w.balance }));
+    return { ok: true, value: { customerId: customer.id, items: outcomes[r] as EventOutcome[], balances } };
+  });
+}
+
+/**
  * Ingests several requests of one platform in one transaction: a few set-based statements whatever
  * the number of events (customers and subscriptions, events, account locks, transfers, entries and
  * balances, fees, costs). Each event is stored and its fees debited in the same transaction, or
  * neither. `backdate` dates the events and ledger rows at each event's occurred_at (demo seed only).
  */
 export async function processBatch(db: Db, scope: PlatformScope, requests: IngestRequest[], options: { backdate?: boolean } = {}): Promise<BatchResult> {
-  const backdate = options.backdate === true;
   return withTransaction(db, async (tx) => {
     const customers = await resolveCustomers(tx, scope, requests);
-    const refs = customers.flatMap((c) => c?.versions ?? []);
-    const products = await loadRatedProducts(tx, scope, refs);
+    const products = await loadRatedProducts(tx, scope, customers.flatMap((c) => c?.versions ?? []));
     const { ids, externalIds } = vendorRefs(requests);
     const vendors = await resolveVendors(tx, scope, ids, externalIds);
     const plan = planBatch(requests, customers, products, vendors);
-    const pks = await insertEvents(tx, scope, plan.candidates, backdate);
-    const stored = plan.candidates.flatMap((candidate) => {
-      const pk = pks.get(candidate.input.id);
-      return pk === undefined ? [] : [{ candidate, pk }];
-    });
-    const posted = await postTransfers(tx, scope, debitsFor(stored.map((s) => s.candidate), backdate));
-    const transferIds = new Map(posted.transfers.map((t) => [t.idempotencyKey, t.transferId]));
-    await insertFees(tx, scope, stored, transferIds, debitKey);
-    await insertCosts(tx, scope, stored);
-
-    const storedSet = new Set(stored.map((s) => s.candidate));
+    const { stored, posted } = await writeCandidates(tx, scope, plan.candidates, options.backdate === true);
     for (const c of plan.candidates) {
-      plan.outcomes[c.request]![c.index] = storedSet.has(c) ? outcomeOf(c) : { id: c.input.id, status: "duplicate" };
+      plan.outcomes[c.request]![c.index] = stored.has(c) ? outcomeOf(c) : { id: c.input.id, status: "duplicate" };
     }
-    const results = requests.map((_, r): Settled<IngestResult> => {
-      const customer = customers[r];
-      if (!customer) return { ok: false, error: new NotFoundError("Customer") };
-      const balances = posted.wallets
-        .filter((w) => w.owner === customer.id)
-        .map((w) => ({ accountId: formatAccountId(w.name, w.assetCode), asset: w.assetCode, available: w.balance }));
-      return { ok: true, value: { customerId: customer.id, items: plan.outcomes[r] as EventOutcome[], balances } };
-    });
-    return { results, debited: posted.debited };
+    return { results: results(requests, customers, plan.outcomes, posted.wallets), debited: posted.debited };
   });
 }

@@ -29,6 +29,8 @@ export type AccountRef =
   | { kind: "system"; name: SystemAccountName; asset: string; shardKey: string };
 
 export interface TransferInput {
+  /** The transfer's id when the caller needs to know it before posting (it must be new: txn_…). */
+  id?: string;
   /** Namespaced caller id (`adj:…`, `evt:…`, `pi:…`): a second transfer with it is never written. */
   idempotencyKey: string;
   category: TransferCategory;

@@ -1,0 +1,15 @@
+import { startServer } from "./server";
+import { setupViaHttp } from "./setup-http";
+import { runScenario } from "./scenarios";
+import pg from "pg";
+import { openDatabase } from "../../lib/db/open";
+const url = "postgresql://postgres@127.0.0.1:5432/bench_engine";
+const c = new pg.Client({ connectionString: url }); await c.connect(); await c.query("DROP SCHEMA IF EXISTS public CASCADE; DROP SCHEMA IF EXISTS drizzle CASCADE; CREATE SCHEMA public;"); await c.end();
+const d = await openDatabase({ url, poolSize: 2 }); await d.close();
+const server = await startServer(3214, { url, dataDir: "/tmp/bprof-data" });
+const fx = await setupViaHttp(server, 300);
+const spread = (n: number) => fx.customerIds[(n * 7919) % fx.customerIds.length]!;
+const kind = process.argv[2] ?? "single";
+const r = await runScenario(server.url, fx, kind === "batch" ? { name: "b", connections: 16, eventsPerRequest: 100, customer: spread } : { name: "s", connections: 32, eventsPerRequest: 1, customer: spread }, 8);
+console.log(JSON.stringify({ eps: r.eventsPerS, p50: r.p50, p95: r.p95 }));
+await server.stop();
