@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomFillSync } from "node:crypto";
 
 const ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
 
@@ -23,9 +23,22 @@ export const ID_PREFIXES = {
 
 export type IdKind = keyof typeof ID_PREFIXES;
 
+// Ids are minted by the thousand when events are ingested; one CSPRNG call per 256 ids instead of per id.
+const POOL = Buffer.alloc(16 * 256);
+let poolOffset = POOL.length;
+
+function random16(): Uint8Array {
+  if (poolOffset === POOL.length) {
+    randomFillSync(POOL);
+    poolOffset = 0;
+  }
+  poolOffset += 16;
+  return Uint8Array.prototype.slice.call(POOL, poolOffset - 16, poolOffset);
+}
+
 /** UUIDv7 bytes: 48-bit millisecond timestamp, then random bits with version and variant set. */
 function uuidV7Bytes(nowMs: number): Uint8Array {
-  const bytes = randomBytes(16);
+  const bytes = random16();
   let ts = BigInt(nowMs);
   for (let i = 5; i >= 0; i--) {
     bytes[i] = Number(ts & 0xffn);

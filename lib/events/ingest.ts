@@ -13,11 +13,13 @@ interface Job {
   request: IngestRequest;
 }
 
-// Up to this many events share one transaction; larger groups would only add latency.
-const MAX_EVENTS_PER_FLUSH = 2_000;
-// PGlite runs one statement at a time on this thread: a second flush could only wait. Postgres overlaps
-// one flush's round trips with another's work.
-const MAX_CONCURRENT_FLUSHES: Record<DatabaseKind, number> = { pglite: 1, postgres: 2 };
+// Measured on 2 cores (docs/performance.md). PGlite runs one statement at a time on this thread, so a
+// second flush could only wait and bigger groups pay off. Postgres overlaps several transactions'
+// round trips and work, so more, smaller groups go faster there.
+const FLUSHES: Record<DatabaseKind, { concurrent: number; maxEvents: number }> = {
+  pglite: { concurrent: 1, maxEvents: 2_000 },
+  postgres: { concurrent: 4, maxEvents: 500 },
+};
 
 const coalescers = new WeakMap<Db, Coalescer<Job, IngestResult>>();
 
@@ -31,8 +33,8 @@ function coalescerFor(db: Db): Coalescer<Job, IngestResult> {
         return { results: batch.results, after: () => afterDebit(db, scope, batch.debited) };
       },
       {
-        maxConcurrent: MAX_CONCURRENT_FLUSHES[databaseKind(db)],
-        maxWeight: MAX_EVENTS_PER_FLUSH,
+        maxConcurrent: FLUSHES[databaseKind(db)].concurrent,
+        maxWeight: FLUSHES[databaseKind(db)].maxEvents,
         weight: (j) => j.request.events.length,
         deferStart: true,
       },

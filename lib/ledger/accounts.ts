@@ -16,9 +16,18 @@ export interface AccountKey {
   shard: number;
 }
 
+// The shard of a key never changes; remembering it saves a hash per posting on the ingest path.
+const shards = new Map<string, number>();
+
 /** Spreads a customer's counterparty postings over 16 system-account rows so hot revenue rows don't serialize a platform. */
 function shardOf(key: string): number {
-  return createHash("sha1").update(key).digest()[0]! % SYSTEM_SHARDS;
+  let shard = shards.get(key);
+  if (shard === undefined) {
+    shard = createHash("sha1").update(key).digest()[0]! % SYSTEM_SHARDS;
+    if (shards.size >= 100_000) shards.clear();
+    shards.set(key, shard);
+  }
+  return shard;
 }
 
 export function accountKey(ref: AccountRef): AccountKey {

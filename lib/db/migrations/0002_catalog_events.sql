@@ -126,8 +126,6 @@ ALTER TABLE "subscription_products" ADD CONSTRAINT "subscription_products_produc
 ALTER TABLE "subscriptions" ADD CONSTRAINT "subscriptions_customer_id_customers_id_fk" FOREIGN KEY ("customer_id") REFERENCES "public"."customers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "event_costs" ADD CONSTRAINT "event_costs_event_pk_events_pk_fk" FOREIGN KEY ("event_pk") REFERENCES "public"."events"("pk") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "event_fees" ADD CONSTRAINT "event_fees_event_pk_events_pk_fk" FOREIGN KEY ("event_pk") REFERENCES "public"."events"("pk") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "event_fees" ADD CONSTRAINT "event_fees_transfer_id_ledger_transfers_id_fk" FOREIGN KEY ("transfer_id") REFERENCES "public"."ledger_transfers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "events" ADD CONSTRAINT "events_customer_id_customers_id_fk" FOREIGN KEY ("customer_id") REFERENCES "public"."customers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "products_code_idx" ON "products" USING btree ("platform_id","live_mode","code");--> statement-breakpoint
 CREATE INDEX "products_list_idx" ON "products" USING btree ("platform_id","live_mode","created_at","id");--> statement-breakpoint
 CREATE INDEX "subscription_products_customer_idx" ON "subscription_products" USING btree ("customer_id");--> statement-breakpoint

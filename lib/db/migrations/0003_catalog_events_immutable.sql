@@ -29,7 +29,3 @@ CREATE TRIGGER event_fees_append_only BEFORE UPDATE OR DELETE ON event_fees
 --> statement-breakpoint
 CREATE TRIGGER event_costs_append_only BEFORE UPDATE OR DELETE ON event_costs
   FOR EACH ROW EXECUTE FUNCTION billfold_refuse_ledger_change();
---> statement-breakpoint
--- A fee is written with its event, in the same statement, before the transfer that debits it is posted
--- later in the same transaction; the link is checked at commit.
-ALTER TABLE "event_fees" ALTER CONSTRAINT "event_fees_transfer_id_ledger_transfers_id_fk" DEFERRABLE INITIALLY DEFERRED;

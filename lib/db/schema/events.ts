@@ -1,8 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigint, check, index, integer, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt, money, tenantColumns, timestamptz } from "./columns";
-import { customers } from "./customers";
-import { ledgerTransfers } from "./ledger";
 
 /** Usage events as the platform sent them. `id` is the platform's id: unique per platform and mode, forever. */
 export const events = pgTable(
@@ -11,9 +9,8 @@ export const events = pgTable(
     pk: bigint("pk", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
     ...tenantColumns(),
     id: text("id").notNull(),
-    customerId: text("customer_id")
-      .notNull()
-      .references(() => customers.id),
+    /** Resolved from the customer in scope in the same transaction (no foreign key: it costs every insert). */
+    customerId: text("customer_id").notNull(),
     eventType: text("event_type").notNull(),
     occurredAt: timestamptz("occurred_at").notNull(),
     subject: text("subject"),
@@ -66,8 +63,12 @@ export const eventFees = pgTable(
     unitPrice: money("unit_price"),
     volumeRate: money("volume_rate"),
     packageSize: money("package_size"),
-    /** Null only for a zero fee, which moves no money. */
-    transferId: text("transfer_id").references(() => ledgerTransfers.id),
+    /**
+     * The transfer that debited this fee, posted in the same transaction; null only for a zero fee,
+     * which moves no money. No foreign key: the link is made by construction and checked by
+     * the ledger tests and the benchmark gate, and a key check would cost every fee row.
+     */
+    transferId: text("transfer_id"),
     occurredAt: timestamptz("occurred_at").notNull(),
     createdAt: createdAt(),
   },
