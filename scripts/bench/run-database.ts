@@ -33,7 +33,7 @@ async function freshDatabase(kind: Kind, temp: string, url?: string): Promise<{ 
   if (kind === "postgres") await resetPostgres(url!);
   const database = await openDatabase(kind === "postgres" ? { url, poolSize: 2 } : { dataDir: path.join(dataDir, "pglite") });
   await database.close();
-  return { url, dataDir };
+  return { url: kind === "postgres" ? url : undefined, dataDir };
 }
 
 async function httpCeilings(server: BenchServer, durationS: number): Promise<{ single: LoadResult; batch: LoadResult }> {
