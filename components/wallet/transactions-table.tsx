@@ -35,12 +35,12 @@ export function TransactionsTable({ query, assets, locale, timeZone, filtered }:
   const balance = (t: TransactionView) => (assets[t.asset] ? formatAmount(t.balanceAfter, assets[t.asset]!, locale) : t.balanceAfter);
   return (
     <div className="space-y-4">
-      <div className="overflow-x-auto rounded-xl border border-line bg-surface-raised">
+      <div className="overflow-x-auto rounded-xl border border-line bg-surface-raised" tabIndex={0} role="region" aria-label="Transactions">
         <table className="w-full text-sm" data-testid="transactions-table">
           <caption className="sr-only">Transactions, newest first</caption>
           <thead className="border-b border-line text-left text-xs uppercase tracking-wide text-fg-muted">
             <tr>
-              <th scope="col" className="px-4 py-3 font-medium">Date</th>
+              <th scope="col" className="hidden px-4 py-3 font-medium sm:table-cell">Date</th>
               <th scope="col" className="px-4 py-3 font-medium">Description</th>
               <th scope="col" className="px-4 py-3 text-right font-medium">Amount</th>
               <th scope="col" className="hidden px-4 py-3 text-right font-medium sm:table-cell">Balance after</th>
@@ -49,8 +49,9 @@ export function TransactionsTable({ query, assets, locale, timeZone, filtered }:
           <tbody className="divide-y divide-line">
             {rows.map((t) => (
               <tr key={t.id} data-transfer-id={t.transferId}>
-                <td className="whitespace-nowrap px-4 py-3 align-top text-fg-muted">{formatDateTime(t.createdAt, locale, timeZone)}</td>
+                <td className="hidden whitespace-nowrap px-4 py-3 align-top text-fg-muted sm:table-cell">{formatDateTime(t.createdAt, locale, timeZone)}</td>
                 <td className="px-4 py-3 align-top">
+                  <span className="mb-1 block text-xs text-fg-muted sm:hidden">{formatDateTime(t.createdAt, locale, timeZone)}</span>
                   <span className="mr-2 inline-block rounded bg-surface-sunken px-1.5 py-0.5 text-xs font-medium text-fg-muted">{t.categoryLabel}</span>
                   <span className="break-words">{t.description}</span>
                   <span className="mt-1 block text-xs text-fg-muted sm:hidden">Balance after: {balance(t)}</span>

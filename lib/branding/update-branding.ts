@@ -17,10 +17,10 @@ export interface ContrastAdjustment {
 
 /** Where a brand colour is too faint to be text on a theme's surface, the shade used instead (WCAG AA 4.5:1). */
 export function contrastAdjustments(branding: Branding): ContrastAdjustment[] {
-  const vars = themeVariables({ ...branding, theme: "light" }).style;
+  const vars = themeVariables(branding).style;
   const pairs = [
-    { field: "primary_color" as const, given: branding.primaryColor, light: vars["--brand-text"]!, dark: vars["--brand-text-dark"]! },
-    { field: "accent_color" as const, given: branding.accentColor, light: vars["--accent-text"]!, dark: vars["--accent-text-dark"]! },
+    { field: "primary_color" as const, given: branding.primaryColor, light: vars["--brand-text-light"]!, dark: vars["--brand-text-dark"]! },
+    { field: "accent_color" as const, given: branding.accentColor, light: vars["--accent-text-light"]!, dark: vars["--accent-text-dark"]! },
   ];
   return pairs.flatMap((p) =>
     (["light", "dark"] as const)
