@@ -1,4 +1,5 @@
 import { and, eq, isNull, lt } from "drizzle-orm";
+import { now as clockNow } from "@/lib/clock";
 import type { DbOrTx } from "@/lib/db";
 import { portalSessions } from "@/lib/db/schema";
 import { env } from "@/lib/env";
@@ -14,7 +15,7 @@ export type SessionState =
 const TOUCH_AFTER_MS = 60_000;
 
 /** The session a cookie value refers to, enforcing idle and absolute expiry on the server. */
-export async function readSession(db: DbOrTx, sessionId: string | undefined, now = new Date()): Promise<SessionState> {
+export async function readSession(db: DbOrTx, sessionId: string | undefined, now = clockNow()): Promise<SessionState> {
   if (!sessionId || sessionId.length > 100) return { kind: "none" };
   const idHash = hashSessionId(sessionId);
   const [row] = await db.select().from(portalSessions).where(eq(portalSessions.idHash, idHash)).limit(1);
@@ -41,7 +42,7 @@ export async function readSession(db: DbOrTx, sessionId: string | undefined, now
 }
 
 /** Ends a session (sign out, or replaced by a new sign-in); the id can never be used again. */
-export async function endSession(db: DbOrTx, sessionId: string | undefined, now = new Date()): Promise<void> {
+export async function endSession(db: DbOrTx, sessionId: string | undefined, now = clockNow()): Promise<void> {
   if (!sessionId || sessionId.length > 100) return;
   await db
     .update(portalSessions)
