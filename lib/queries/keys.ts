@@ -7,6 +7,8 @@ export interface TransactionQuery {
   category?: string;
 }
 
+export const balanceKeys = { all: ["balances"] as const };
+
 export const transactionKeys = {
   all: ["transactions"] as const,
   list: (q: TransactionQuery) => ["transactions", q.month ?? "", q.asset ?? "", q.category ?? ""] as const,
