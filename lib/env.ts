@@ -29,6 +29,7 @@ const envSchema = z.object({
   /** Set by `npm start`: seed the demo platform on first run and write its credentials to the data dir. */
   BILLFOLD_SEED_DEMO: z.enum(["0", "1"]).default("0"),
   BILLFOLD_FAULTS: optional,
+  LOG_LEVEL: z.enum(["info", "warn", "error", "silent"]).default("info"),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -71,6 +71,20 @@ const ENDPOINTS: Endpoint[] = [
     strings: ["return_url", "failure_url"],
     customerFields: ["customer_id"],
   },
+  {
+    method: "POST",
+    path: () => "/api/v1/webhooks",
+    body: () => ({ url: "https://hooks.example.com/billfold", topics: ["*"] }),
+    required: ["url"],
+    strings: ["url", "description"],
+  },
+  {
+    method: "PUT",
+    path: () => "/api/v1/platform/branding",
+    body: () => ({ name: "Acme", primary_color: "#123456" }),
+    required: [],
+    strings: ["name", "primary_color", "logo_url"],
+  },
 ];
 
 interface Case {

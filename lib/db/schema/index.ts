@@ -3,3 +3,5 @@ export * from "./customers";
 export * from "./ledger";
 export * from "./platforms";
 export * from "./portal";
+export * from "./jobs";
+export * from "./webhooks";

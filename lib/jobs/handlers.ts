@@ -1,0 +1,2 @@
+// Importing a module registers the job kinds it handles; the runner needs all of them loaded.
+import "@/lib/webhooks/deliver";
