@@ -5,3 +5,4 @@ export * from "./platforms";
 export * from "./portal";
 export * from "./jobs";
 export * from "./webhooks";
+export * from "./rate-limits";
