@@ -36,10 +36,12 @@ const ATTACKS: { label: string; headers: Record<string, string> }[] = [
 describe.each(testDatabases())("CSRF matrix on $name", (target) => {
   let database: Database;
   let cookie: string;
+  let platformId: string;
   beforeAll(async () => {
     database = await target.open();
     useDatabase(database);
     const platform = await createTestPlatform(database.db);
+    platformId = platform.id;
     const customer = await createCustomer(database.db, platform.scope, { name: "victim" });
     const token = await new SignJWT({
       purpose: "portal-session-redirect",
@@ -70,10 +72,10 @@ describe.each(testDatabases())("CSRF matrix on $name", (target) => {
   it.each(mutations.flatMap((m) => ATTACKS.map((a) => [`${m.method} ${m.path} with ${a.label}`, m, a] as const)))(
     "%s → 403 and nothing changed",
     async (_label, m, attack) => {
-      const before = await rowCounts(database.db);
+      const before = await rowCounts(database.db, [platformId]);
       const res = await callApi(m.method, m.path, { headers: { cookie, ...attack.headers }, raw: "{}" });
       expect(res.status).toBe(403);
-      expect(await rowCounts(database.db)).toEqual(before);
+      expect(await rowCounts(database.db, [platformId])).toEqual(before);
     },
   );
 

@@ -1,5 +1,5 @@
 import { getDb } from "@/lib/db";
-import { findPlatform } from "@/lib/platforms/get-platform";
+import { toPlatform } from "@/lib/platforms/get-platform";
 import { hashSessionId } from "./exchange-token";
 import { readSession } from "./sessions";
 
@@ -17,8 +17,7 @@ export async function frameAncestors(sessionId: string | undefined): Promise<str
   if (hit && hit.expiresAtMs > Date.now()) return hit.value;
   const db = await getDb();
   const state = await readSession(db, sessionId);
-  const platform = state.kind === "active" ? await findPlatform(db, state.scope.platformId) : null;
-  const origins = platform?.branding.embedOrigins ?? [];
+  const origins = state.kind === "active" ? toPlatform(state.platform).branding.embedOrigins : [];
   const value = origins.length > 0 ? origins.join(" ") : "'none'";
   if (cache.size > 5_000) cache.clear();
   cache.set(key, { value, expiresAtMs: Date.now() + TTL_MS });
