@@ -1,9 +1,9 @@
-import { formatAmount, formatNumber, type AssetDisplay } from "@/components/money/format";
+import { formatNumber, formatPrecise, type AssetDisplay } from "@/components/money/format";
 import type { UsageFeeView } from "@/lib/wallet/usage/view";
 
 /** "Token usage (model: gpt-4): 2,000 × $0.03 = $60.00" — how one fee was billed. */
 export function FeeDescription({ fee, asset, locale }: { fee: UsageFeeView; asset: AssetDisplay | undefined; locale: string }) {
-  const money = (v: string) => (asset ? formatAmount(v, { ...asset, precision: Math.max(asset.precision, v.split(".")[1]?.length ?? 0) }, locale) : v);
+  const money = (v: string) => (asset ? formatPrecise(v, asset, locale, 12) : v);
   const dims = Object.entries(fee.dimensions);
   const parts: string[] = [];
   if (fee.unitPrice) parts.push(`${money(fee.unitPrice)} per event`);

@@ -2,12 +2,7 @@ import Link from "next/link";
 import { formatAmount } from "@/components/money/format";
 import { fiatDisplay } from "@/components/money/fiat-display";
 import type { BalanceView } from "@/lib/wallet/balance-views";
-
-export interface SpendFigures {
-  spentThisMonth: string;
-  /** Whole days the balance lasts at the last 7 days' average spend; null without recent spend. */
-  runwayDays: number | null;
-}
+import type { SpendFigures } from "@/lib/wallet/spend/spend-summary";
 
 interface Props {
   balance: BalanceView;

@@ -2,7 +2,8 @@
 
 import { EmptyState } from "@/components/ui/card";
 import { useBalances } from "@/lib/queries/balances";
-import { BalanceCard, type SpendFigures } from "./balance-card";
+import type { SpendFigures } from "@/lib/wallet/spend/spend-summary";
+import { BalanceCard } from "./balance-card";
 
 interface Props {
   locale: string;

@@ -20,3 +20,14 @@ export function searchOf(values: Record<string, string | null | undefined>): str
   for (const [k, v] of Object.entries(values)) if (v) params.set(k, v);
   return params.toString();
 }
+
+export interface UsageQuery {
+  from?: string;
+  to?: string;
+  product?: string;
+}
+
+export const usageKeys = {
+  all: ["usage"] as const,
+  list: (q: UsageQuery) => ["usage", q.from ?? "", q.to ?? "", q.product ?? ""] as const,
+};
