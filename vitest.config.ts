@@ -1,8 +1,7 @@
-import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(__dirname) } },
+  resolve: { alias: { "@": import.meta.dirname } },
   test: {
     include: ["lib/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
@@ -15,6 +14,7 @@ export default defineConfig({
       BILLFOLD_SECRET: "test-secret-0123456789abcdef0123456789abcdef",
       PORTAL_URL: "http://portal.test",
       BILLFOLD_JOBS: "off",
+      LOG_LEVEL: "error",
     },
   },
 });

@@ -10,6 +10,7 @@ import { getPlatformOrThrow } from "@/lib/platforms/get-platform";
 import { checkRedirectUrls } from "@/lib/portal/create-session-link";
 import type { PlatformScope } from "@/lib/scope";
 import type { SubscriptionRequest } from "@/lib/customers/schemas";
+import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { DEFAULT_ACCOUNT } from "@/lib/wallet/account-id";
 import { assetsOf, hasRecurringFee } from "./definition";
 import { decodeEntitlements, decodePrices } from "./definition-codec";
@@ -109,5 +110,6 @@ export async function subscribeCustomer(tx: Tx, scope: PlatformScope, customerId
   );
   const assets = [...new Set(definitions.flatMap((d) => assetsOf(d.prices, d.entitlements)))];
   await lockAccounts(tx, scope, assets.map((asset) => accountKey({ kind: "wallet", customerId, name: DEFAULT_ACCOUNT, asset })));
+  await emitWebhookEvent(tx, scope, "subscription.activated", { customer_id: customerId, subscription_id: id, occurred_at: startedAt.toISOString() });
   return id;
 }

@@ -80,4 +80,15 @@ describe.each(testDatabases())("subscriptions on $name", (target) => {
     expect((await get(`/customers/${id}/subscriptions`)).json.items).toHaveLength(2);
     expect((await post("/customers/cust_00000000000000000000000000/subscriptions", { products: [{ code: "chat_service_std" }] })).status).toBe(404);
   });
+
+  it("announces each new subscription to the platform's webhooks", async () => {
+    const hook = await post("/webhooks", { url: "https://example.com/hooks", topics: ["subscription.*"] });
+    const created = await post("/customers", { name: "Hooked", subscriptions: [{ products: [{ code: "video_gen_std" }] }] });
+    const deliveries = await get(`/webhooks/${hook.json.id}/deliveries`);
+    expect(deliveries.json.items.map((d: { type: string }) => d.type)).toEqual(["subscription.activated"]);
+    const failed = await post("/customers", { name: "Nope", subscriptions: [{ products: [{ code: "nope" }] }] });
+    expect(failed.status).toBe(422);
+    expect((await get(`/webhooks/${hook.json.id}/deliveries`)).json.total_count).toBe(1);
+    expect(created.json.subscriptions).toHaveLength(1);
+  });
 });

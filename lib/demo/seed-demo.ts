@@ -1,3 +1,4 @@
+import { now as clockNow } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { withTransaction } from "@/lib/db/transaction";
 import { validate } from "@/lib/api/parse";
@@ -68,7 +69,7 @@ async function postTimeline(db: Db, scope: PlatformScope, customerId: string, mo
 }
 
 /** Creates the demo platform, its CREDIT asset, products, three subscribed customers and six months of their history. */
-export async function seedDemo(db: Db, now = new Date()): Promise<DemoCredentials> {
+export async function seedDemo(db: Db, now = clockNow()): Promise<DemoCredentials> {
   const platform = await createPlatform(db, {
     name: "Glitch AI",
     branding: {

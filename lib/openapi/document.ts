@@ -3,9 +3,10 @@ import { ERROR_TABLE } from "@/lib/api/error-table";
 import type { Operation } from "./operation";
 import { billingOperations } from "./operations/billing";
 import { platformOperations } from "./operations/platform";
+import { settingsOperations } from "./operations/settings";
 import { problemSchema, validationProblemSchema } from "./responses/common";
 
-export const OPERATIONS: readonly Operation[] = [...platformOperations, ...billingOperations];
+export const OPERATIONS: readonly Operation[] = [...platformOperations, ...billingOperations, ...settingsOperations];
 
 type JsonSchema = Record<string, unknown>;
 
@@ -34,7 +35,8 @@ function parameters(op: Operation) {
 }
 
 function responses(op: Operation) {
-  const success = { description: op.response.description, content: { "application/json": { schema: jsonSchema(op.response.schema, "output") } } };
+  const content = op.response.status === 204 ? {} : { content: { "application/json": { schema: jsonSchema(op.response.schema, "output") } } };
+  const success = { description: op.response.description, ...content };
   const out: Record<string, unknown> = { [op.response.status]: success };
   for (const alt of op.response.alternatives ?? []) out[alt.status] = { ...success, description: alt.description };
   if (op.body) {

@@ -24,7 +24,7 @@ describe.each(testDatabases())("documented responses on $name", (target) => {
   });
   afterAll(() => database.close());
 
-  async function call(method: "get" | "post" | "patch", apiPath: string, body?: unknown) {
+  async function call(method: "get" | "post" | "patch" | "put" | "delete", apiPath: string, body?: unknown) {
     const res = await callApi(method.toUpperCase(), `/api/v1${apiPath}`, { key: setup.key, body });
     expectDocumented(method, apiPath, res);
     return res.json;
@@ -72,5 +72,13 @@ describe.each(testDatabases())("documented responses on $name", (target) => {
     await call("post", "/assets/CREDIT/quote", { source: "USD", amount: 10 });
     await call("post", "/assets/CREDIT/rates", { source: "USD", rate: 0.04 });
     await call("post", "/billing-portal/sessions", { customer_id: customer.id, return_url: "https://example.com/a", failure_url: "https://example.com/b" });
+    await call("get", "/platform/branding");
+    await call("put", "/platform/branding", { name: "Doc Co", primary_color: "#ffff00" });
+    const hook = await call("post", "/webhooks", { url: "https://example.com/hooks", topics: ["subscription.*"] });
+    await call("get", "/webhooks");
+    await call("get", `/webhooks/${hook.id}`);
+    await call("post", `/customers/${customer.id}/subscriptions`, { products: [{ code: "image_gen_std" }] }).catch(() => undefined);
+    await call("get", `/webhooks/${hook.id}/deliveries`);
+    await call("delete", `/webhooks/${hook.id}`);
   });
 });

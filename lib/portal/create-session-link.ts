@@ -1,4 +1,5 @@
 import { SignJWT } from "jose";
+import { now as clockNow } from "@/lib/clock";
 import type { DbOrTx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { ValidationError } from "@/lib/errors";
@@ -34,7 +35,7 @@ export async function createPortalLink(
   db: DbOrTx,
   scope: PlatformScope,
   input: CreatePortalSessionInput,
-  now = new Date(),
+  now = clockNow(),
 ): Promise<PortalLink> {
   const customer = await getCustomerOrThrow(db, scope, input.customer_id);
   const platform = await getPlatformOrThrow(db, scope.platformId);

@@ -11,6 +11,6 @@ export function testDatabases(): TestDatabase[] {
   const list: TestDatabase[] = [{ name: "pglite", open: () => openDatabase({ dataDir: "memory://" }) }];
   const url = process.env.TEST_DATABASE_URL;
   // Postgres is migrated once by global-setup; each file only opens a pool.
-  if (url) list.push({ name: "postgres", open: () => openDatabase({ url, poolSize: 80, migrate: false }) });
+  if (url) list.push({ name: "postgres", open: () => openDatabase({ url, poolSize: 32, migrate: false }) });
   return list;
 }

@@ -1,0 +1,67 @@
+import type { Summary } from "../lib/stats";
+import type { CeilingResult } from "./ceilings";
+import type { GateCheck } from "./gate";
+import type { ScenarioResult } from "./scenarios";
+
+export interface HttpCeiling {
+  eventsPerS: number;
+  reqPerS: number;
+  latency: Summary;
+}
+
+export interface RunReport {
+  database: "PGlite" | "Postgres";
+  dbCeilings: CeilingResult[];
+  http: { single: HttpCeiling; batch: HttpCeiling };
+  scenarios: (Omit<ScenarioResult, "acceptedIds"> & { ceiling: string; target: string })[];
+  gate: GateCheck[];
+  peakRssMb: number;
+  loadAverage: number[];
+}
+
+const int = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString("en-US") : "–");
+const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "–");
+const pct = (n: number) => (Number.isFinite(n) ? `${Math.round(n * 100)}%` : "–");
+const lat = (l: Summary) => `${ms(l.p50)} | ${ms(l.p95)} | ${ms(l.p99)}`;
+
+/** The ceilings a scenario is judged against: the database doing the same work grouped as served, and HTTP for the same body. */
+export function ceilingsFor(report: RunReport, scenario: RunReport["scenarios"][number]) {
+  const db = report.dbCeilings.find((c) => c.name === scenario.ceiling && c.grouped)!;
+  const http = scenario.ceiling === "batch" ? report.http.batch.eventsPerS : report.http.single.eventsPerS;
+  return { db: db.eventsPerS, http, min: Math.min(db.eventsPerS, http) };
+}
+
+function ceilingRows(report: RunReport): string[] {
+  return [
+    "| ceiling | events/s | requests/s | p50 ms | p95 ms | p99 ms |",
+    "|---|---:|---:|---:|---:|---:|",
+    ...report.dbCeilings.map(
+      (c) => `| database, ${c.name}, ${c.grouped ? "grouped as served" : "1 request per transaction"} | ${int(c.eventsPerS)} | ${int(c.reqPerS)} | ${lat(c.latency)} |`,
+    ),
+    `| HTTP echo, 1-event body | ${int(report.http.single.eventsPerS)} | ${int(report.http.single.reqPerS)} | ${lat(report.http.single.latency)} |`,
+    `| HTTP echo, 100-event body | ${int(report.http.batch.eventsPerS)} | ${int(report.http.batch.reqPerS)} | ${lat(report.http.batch.latency)} |`,
+  ];
+}
+
+/** A markdown section for one database: absolute figures, latencies, each figure as a share of its ceilings, and the gate. */
+export function formatReport(report: RunReport): string {
+  return [
+    `### ${report.database}`,
+    "",
+    ...ceilingRows(report),
+    "",
+    "| scenario | events/s | req/s | p50 ms | p95 ms | p99 ms | target | ÷ DB ceiling | ÷ HTTP ceiling | ÷ min(both) | non-2xx |",
+    "|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|",
+    ...report.scenarios.map((s) => {
+      const c = ceilingsFor(report, s);
+      const shares = `${pct(s.eventsPerS / c.db)} | ${pct(s.eventsPerS / c.http)} | ${pct(s.eventsPerS / c.min)}`;
+      return `| ${s.name} | ${int(s.eventsPerS)} | ${int(s.reqPerS)} | ${lat(s.latency)} | ${s.target} | ${shares} | ${s.non2xx + s.errors} |`;
+    }),
+    "",
+    `Server peak RSS ${int(report.peakRssMb)} MB; load average ${report.loadAverage.map((l) => l.toFixed(2)).join(" / ")} (1/5/15 min) at the end of the run.`,
+    "",
+    "Correctness gate:",
+    ...report.gate.map((g) => `- ${g.ok ? "PASS" : "FAIL"} ${g.name} (${g.detail})`),
+    "",
+  ].join("\n");
+}

@@ -1,0 +1,76 @@
+import { load } from "../lib/load";
+import type { Summary } from "../lib/stats";
+import { benchEvent } from "./product";
+import type { HttpFixture } from "./setup";
+
+export interface ScenarioSpec {
+  name: string;
+  connections: number;
+  eventsPerRequest: number;
+  overallRate?: number;
+  /** The customer of the n-th request. */
+  customer: (n: number) => string;
+  /** Ids to send again (replay) instead of fresh ones. */
+  replay?: string[];
+}
+
+export interface ScenarioResult {
+  name: string;
+  eventsPerS: number;
+  reqPerS: number;
+  latency: Summary;
+  non2xx: number;
+  errors: number;
+  accepted: number;
+  duplicates: number;
+  /** Outcomes other than accepted or duplicate (unbilled, rejected): the benchmark expects none. */
+  unexpected: number;
+  acceptedIds: string[];
+}
+
+let sequence = 0;
+
+/** Drives POST /api/v1/events for `durationS`, tallying every event's outcome from the responses. */
+export async function runScenario(url: string, fixture: HttpFixture, spec: ScenarioSpec, durationS: number): Promise<ScenarioResult> {
+  const tally = { accepted: [] as string[], duplicates: 0, unexpected: 0, ok: 0 };
+  const run = `${Date.now().toString(36)}-${spec.name.replace(/\W+/g, "").slice(0, 12)}`;
+  let n = 0;
+  const body = () => {
+    const request = n++;
+    const events = Array.from({ length: spec.eventsPerRequest }, () => {
+      const k = sequence++;
+      return benchEvent(spec.replay ? spec.replay[k % spec.replay.length]! : `${run}-${k}`, k);
+    });
+    return JSON.stringify({ customer_id: spec.customer(request), events });
+  };
+  const result = await load({
+    url: `${url}/api/v1/events`,
+    method: "POST",
+    connections: spec.connections,
+    durationSeconds: durationS,
+    overallRate: spec.overallRate,
+    headers: { authorization: `Bearer ${fixture.key}`, "content-type": "application/json" },
+    setupRequest: (req) => ({ ...req, body: body() }),
+    onResponse: (status, text) => {
+      if (status !== 200 && status !== 201) return void tally.unexpected++;
+      tally.ok++;
+      for (const item of (JSON.parse(text) as { items: { id: string; status: string }[] }).items) {
+        if (item.status === "accepted") tally.accepted.push(item.id);
+        else if (item.status === "duplicate") tally.duplicates++;
+        else tally.unexpected++;
+      }
+    },
+  });
+  return {
+    name: spec.name,
+    eventsPerS: (tally.ok * spec.eventsPerRequest) / durationS,
+    reqPerS: tally.ok / durationS,
+    latency: result.latency,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    accepted: tally.accepted.length,
+    duplicates: tally.duplicates,
+    unexpected: tally.unexpected,
+    acceptedIds: tally.accepted,
+  };
+}
