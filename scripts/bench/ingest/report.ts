@@ -12,7 +12,7 @@ export interface HttpCeiling {
 export interface RunReport {
   database: "PGlite" | "Postgres";
   dbCeilings: CeilingResult[];
-  http: { single: HttpCeiling; batch: HttpCeiling };
+  http: { single: HttpCeiling; offered: HttpCeiling & { rate: number }; batch: HttpCeiling };
   scenarios: (Omit<ScenarioResult, "acceptedIds"> & { ceiling: string; target: string })[];
   gate: GateCheck[];
   peakRssMb: number;
@@ -39,6 +39,7 @@ function ceilingRows(report: RunReport): string[] {
       (c) => `| database, ${c.name}, ${c.grouped ? "grouped as served" : "1 request per transaction"} | ${int(c.eventsPerS)} | ${int(c.reqPerS)} | ${lat(c.latency)} |`,
     ),
     `| HTTP echo, 1-event body | ${int(report.http.single.eventsPerS)} | ${int(report.http.single.reqPerS)} | ${lat(report.http.single.latency)} |`,
+    `| HTTP echo, 1-event body offered at ${int(report.http.offered.rate)}/s | ${int(report.http.offered.eventsPerS)} | ${int(report.http.offered.reqPerS)} | ${lat(report.http.offered.latency)} |`,
     `| HTTP echo, 100-event body | ${int(report.http.batch.eventsPerS)} | ${int(report.http.batch.reqPerS)} | ${lat(report.http.batch.latency)} |`,
   ];
 }

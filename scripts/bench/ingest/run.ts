@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { openDatabase } from "../../../lib/db/open";
-import { benchTargets, type BenchTarget } from "../lib/databases";
+import { benchTargets, dropBenchDatabase, type BenchTarget } from "../lib/databases";
 import { load } from "../lib/load";
 import { startServer, type BenchServer } from "../lib/server";
 import { measureDbCeilings } from "./ceilings";
@@ -16,12 +16,13 @@ export interface RunOptions {
   log: (line: string) => void;
 }
 
-async function echo(url: string, events: number, connections: number, durationS: number): Promise<HttpCeiling> {
+async function echo(url: string, events: number, connections: number, durationS: number, overallRate?: number): Promise<HttpCeiling> {
   const body = JSON.stringify({
     customer_id: "cust_x",
     events: Array.from({ length: events }, (_, i) => ({ id: `e${i}`, event_type: "message_completed", data: { model: "large", total_tokens: 1000 } })),
   });
-  const r = await load({ url: `${url}/api/bench/echo`, method: "POST", connections, durationSeconds: durationS, bodies: [body], headers: { "content-type": "application/json" } });
+  const headers = { "content-type": "application/json" };
+  const r = await load({ url: `${url}/api/bench/echo`, method: "POST", connections, durationSeconds: durationS, overallRate, bodies: [body], headers });
   return { eventsPerS: r.rps * events, reqPerS: r.rps, latency: r.latency };
 }
 
@@ -66,6 +67,7 @@ export async function runTarget(kind: "pglite" | "postgres", options: RunOptions
   const ceilingDb = await openDatabase(ceilingTarget!.open);
   const dbCeilings = await measureDbCeilings(ceilingDb, options.durationS);
   await ceilingDb.close();
+  if (kind === "postgres") await dropBenchDatabase("ingest_ceiling");
   const [target] = await benchTargets("ingest");
   const prepared = await openDatabase(target!.open);
   await prepared.close();
@@ -78,7 +80,12 @@ export async function runTarget(kind: "pglite" | "postgres", options: RunOptions
   let endpoint: Endpoint;
   try {
     options.log(`[${kind}] HTTP ceiling…`);
-    http = { single: await echo(server.url, 1, 32, options.durationS), batch: await echo(server.url, 100, 16, options.durationS) };
+    const rate = kind === "postgres" ? 1000 : 500;
+    http = {
+      single: await echo(server.url, 1, 32, options.durationS),
+      offered: { rate, ...(await echo(server.url, 1, 32, options.durationS, rate)) },
+      batch: await echo(server.url, 100, 16, options.durationS),
+    };
     endpoint = await endpointScenarios(target!, server, adminToken, options);
   } finally {
     clearInterval(sampler);

@@ -25,6 +25,18 @@ async function freshPostgres(name: string): Promise<string> {
   return url.toString();
 }
 
+/**
+ * Drops a benchmark's Postgres database and checkpoints, so the next measurement does not share the
+ * machine with autovacuum and dirty-buffer writes left over from the previous one.
+ */
+export async function dropBenchDatabase(label: string): Promise<void> {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  await client.query(`DROP DATABASE IF EXISTS bench_${label} WITH (FORCE)`);
+  await client.query("CHECKPOINT");
+  await client.end();
+}
+
 /** PGlite in a fresh temp dir and a fresh Postgres database; `only` narrows to one (BENCH_DB=pglite|postgres). */
 export async function benchTargets(label: string): Promise<BenchTarget[]> {
   const only = process.env.BENCH_DB;
