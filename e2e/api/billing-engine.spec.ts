@@ -1,12 +1,5 @@
+import { usagePrice as usage } from "../../lib/catalog/usage-price";
 import { expect, signIn, test, type ApiClient } from "../fixtures";
-
-const usage = (name: string, event_type: string, calc: Record<string, unknown>, pricing: unknown[]) => ({
-  name,
-  type: "usage_based",
-  billing_model: { type: "real_time" },
-  usage_calculation: { event_type, ...calc },
-  pricing,
-});
 
 async function catalog(api: ApiClient) {
   await api.post("/assets", { code: "CREDIT", name: "Credits", precision: 0, rates: [{ source: "USD", rate: 0.05 }] }, 201);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { listQuerySchema } from "@/lib/api/page-query";
 import { assetCodeField, decimalField, intField } from "@/lib/api/fields";
 import { checkPrice } from "./price-rules";
 
@@ -106,11 +107,7 @@ export const updateVersionSchema = z.strictObject({
   make_default: z.boolean().optional(),
 });
 
-export const listProductsQuerySchema = z.strictObject({
-  limit: z.string().optional(),
-  offset: z.string().optional(),
-  code: z.string().max(100).optional(),
-});
+export const listProductsQuerySchema = listQuerySchema({ code: z.string().max(100).optional() });
 
 export type CreateProductInput = z.output<typeof createProductSchema>;
 export type CreateVersionInput = z.output<typeof createVersionSchema>;

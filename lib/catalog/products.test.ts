@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db";
-import { callApi, useDatabase } from "@/lib/testing/api-client";
-import { SEED_PRODUCTS, setupBilling, subscribedCustomer, type BillingSetup } from "@/lib/testing/billing-fixtures";
+import { callApi } from "@/lib/testing/api-client";
+import { SEED_PRODUCTS, billingSuite, setupBilling, subscribedCustomer, type BillingSetup } from "@/lib/testing/billing-fixtures";
 import { testDatabases } from "@/lib/testing/databases";
 
 const usage = (pricing: unknown[], calc: Record<string, unknown> = {}) => ({
@@ -22,12 +22,10 @@ const usage = (pricing: unknown[], calc: Record<string, unknown> = {}) => ({
 describe.each(testDatabases())("products on $name", (target) => {
   let database: Database;
   let setup: BillingSetup;
-  beforeAll(async () => {
-    database = await target.open();
-    useDatabase(database);
-    setup = await setupBilling(database.db, ["video"]);
+  billingSuite(target, ["video"], (d, s) => {
+    database = d;
+    setup = s;
   });
-  afterAll(() => database.close());
 
   const post = (path: string, body: unknown) => callApi("POST", `/api/v1${path}`, { key: setup.key, body });
   const get = (path: string) => callApi("GET", `/api/v1${path}`, { key: setup.key });

@@ -1,20 +1,18 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db";
 import { rowsOf } from "@/lib/db/rows";
-import { callApi, useDatabase } from "@/lib/testing/api-client";
-import { setupBilling, type BillingSetup } from "@/lib/testing/billing-fixtures";
+import { callApi } from "@/lib/testing/api-client";
+import { billingSuite, type BillingSetup } from "@/lib/testing/billing-fixtures";
 import { testDatabases } from "@/lib/testing/databases";
 
 describe.each(testDatabases())("subscriptions on $name", (target) => {
   let database: Database;
   let setup: BillingSetup;
-  beforeAll(async () => {
-    database = await target.open();
-    useDatabase(database);
-    setup = await setupBilling(database.db, ["video", "images", "chat"]);
+  billingSuite(target, ["video", "images", "chat"], (d, s) => {
+    database = d;
+    setup = s;
   });
-  afterAll(() => database.close());
 
   const post = (path: string, body: unknown) => callApi("POST", `/api/v1${path}`, { key: setup.key, body });
   const get = (path: string) => callApi("GET", `/api/v1${path}`, { key: setup.key });

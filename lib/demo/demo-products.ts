@@ -2,17 +2,10 @@ import type { Db } from "@/lib/db";
 import { validate } from "@/lib/api/parse";
 import { createProduct } from "@/lib/catalog/create-product";
 import { createProductSchema } from "@/lib/catalog/product-schema";
+import { usagePrice } from "@/lib/catalog/usage-price";
 import { parseJsonText } from "@/lib/json";
 import type { PlatformScope } from "@/lib/scope";
 import { createVendor } from "@/lib/vendors/vendor-store";
-
-const usage = (name: string, event_type: string, calc: Record<string, unknown>, pricing: unknown[]) => ({
-  name,
-  type: "usage_based",
-  billing_model: { type: "real_time" },
-  usage_calculation: { event_type, ...calc },
-  pricing,
-});
 
 /** A USD product with dimensional token pricing (and a "*" fallback) and per-minute video; a CREDIT product for images. */
 const PRODUCTS = [
@@ -21,7 +14,7 @@ const PRODUCTS = [
     code: "glitch_api",
     description: "Chat and video generation, billed per token and per minute.",
     prices: [
-      usage("Chat tokens", "message_completed", { usage_type: "volume", volume_field: "total_tokens", source_reference_field: "chat_id", billable_dimensions: ["model"] }, [
+      usagePrice("Chat tokens", "message_completed", { usage_type: "volume", volume_field: "total_tokens", source_reference_field: "chat_id", billable_dimensions: ["model"] }, [
         {
           asset: "USD",
           values: [
@@ -31,7 +24,7 @@ const PRODUCTS = [
           ],
         },
       ]),
-      usage("Video generation", "video_generated", { usage_type: "unit_and_volume", volume_field: "minutes", source_reference_field: "video_id", billable_dimensions: ["speed"] }, [
+      usagePrice("Video generation", "video_generated", { usage_type: "unit_and_volume", volume_field: "minutes", source_reference_field: "video_id", billable_dimensions: ["speed"] }, [
         {
           asset: "USD",
           values: [
@@ -48,7 +41,7 @@ const PRODUCTS = [
     code: "glitch_images",
     description: "Image generation, paid in credits.",
     prices: [
-      usage("Image generation", "image_generated", { usage_type: "unit", billable_dimensions: ["quality"] }, [
+      usagePrice("Image generation", "image_generated", { usage_type: "unit", billable_dimensions: ["quality"] }, [
         {
           asset: "CREDIT",
           values: [

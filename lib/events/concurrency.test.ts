@@ -1,11 +1,11 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db";
 import { rowsOf } from "@/lib/db/rows";
 import { findLedgerViolations } from "@/lib/ledger";
 import { dec } from "@/lib/money";
-import { callApi, useDatabase } from "@/lib/testing/api-client";
-import { eventId, sendEvents, setupBilling, subscribedCustomer, type BillingSetup } from "@/lib/testing/billing-fixtures";
+import { callApi } from "@/lib/testing/api-client";
+import { eventId, sendEvents, billingSuite, subscribedCustomer, type BillingSetup } from "@/lib/testing/billing-fixtures";
 import { testDatabases } from "@/lib/testing/databases";
 import { processBatch } from "./process-batch";
 import type { IngestRequest } from "./types";
@@ -34,12 +34,10 @@ async function billedPerEvent(database: Database, platformId: string) {
 describe.each(testDatabases())("concurrent ingest on $name", (target) => {
   let database: Database;
   let setup: BillingSetup;
-  beforeAll(async () => {
-    database = await target.open();
-    useDatabase(database);
-    setup = await setupBilling(database.db, ["video", "chat"]);
+  billingSuite(target, ["video", "chat"], (d, s) => {
+    database = d;
+    setup = s;
   });
-  afterAll(() => database.close());
 
   async function expectBilledOnce(customerId: string, events: { id: string }[], expected: string) {
     const wallet = await callApi("GET", `/api/v1/customers/${customerId}/wallet/default:USD`, { key: setup.key });

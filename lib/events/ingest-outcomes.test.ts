@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db";
 import { rowsOf } from "@/lib/db/rows";
 import { findLedgerViolations } from "@/lib/ledger";
-import { callApi, useDatabase } from "@/lib/testing/api-client";
-import { eventId, sendEvents, setupBilling, subscribedCustomer, type BillingSetup } from "@/lib/testing/billing-fixtures";
+import { callApi } from "@/lib/testing/api-client";
+import { eventId, sendEvents, billingSuite, setupBilling, subscribedCustomer, type BillingSetup } from "@/lib/testing/billing-fixtures";
 import { testDatabases } from "@/lib/testing/databases";
 
 const wildcardProduct = {
@@ -36,13 +36,11 @@ describe.each(testDatabases())("event outcomes on $name", (target) => {
   const count = async (table: string) =>
     Number(rowsOf<{ n: string }>(await database.db.execute(sql`SELECT count(*)::text AS n FROM ${sql.identifier(table)} WHERE platform_id = ${setup.platform.id}`))[0]!.n);
 
-  beforeAll(async () => {
-    database = await target.open();
-    useDatabase(database);
-    setup = await setupBilling(database.db);
-    expect((await callApi("POST", "/api/v1/products", { key: setup.key, body: wildcardProduct })).status).toBe(201);
+  billingSuite(target, undefined, async (d, s) => {
+    database = d;
+    setup = s;
+      expect((await callApi("POST", "/api/v1/products", { key: setup.key, body: wildcardProduct })).status).toBe(201);
   });
-  afterAll(() => database.close());
 
   it('uses "*" only when no exact dimension matches', async () => {
     const customerId = await subscribedCustomer(setup.key, ["glitch_images"]);

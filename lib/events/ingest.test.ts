@@ -1,19 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db";
 import { findLedgerViolations } from "@/lib/ledger";
-import { callApi, useDatabase } from "@/lib/testing/api-client";
-import { eventId, sendEvents, setupBilling, subscribedCustomer, type BillingSetup } from "@/lib/testing/billing-fixtures";
+import { callApi } from "@/lib/testing/api-client";
+import { eventId, sendEvents, billingSuite, subscribedCustomer, type BillingSetup } from "@/lib/testing/billing-fixtures";
 import { testDatabases } from "@/lib/testing/databases";
 
 describe.each(testDatabases())("usage events on $name", (target) => {
   let database: Database;
   let setup: BillingSetup;
-  beforeAll(async () => {
-    database = await target.open();
-    useDatabase(database);
-    setup = await setupBilling(database.db);
+  billingSuite(target, undefined, (d, s) => {
+    database = d;
+    setup = s;
   });
-  afterAll(() => database.close());
 
   async function balance(customerId: string, asset: string) {
     const res = await callApi("GET", `/api/v1/customers/${customerId}/wallet/default:${asset}`, { key: setup.key });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { listQuerySchema } from "@/lib/api/page-query";
 import { decimalField, metadataField, timestampField } from "@/lib/api/fields";
 import { isFiat } from "@/lib/assets/fiat";
 
@@ -48,11 +49,7 @@ export const simulateUsageSchema = z.strictObject({
   events: z.array(usageEventSchema).min(1, "At least one event.").max(MAX_EVENTS_PER_REQUEST),
 });
 
-export const listEventsQuerySchema = z.strictObject({
-  limit: z.string().optional(),
-  offset: z.string().optional(),
-  customer_id: z.string().max(100).optional(),
-});
+export const listEventsQuerySchema = listQuerySchema({ customer_id: z.string().max(100).optional() });
 
 export type IngestEventsInput = z.output<typeof ingestEventsSchema>;
 export type UsageEventInput = z.output<typeof usageEventSchema>;

@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db";
 import { rowsOf } from "@/lib/db/rows";
-import { callApi, useDatabase } from "@/lib/testing/api-client";
-import { eventId, setupBilling, subscribedCustomer, type BillingSetup } from "@/lib/testing/billing-fixtures";
+import { callApi } from "@/lib/testing/api-client";
+import { eventId, billingSuite, setupBilling, subscribedCustomer, type BillingSetup } from "@/lib/testing/billing-fixtures";
 import { testDatabases } from "@/lib/testing/databases";
 
 const awkward = {
@@ -35,13 +35,11 @@ const awkward = {
 describe.each(testDatabases())("simulation, costs and stats on $name", (target) => {
   let database: Database;
   let setup: BillingSetup;
-  beforeAll(async () => {
-    database = await target.open();
-    useDatabase(database);
-    setup = await setupBilling(database.db, ["video"]);
-    expect((await callApi("POST", "/api/v1/products", { key: setup.key, body: awkward })).status).toBe(201);
+  billingSuite(target, ["video"], async (d, s) => {
+    database = d;
+    setup = s;
+      expect((await callApi("POST", "/api/v1/products", { key: setup.key, body: awkward })).status).toBe(201);
   });
-  afterAll(() => database.close());
 
   const post = (path: string, body: unknown) => callApi("POST", `/api/v1${path}`, { key: setup.key, body });
   const get = (path: string) => callApi("GET", `/api/v1${path}`, { key: setup.key });

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@/lib/db";
-import { callApi, useDatabase, type ApiResponse } from "@/lib/testing/api-client";
-import { eventId, setupBilling, type BillingSetup } from "@/lib/testing/billing-fixtures";
+import { describe, expect, it } from "vitest";
+import { callApi, type ApiResponse } from "@/lib/testing/api-client";
+import { eventId, billingSuite, type BillingSetup } from "@/lib/testing/billing-fixtures";
 import { testDatabases } from "@/lib/testing/databases";
 import { OPERATIONS } from "./document";
 
@@ -15,14 +14,10 @@ function expectDocumented(method: string, apiPath: string, res: ApiResponse): vo
 }
 
 describe.each(testDatabases())("documented responses on $name", (target) => {
-  let database: Database;
   let setup: BillingSetup;
-  beforeAll(async () => {
-    database = await target.open();
-    useDatabase(database);
-    setup = await setupBilling(database.db, ["video", "multimodel", "images"]);
+  billingSuite(target, ["video", "multimodel", "images"], (_database, s) => {
+    setup = s;
   });
-  afterAll(() => database.close());
 
   async function call(method: "get" | "post" | "patch" | "put" | "delete", apiPath: string, body?: unknown) {
     const res = await callApi(method.toUpperCase(), `/api/v1${apiPath}`, { key: setup.key, body });

@@ -1,6 +1,8 @@
-import { expect } from "vitest";
-import type { Db } from "@/lib/db";
-import { callApi } from "./api-client";
+import { afterAll, beforeAll, expect } from "vitest";
+import { usagePrice } from "@/lib/catalog/usage-price";
+import type { Database, Db } from "@/lib/db";
+import { callApi, useDatabase } from "./api-client";
+import type { TestDatabase } from "./databases";
 import { createTestPlatform, type TestPlatform } from "./fixtures";
 
 /** Products from the seed's examples (unit, volume, dimensional, package size, a custom asset). */
@@ -8,28 +10,16 @@ export const SEED_PRODUCTS = {
   video: {
     name: "AI Video Generation",
     code: "video_gen_std",
-    prices: [
-      {
-        name: "Video Generation",
-        type: "usage_based",
-        billing_model: { type: "real_time" },
-        usage_calculation: { event_type: "video_generated", usage_type: "unit", source_reference_field: "video_id" },
-        pricing: [{ asset: "USD", values: [{ unit_price: 2.5 }] }],
-      },
-    ],
+    prices: [usagePrice("Video Generation", "video_generated", { usage_type: "unit", source_reference_field: "video_id" }, [{ asset: "USD", values: [{ unit_price: 2.5 }] }])],
     publish: true,
   },
   chat: {
     name: "AI Chat Service",
     code: "chat_service_std",
     prices: [
-      {
-        name: "Token Usage",
-        type: "usage_based",
-        billing_model: { type: "real_time" },
-        usage_calculation: { event_type: "message_completed", usage_type: "volume", volume_field: "total_tokens", source_reference_field: "chat_id" },
-        pricing: [{ asset: "USD", values: [{ volume_rate: 0.001 }] }],
-      },
+      usagePrice("Token Usage", "message_completed", { usage_type: "volume", volume_field: "total_tokens", source_reference_field: "chat_id" }, [
+        { asset: "USD", values: [{ volume_rate: 0.001 }] },
+      ]),
     ],
     publish: true,
   },
@@ -37,51 +27,38 @@ export const SEED_PRODUCTS = {
     name: "Multi-Model Chat",
     code: "chat_multimodel",
     prices: [
-      {
-        name: "Token Usage",
-        type: "usage_based",
-        billing_model: { type: "real_time" },
-        usage_calculation: { event_type: "model_message", usage_type: "volume", volume_field: "total_tokens", billable_dimensions: ["model"] },
-        pricing: [
-          {
-            asset: "USD",
-            values: [
-              { name: "GPT-4 Tokens", dimensions: { model: "gpt-4" }, values: [{ volume_rate: 0.03 }] },
-              { name: "GPT-3.5 Tokens", dimensions: { model: "gpt-3.5" }, values: [{ volume_rate: 0.001 }] },
-            ],
-          },
-        ],
-      },
+      usagePrice("Token Usage", "model_message", { usage_type: "volume", volume_field: "total_tokens", billable_dimensions: ["model"] }, [
+        {
+          asset: "USD",
+          values: [
+            { name: "GPT-4 Tokens", dimensions: { model: "gpt-4" }, values: [{ volume_rate: 0.03 }] },
+            { name: "GPT-3.5 Tokens", dimensions: { model: "gpt-3.5" }, values: [{ volume_rate: 0.001 }] },
+          ],
+        },
+      ]),
     ],
     publish: true,
   },
   openai: {
     name: "OpenAI API",
     code: "openai_api_gpt",
-    prices: ["input_tokens", "output_tokens"].map((field, i) => ({
-      name: `GPT 5.1 ${field === "input_tokens" ? "Input" : "Output"} Tokens`,
-      type: "usage_based",
-      billing_model: { type: "real_time" },
-      usage_calculation: { event_type: "response_completed", usage_type: "volume", volume_field: field },
-      pricing: [{ asset: "USD", values: [{ volume_rate: i === 0 ? 1.25 : 10, package_size: 1000000 }] }],
-    })),
+    prices: [
+      usagePrice("GPT 5.1 Input Tokens", "response_completed", { usage_type: "volume", volume_field: "input_tokens" }, [
+        { asset: "USD", values: [{ volume_rate: 1.25, package_size: 1000000 }] },
+      ]),
+      usagePrice("GPT 5.1 Output Tokens", "response_completed", { usage_type: "volume", volume_field: "output_tokens" }, [
+        { asset: "USD", values: [{ volume_rate: 10, package_size: 1000000 }] },
+      ]),
+    ],
     publish: true,
   },
   images: {
     name: "AI Image Generation",
     code: "image_gen_std",
-    prices: [
-      {
-        name: "Image Generation",
-        type: "usage_based",
-        billing_model: { type: "real_time" },
-        usage_calculation: { event_type: "image_generated", usage_type: "unit" },
-        pricing: [{ asset: "CREDIT", values: [{ unit_price: 10 }] }],
-      },
-    ],
+    prices: [usagePrice("Image Generation", "image_generated", { usage_type: "unit" }, [{ asset: "CREDIT", values: [{ unit_price: 10 }] }])],
     publish: true,
   },
-} as const;
+};
 
 export interface BillingSetup {
   platform: TestPlatform;
@@ -127,4 +104,22 @@ export function eventId(prefix = "evt"): string {
 /** Sends events for a customer and returns the response. */
 export function sendEvents(key: string, customerId: string, events: Record<string, unknown>[]) {
   return callApi("POST", "/api/v1/events", { key, body: { customer_id: customerId, events } });
+}
+
+/**
+ * The hooks of a billing test suite: opens the target database for the API routes, sets up a platform
+ * with `products`, hands both to `ready` (which may add more), and closes the database afterwards.
+ */
+export function billingSuite(
+  target: TestDatabase,
+  products: (keyof typeof SEED_PRODUCTS)[] | undefined,
+  ready: (database: Database, setup: BillingSetup) => void | Promise<void>,
+): void {
+  let database: Database | undefined;
+  beforeAll(async () => {
+    database = await target.open();
+    useDatabase(database);
+    await ready(database, await setupBilling(database.db, products));
+  });
+  afterAll(() => database?.close());
 }

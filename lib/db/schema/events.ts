@@ -32,6 +32,16 @@ export const events = pgTable(
   ],
 );
 
+/** The columns every per-event line (fee, cost) starts with: its own key, the tenant, the event and its customer. */
+const eventLineColumns = () => ({
+  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+  ...tenantColumns(),
+  eventPk: bigint("event_pk", { mode: "number" })
+    .notNull()
+    .references(() => events.pk),
+  customerId: text("customer_id").notNull(),
+});
+
 /**
  * One fee of one event: which product version and price produced it, the dimensions that matched,
  * the quantity and rate, and the ledger transfer that debited it. Usage history, spend charts and
@@ -40,12 +50,7 @@ export const events = pgTable(
 export const eventFees = pgTable(
   "event_fees",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    ...tenantColumns(),
-    eventPk: bigint("event_pk", { mode: "number" })
-      .notNull()
-      .references(() => events.pk),
-    customerId: text("customer_id").notNull(),
+    ...eventLineColumns(),
     accountName: text("account_name").notNull(),
     assetCode: text("asset_code").notNull(),
     amount: money("amount").notNull(),
@@ -83,12 +88,7 @@ export const eventFees = pgTable(
 export const eventCosts = pgTable(
   "event_costs",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    ...tenantColumns(),
-    eventPk: bigint("event_pk", { mode: "number" })
-      .notNull()
-      .references(() => events.pk),
-    customerId: text("customer_id").notNull(),
+    ...eventLineColumns(),
     vendorId: text("vendor_id").notNull(),
     /** The platform's own id for the cost line, when it sent one. */
     costId: text("cost_id"),

@@ -1,24 +1,20 @@
+import { usagePrice } from "../../../lib/catalog/usage-price";
+
 /** The product every benchmark customer subscribes to: dimensional token pricing, as real AI platforms use. */
 export const BENCH_PRODUCT = {
   name: "Bench API",
   code: "bench_api",
   prices: [
-    {
-      name: "Tokens",
-      type: "usage_based",
-      billing_model: { type: "real_time" },
-      usage_calculation: { event_type: "message_completed", usage_type: "volume", volume_field: "total_tokens", billable_dimensions: ["model"] },
-      pricing: [
-        {
-          asset: "USD",
-          values: [
-            { name: "Large model tokens", dimensions: { model: "large" }, values: [{ volume_rate: 10, package_size: 1000000 }] },
-            { name: "Small model tokens", dimensions: { model: "small" }, values: [{ volume_rate: 0.6, package_size: 1000000 }] },
-            { name: "Other tokens", dimensions: { model: "*" }, values: [{ volume_rate: 2, package_size: 1000000 }] },
-          ],
-        },
-      ],
-    },
+    usagePrice("Tokens", "message_completed", { usage_type: "volume", volume_field: "total_tokens", billable_dimensions: ["model"] }, [
+      {
+        asset: "USD",
+        values: [
+          { name: "Large model tokens", dimensions: { model: "large" }, values: [{ volume_rate: 10, package_size: 1000000 }] },
+          { name: "Small model tokens", dimensions: { model: "small" }, values: [{ volume_rate: 0.6, package_size: 1000000 }] },
+          { name: "Other tokens", dimensions: { model: "*" }, values: [{ volume_rate: 2, package_size: 1000000 }] },
+        ],
+      },
+    ]),
   ],
   publish: true,
 };
