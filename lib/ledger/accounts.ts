@@ -43,9 +43,18 @@ function keyTuples(keys: AccountKey[]): SQL {
 }
 
 async function selectForUpdate(db: DbOrTx, scope: PlatformScope, keys: AccountKey[]): Promise<AccountState[]> {
-  const rows = rowsOf<{ id: string | number; owner: string; name: string; asset_code: string; balance: string; version: string | number; shard: number }>(
+  const rows = rowsOf<{
+    id: string | number;
+    owner: string;
+    name: string;
+    asset_code: string;
+    balance: string;
+    version: string | number;
+    shard: number;
+    auto_top_up_threshold: string | null;
+  }>(
     await db.execute(sql`
-      SELECT id, owner, name, asset_code, shard, balance, version FROM ledger_accounts
+      SELECT id, owner, name, asset_code, shard, balance, version, auto_top_up_threshold FROM ledger_accounts
       WHERE platform_id = ${scope.platformId} AND live_mode = ${scope.liveMode}
         AND (owner, name, asset_code, shard) IN (${keyTuples(keys)})
       ORDER BY id FOR UPDATE`),
@@ -58,6 +67,7 @@ async function selectForUpdate(db: DbOrTx, scope: PlatformScope, keys: AccountKe
     shard: r.shard,
     balance: dec(r.balance),
     version: Number(r.version),
+    autoTopUpThreshold: r.auto_top_up_threshold === null ? null : dec(r.auto_top_up_threshold),
   }));
 }
 

@@ -3,3 +3,4 @@ export * from "./customers";
 export * from "./ledger";
 export * from "./platforms";
 export * from "./portal";
+export * from "./payments";
