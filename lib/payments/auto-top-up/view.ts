@@ -7,7 +7,7 @@ import { getPlatformSettings } from "@/lib/platforms/settings";
 import { inScope, type CustomerScope } from "@/lib/scope";
 import { formatAccountId } from "@/lib/wallet/account-id";
 import { assetDisplay, listBalances } from "@/lib/wallet/balances";
-import { currencyDisplay } from "../money-text";
+import { currencyDisplay, plainDecimal } from "../money-text";
 import { topUpRate } from "../top-ups/pricing";
 import type { AttemptRow, AutoTopUpRow } from "./store";
 
@@ -40,9 +40,9 @@ export interface AutoTopUpView {
 function settingsView(c: AutoTopUpRow) {
   return {
     enabled: c.enabled,
-    threshold: c.threshold,
-    amount: c.amount,
-    monthlyCap: c.monthlyCap,
+    threshold: plainDecimal(c.threshold),
+    amount: plainDecimal(c.amount),
+    monthlyCap: plainDecimal(c.monthlyCap),
     paymentMethodId: c.paymentMethodId,
     disabledReason: c.disabledReason,
     disabledAt: c.disabledAt?.toISOString() ?? null,
@@ -54,7 +54,7 @@ function settingsView(c: AutoTopUpRow) {
 
 function attemptView(a: AttemptRow): AttemptView {
   return {
-    id: a.id, createdAt: a.createdAt.toISOString(), amount: a.amount, currency: currencyDisplay(a.currency), units: a.units, status: a.status,
+    id: a.id, createdAt: a.createdAt.toISOString(), amount: plainDecimal(a.amount), currency: currencyDisplay(a.currency), units: plainDecimal(a.units), status: a.status,
     reason: a.reason, nextRetryAt: a.nextRetryAt?.toISOString() ?? null, hardDecline: a.hardDecline,
   };
 }

@@ -5,7 +5,7 @@ import type { DbOrTx } from "@/lib/db";
 import { topUps } from "@/lib/db/schema";
 import { inScope, type CustomerScope } from "@/lib/scope";
 import { assetDisplay } from "@/lib/wallet/balances";
-import { currencyDisplay } from "../money-text";
+import { currencyDisplay, plainDecimal } from "../money-text";
 import { getCustomerTopUpOrThrow, effectiveStatus, type TopUpRow } from "./store";
 
 /** A top-up as the customer sees it: exact decimals as strings, ready for components/money/format. */
@@ -33,11 +33,11 @@ export function topUpView(t: TopUpRow, asset: AssetDisplay): TopUpView {
     id: t.id,
     status: effectiveStatus(t),
     origin: t.origin,
-    amount: t.amount,
+    amount: plainDecimal(t.amount),
     currency: currencyDisplay(t.currency),
-    units: t.units,
+    units: plainDecimal(t.units),
     asset,
-    rate: hasRate ? { price: t.rate, perCurrency: t.inverseRate, source: t.rateSource } : null,
+    rate: hasRate ? { price: plainDecimal(t.rate), perCurrency: plainDecimal(t.inverseRate), source: t.rateSource } : null,
     card: t.cardLast4 ? { brand: t.cardBrand ?? "card", last4: t.cardLast4 } : null,
     receiptUrl: t.receiptUrl,
     failureMessage: t.failureMessage,

@@ -1,0 +1,123 @@
+import { sql } from "drizzle-orm";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { advanceClock, resetClock } from "@/lib/clock";
+import type { Database } from "@/lib/db";
+import { rowsOf } from "@/lib/db/rows";
+import { armFault, disarmFaults, faultsFired } from "@/lib/faults";
+import { findLedgerViolations } from "@/lib/ledger";
+import { dec } from "@/lib/money";
+import { callApi, useDatabase } from "@/lib/testing/api-client";
+import { testDatabases } from "@/lib/testing/databases";
+import { adjust, balanceOf, paymentsWorld } from "@/lib/testing/payments-fixtures";
+import { deliverWebhook, useStripeStub, useTestProvider } from "@/lib/testing/stripe-env";
+import { StripeStub } from "@/lib/testing/stripe-stub/stripe-stub";
+import { driveAttempt } from "./auto-top-up/drive";
+import { registerAutoTopUp } from "./auto-top-up/listener";
+import { saveAutoTopUp } from "./auto-top-up/save-settings";
+import { ensurePaymentCustomer } from "./customers";
+import { runPaymentJobs } from "./jobs";
+import { stripeProvider } from "./stripe/stripe-provider";
+
+const MINUTES = 60_000;
+
+describe.each(testDatabases())("crash safety at the named fault points on $name", (target) => {
+  let database: Database;
+  const stub = new StripeStub();
+  beforeAll(async () => {
+    database = await target.open();
+    useDatabase(database);
+    await stub.start();
+    useStripeStub(stub);
+    registerAutoTopUp();
+  });
+  afterAll(async () => {
+    await stub.stop();
+    useTestProvider();
+    await database.close();
+  });
+  afterEach(() => {
+    disarmFaults();
+    resetClock();
+  });
+
+  async function armedAccount() {
+    const w = await paymentsWorld(database);
+    await adjust(w, "USD", "50");
+    const customer = await ensurePaymentCustomer(database.db, w.scope, stripeProvider);
+    const card = stub.state.addCard(customer.providerCustomerId);
+    await saveAutoTopUp(database.db, w.scope, "default:USD", { enabled: true, threshold: dec("10"), amount: dec("25"), payment_method_id: card.id, consent: true });
+    const charges = () => stub.calls("POST", "/v1/payment_intents").filter((r) => r.body.customer === customer.providerCustomerId);
+    const intents = () => [...stub.state.intents.values()].filter((i) => i.customer === customer.providerCustomerId);
+    const attempt = async () =>
+      rowsOf<{ id: string; status: string }>(await database.db.execute(sql`SELECT id, status FROM auto_top_up_attempts WHERE customer_id = ${w.customerId} AND status <> 'skipped'`));
+    return { w, charges, intents, attempt };
+  }
+
+  it("auto-top-up-after-attempt-row: the crashed attempt is resumed once, with its own key, and never charged twice", async () => {
+    const { w, charges, intents, attempt } = await armedAccount();
+    armFault("auto-top-up-after-attempt-row");
+    await adjust(w, "USD", "-45");
+    expect(faultsFired().get("auto-top-up-after-attempt-row")).toBeGreaterThan(0);
+    expect(await attempt()).toEqual([{ id: expect.any(String), status: "pending" }]);
+    expect(charges()).toHaveLength(0);
+    await adjust(w, "USD", "-1");
+    await runPaymentJobs(database.db);
+    expect(charges()).toHaveLength(0);
+    advanceClock(2 * MINUTES);
+    await runPaymentJobs(database.db);
+    await runPaymentJobs(database.db);
+    const [row] = await attempt();
+    expect(charges().map((c) => c.idempotencyKey)).toEqual([row!.id]);
+    await driveAttempt(database.db, row!.id);
+    expect(charges()).toHaveLength(1);
+    await deliverWebhook(stub.event("payment_intent.succeeded", intents()[0]));
+    expect((await balanceOf(w, "default:USD")).json.available).toBe(29);
+  });
+
+  it("after-stripe-call-before-commit: the re-run sends the same key, Stripe answers with the same PaymentIntent, one credit", async () => {
+    const { w, charges, intents, attempt } = await armedAccount();
+    armFault("after-stripe-call-before-commit");
+    await adjust(w, "USD", "-45");
+    expect(charges()).toHaveLength(1);
+    expect((await attempt())[0]!.status).toBe("pending");
+    advanceClock(2 * MINUTES);
+    await adjust(w, "USD", "-1");
+    const calls = charges();
+    expect(calls).toHaveLength(2);
+    expect(calls[1]!.idempotencyKey).toBe(calls[0]!.idempotencyKey);
+    expect(calls[1]!.replayed).toBe(true);
+    expect(intents()).toHaveLength(1);
+    expect((await attempt())[0]!.status).toBe("processing");
+    const event = stub.event("payment_intent.succeeded", intents()[0]);
+    await deliverWebhook(event);
+    await deliverWebhook(event);
+    await runPaymentJobs(database.db);
+    expect((await balanceOf(w, "default:USD")).json.available).toBe(29);
+    expect(await findLedgerViolations(database.db, w.platform.id)).toEqual([]);
+  });
+
+  it("between-webhook-dedupe-and-credit: a crash after storing the event loses nothing and credits once, by redelivery or by the job", async () => {
+    const { w, intents } = await armedAccount();
+    await adjust(w, "USD", "-45");
+    const event = stub.event("payment_intent.succeeded", intents()[0]);
+    armFault("between-webhook-dedupe-and-credit");
+    const crashed = await deliverWebhook(event);
+    expect(crashed.status).toBe(500);
+    expect((await balanceOf(w, "default:USD")).json.available).toBe(5);
+    expect((await deliverWebhook(event)).json.outcome).toBe("credited");
+    expect((await deliverWebhook(event)).json.outcome).toBe("duplicate");
+    expect((await balanceOf(w, "default:USD")).json.available).toBe(30);
+
+    const second = await armedAccount();
+    await adjust(second.w, "USD", "-45");
+    const lost = stub.event("payment_intent.succeeded", second.intents()[0]);
+    armFault("between-webhook-dedupe-and-credit");
+    expect((await deliverWebhook(lost)).status).toBe(500);
+    advanceClock(2 * MINUTES);
+    await runPaymentJobs(database.db);
+    expect((await balanceOf(second.w, "default:USD")).json.available).toBe(30);
+    expect((await deliverWebhook(lost)).json.outcome).toBe("duplicate");
+    const txns = await callApi("GET", `/api/v1/customers/${second.w.customerId}/wallet/default:USD/transactions`, { key: second.w.key });
+    expect(txns.json.items.filter((t: { category: string }) => t.category === "auto_top_up")).toHaveLength(1);
+  });
+});
