@@ -3,4 +3,9 @@ export interface NavItem {
   label: string;
 }
 
-export const NAV_ITEMS: NavItem[] = [{ href: "/", label: "Overview" }];
+export const NAV_ITEMS: NavItem[] = [
+  { href: "/", label: "Overview" },
+  { href: "/top-up", label: "Top up" },
+  { href: "/auto-top-up", label: "Auto top-up" },
+  { href: "/payment-methods", label: "Payment methods" },
+];

@@ -22,6 +22,8 @@ export interface TopUpView {
   card: { brand: string; last4: string } | null;
   receiptUrl: string | null;
   failureMessage: string | null;
+  /** Where a platform-initiated top-up sends the customer when it does not go through. */
+  failureUrl: string | null;
   createdAt: string;
   completedAt: string | null;
   expiresAt: string | null;
@@ -41,6 +43,7 @@ export function topUpView(t: TopUpRow, asset: AssetDisplay): TopUpView {
     card: t.cardLast4 ? { brand: t.cardBrand ?? "card", last4: t.cardLast4 } : null,
     receiptUrl: t.receiptUrl,
     failureMessage: t.failureMessage,
+    failureUrl: t.origin === "api" ? t.failureUrl : null,
     createdAt: t.createdAt.toISOString(),
     completedAt: t.completedAt?.toISOString() ?? null,
     expiresAt: t.expiresAt?.toISOString() ?? null,

@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { TopUpStatus } from "@/components/payments/top-up-status";
+import { NotFoundError } from "@/lib/errors";
+import { getTopUpView } from "@/lib/payments/top-ups/portal-view";
+import { getPortalContext } from "@/lib/portal/portal-context";
+
+export const metadata: Metadata = { title: "Top-up" };
+
+export default async function TopUpStatusPage({ params, searchParams }: { params: Promise<{ topUpId: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+  const ctx = await getPortalContext();
+  const [{ topUpId }, query] = await Promise.all([params, searchParams]);
+  const view = await getTopUpView(ctx.db, ctx.scope, topUpId).catch((error: unknown) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold tracking-tight">{view.origin === "auto" ? "Automatic top-up" : "Top-up"}</h1>
+      <TopUpStatus initial={view} cancelled={query.cancelled === "1"} locale={ctx.locale} timeZone={ctx.timeZone} />
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { RecentTopUps } from "@/components/payments/recent-top-ups";
+import { TestModeNote } from "@/components/payments/test-mode-note";
+import { TopUpForm } from "@/components/payments/top-up-form";
+import { paymentsAvailability, topUpOptions } from "@/lib/payments/top-ups/options";
+import { recentTopUps } from "@/lib/payments/top-ups/portal-view";
+import { getPortalContext } from "@/lib/portal/portal-context";
+
+export const metadata: Metadata = { title: "Top up" };
+
+export default async function TopUpPage() {
+  const ctx = await getPortalContext();
+  const availability = paymentsAvailability(ctx.scope);
+  const [offer, recent] = await Promise.all([topUpOptions(ctx.db, ctx.scope), recentTopUps(ctx.db, ctx.scope)]);
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold tracking-tight">Top up</h1>
+      {availability.available ? (
+        <>
+          {availability.testMode && <TestModeNote />}
+          <TopUpForm options={offer.options} presets={offer.presets} min={offer.min} max={offer.max} locale={ctx.locale} />
+        </>
+      ) : (
+        <p role="status" className="rounded-xl border border-line bg-surface-raised p-5 text-fg-muted">{availability.message}</p>
+      )}
+      <section aria-labelledby="recent-top-ups" className="space-y-3">
+        <h2 id="recent-top-ups" className="text-lg font-semibold">Recent top-ups</h2>
+        <RecentTopUps initial={recent} locale={ctx.locale} timeZone={ctx.timeZone} />
+      </section>
+    </div>
+  );
+}
