@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { requestLocale } from "@/lib/portal/request-locale";
+import { Providers } from "./providers";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -15,7 +16,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const locale = await requestLocale();
   return (
     <html lang={locale} suppressHydrationWarning>
-      <body className="bg-surface text-fg antialiased">{children}</body>
+      <body className="bg-surface text-fg antialiased">
+        <Providers>{children}</Providers>
+      </body>
     </html>
   );
 }

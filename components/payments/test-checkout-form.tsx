@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { portalFetch, PortalApiError } from "@/lib/queries/portal-fetch";
 
 type Result = { kind: "redirect"; url: string } | { kind: "authenticate" } | { kind: "declined"; message: string } | { kind: "expired"; url: string };
@@ -10,13 +10,16 @@ const input = "mt-1 w-full rounded-lg border border-line bg-surface px-3 py-2 ta
 /** The TEST MODE checkout form: test card details, and a simulated bank challenge for cards that need one. */
 export function TestCheckoutForm({ sessionId, cancelUrl, action }: { sessionId: string; cancelUrl: string; action: string }) {
   const id = useId();
-  const [card, setCard] = useState({ card_number: "", expiry: "", cvc: "" });
   const [challenge, setChallenge] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
 
+  // Read from the form itself (uncontrolled), so details typed before the page finished loading still count.
   async function submit(authentication?: "approve" | "fail") {
+    const form = new FormData(formRef.current!);
+    const card = { card_number: String(form.get("card_number")), expiry: String(form.get("expiry")), cvc: String(form.get("cvc")) };
     setBusy(true);
     setMessage(null);
     try {
@@ -34,16 +37,16 @@ export function TestCheckoutForm({ sessionId, cancelUrl, action }: { sessionId: 
     }
   }
 
-  const field = (name: keyof typeof card, label: string, placeholder: string, autoComplete: string) => (
+  const field = (name: "card_number" | "expiry" | "cvc", label: string, placeholder: string, autoComplete: string) => (
     <div>
       <label htmlFor={`${id}-${name}`} className="block text-sm font-medium">{label}</label>
-      <input id={`${id}-${name}`} value={card[name]} onChange={(e) => setCard({ ...card, [name]: e.target.value })} placeholder={placeholder} autoComplete={autoComplete} inputMode="numeric" aria-invalid={!!errors[name]} aria-describedby={`${id}-${name}-error`} className={input} />
+      <input id={`${id}-${name}`} name={name} placeholder={placeholder} autoComplete={autoComplete} inputMode="numeric" aria-invalid={!!errors[name]} aria-describedby={`${id}-${name}-error`} className={input} />
       <p id={`${id}-${name}-error`} className="text-xs text-danger">{errors[name]?.[0] ?? ""}</p>
     </div>
   );
 
   return (
-    <form onSubmit={(e) => { e.preventDefault(); void submit(); }} className="space-y-3">
+    <form ref={formRef} onSubmit={(e) => { e.preventDefault(); void submit(); }} className="space-y-3">
       {field("card_number", "Card number", "4242 4242 4242 4242", "cc-number")}
       <div className="grid grid-cols-2 gap-3">
         {field("expiry", "Expiry (MM / YY)", "12 / 34", "cc-exp")}
