@@ -18,16 +18,20 @@ export function useAutoTopUpForm(view: AutoTopUpView, cards: CardView[]) {
   const [cardId, setCardId] = useState(s?.paymentMethodId ?? cards.find((c) => c.isDefault)?.id ?? cards[0]?.id ?? "");
   const [consent, setConsent] = useState(false);
   const [chargeNow, setChargeNow] = useState(false);
-  const save = useAutoTopUpAction((enabled: boolean) =>
-    saveAutoTopUp(view.accountId, {
+  const save = useAutoTopUpAction(async (enabled: boolean) => {
+    const result = await saveAutoTopUp(view.accountId, {
       enabled,
       threshold: exactNumber(threshold || "0"),
       amount: exactNumber(amount || "0"),
       monthly_cap: cap ? exactNumber(cap) : null,
       payment_method_id: cardId || null,
       ...(enabled ? { consent, confirm_immediate_charge: chargeNow } : {}),
-    }),
-  );
+    });
+    // Consent is given for one save; any later change asks for it again.
+    setConsent(false);
+    setChargeNow(false);
+    return result;
+  });
   const valid = DECIMAL.test(threshold) && DECIMAL.test(amount) && (!cap || DECIMAL.test(cap));
   return {
     fields: { threshold, setThreshold, amount, setAmount, cap, setCap, cardId, setCardId, consent, setConsent, chargeNow, setChargeNow },

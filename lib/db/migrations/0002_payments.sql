@@ -69,6 +69,7 @@ CREATE TABLE "test_checkout_sessions" (
 	"id" text PRIMARY KEY NOT NULL,
 	"platform_id" text NOT NULL,
 	"live_mode" boolean NOT NULL,
+	"idempotency_key" text NOT NULL,
 	"provider_customer_id" text NOT NULL,
 	"mode" text NOT NULL,
 	"top_up_id" text,
@@ -81,7 +82,8 @@ CREATE TABLE "test_checkout_sessions" (
 	"status" text NOT NULL,
 	"payment_intent_id" text,
 	"expires_at" timestamp (3) with time zone NOT NULL,
-	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "test_checkout_sessions_idempotency_key_unique" UNIQUE("idempotency_key")
 );
 --> statement-breakpoint
 CREATE TABLE "test_payment_intents" (

@@ -153,10 +153,11 @@ export const paymentEvents = pgTable(
   (t) => [index("payment_events_unprocessed_idx").on(t.receivedAt).where(sql`${t.processedAt} IS NULL`)],
 );
 
-/** The built-in test provider's Checkout Sessions (test mode only). */
+/** The built-in test provider's Checkout Sessions (test mode only). The random id is the page's capability. */
 export const testCheckoutSessions = pgTable("test_checkout_sessions", {
   id: text("id").primaryKey(),
   ...tenantColumns(),
+  idempotencyKey: text("idempotency_key").notNull().unique(),
   providerCustomerId: text("provider_customer_id").notNull(),
   mode: text("mode").notNull(),
   topUpId: text("top_up_id"),

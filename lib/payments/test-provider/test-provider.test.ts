@@ -40,7 +40,7 @@ describe.each(testDatabases())("the built-in test provider on $name", (target) =
   async function startTopUp(portal: Portal, body: Record<string, unknown>) {
     const res = await portal("POST", "/api/portal/top-ups", { body });
     expect(res.status, res.text).toBe(201);
-    expect(res.json.redirect_url).toMatch(/^http:\/\/portal\.test\/test-checkout\/cs_test_[0-9a-f]{26}$/);
+    expect(res.json.redirect_url).toMatch(/^http:\/\/portal\.test\/test-checkout\/cs_test_[0-9a-z]{26}$/);
     return res.json as { id: string; redirect_url: string };
   }
 
@@ -148,6 +148,40 @@ describe.each(testDatabases())("the built-in test provider on $name", (target) =
       expect(attempts.map((a: { status: string }) => a.status)).toEqual([expected]);
       expect((await balanceOf(w, "default:USD")).json.available).toBe(expected === "succeeded" ? 25 : 5);
     }
+  });
+
+  it("reaches only the signed-in customer's own top-ups and cards", async () => {
+    const a = await world();
+    const b = await world();
+    const topUp = await startTopUp(a.portal, { account_id: "default:USD", amount: 10 });
+    const setup = await a.portal("POST", "/api/portal/payment-methods");
+    await pay(setup.json.redirect_url, "4242424242424242");
+    const card = (await a.portal("GET", "/api/portal/payment-methods")).json.cards[0].id;
+    expect((await b.portal("GET", `/api/portal/top-ups/${topUp.id}`)).status).toBe(404);
+    expect((await b.portal("POST", `/api/portal/top-ups/${topUp.id}/cancel`)).status).toBe(404);
+    expect((await b.portal("POST", `/api/portal/payment-methods/${card}/default`)).status).toBe(404);
+    expect((await b.portal("DELETE", `/api/portal/payment-methods/${card}`)).status).toBe(404);
+    await adjust(b.w, "USD", "30");
+    const steal = await b.portal("PUT", "/api/portal/auto-top-up/default:USD", { raw: `{"enabled":true,"threshold":10,"amount":20,"payment_method_id":"${card}","consent":true}` });
+    expect(steal.status).toBe(422);
+    expect(steal.json.errors.payment_method_id).toEqual(["That card is not one of your saved cards."]);
+    expect((await a.portal("GET", `/api/portal/top-ups/${topUp.id}`)).json.status).toBe("initiated");
+    expect((await b.portal("GET", "/api/portal/top-ups")).json.items).toEqual([]);
+  });
+
+  it("tops up a custom asset automatically at the rate in force, in the platform's currency", async () => {
+    const { w, portal } = await world();
+    await callApi("POST", "/api/v1/assets", { key: w.key, raw: `{"code":"CREDIT","name":"Credits","precision":0,"rates":[{"source":"USD","rate":0.04}]}` });
+    await adjust(w, "CREDIT", "600");
+    const setup = await portal("POST", "/api/portal/payment-methods");
+    await pay(setup.json.redirect_url, "4242424242424242");
+    const pm = (await portal("GET", "/api/portal/payment-methods")).json.cards[0].id;
+    const saved = await portal("PUT", "/api/portal/auto-top-up/default:CREDIT", { raw: `{"enabled":true,"threshold":100,"amount":10,"payment_method_id":"${pm}","consent":true}` });
+    expect(saved.status, saved.text).toBe(200);
+    await adjust(w, "CREDIT", "-550");
+    expect((await balanceOf(w, "default:CREDIT")).json.available).toBe(300);
+    const [attempt] = (await portal("GET", "/api/portal/auto-top-up")).json.accounts.find((a: { accountId: string }) => a.accountId === "default:CREDIT").attempts;
+    expect(attempt).toMatchObject({ status: "succeeded", amount: "10", units: "250", currency: { code: "USD" } });
   });
 
   it("never takes live-mode payments", async () => {

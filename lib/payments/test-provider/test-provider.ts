@@ -34,7 +34,7 @@ async function chargeOffSession(db: Db, req: OffSessionRequest): Promise<OffSess
   await db
     .insert(testPaymentIntents)
     .values({
-      id: testObjectId("pi", req.idempotencyKey),
+      id: testObjectId("pi"),
       ...req.scope,
       idempotencyKey: req.idempotencyKey,
       providerCustomerId: req.providerCustomerId,
@@ -46,7 +46,7 @@ async function chargeOffSession(db: Db, req: OffSessionRequest): Promise<OffSess
       lastError,
     })
     .onConflictDoNothing();
-  const row = await findTestIntent(db, testObjectId("pi", req.idempotencyKey));
+  const [row] = await db.select().from(testPaymentIntents).where(eq(testPaymentIntents.idempotencyKey, req.idempotencyKey)).limit(1);
   return { state: await testIntentState(db, row!), error: null };
 }
 
@@ -61,12 +61,12 @@ export function testProvider(db: Db): PaymentProvider {
     },
     async createCheckout(req) {
       assertTestMode(req.scope);
-      const id = testObjectId("cs", req.idempotencyKey);
       await db
         .insert(testCheckoutSessions)
         .values({
-          id,
+          id: testObjectId("cs"),
           ...req.scope,
+          idempotencyKey: req.idempotencyKey,
           providerCustomerId: req.providerCustomerId,
           mode: req.mode,
           topUpId: req.metadata.top_up_id ?? null,
@@ -80,7 +80,8 @@ export function testProvider(db: Db): PaymentProvider {
           expiresAt: req.expiresAt,
         })
         .onConflictDoNothing();
-      return { id, url: `${env().PORTAL_URL.replace(/\/$/, "")}/test-checkout/${id}` };
+      const [row] = await db.select({ id: testCheckoutSessions.id }).from(testCheckoutSessions).where(eq(testCheckoutSessions.idempotencyKey, req.idempotencyKey));
+      return { id: row!.id, url: `${env().PORTAL_URL.replace(/\/$/, "")}/test-checkout/${row!.id}` };
     },
     async expireCheckout(scope, sessionId) {
       assertTestMode(scope);
