@@ -2,21 +2,13 @@
 
 import { formatAmount } from "@/components/money/format";
 import type { AutoTopUpView } from "@/lib/payments/auto-top-up/view";
-import type { CardView } from "@/lib/payments/cards/cards";
 import { confirmCard, retryAutoTopUp, useAutoTopUpAction } from "@/lib/queries/payments";
 import { PortalApiError } from "@/lib/queries/portal-fetch";
 import { AttemptLog } from "./attempt-log";
-import { AutoTopUpForm } from "./auto-top-up-form";
+import { AutoTopUpForm, type AutoTopUpFormProps } from "./auto-top-up-form";
 import { formatDateTime } from "./format-time";
 
-interface Props {
-  view: AutoTopUpView;
-  cards: CardView[];
-  platformName: string;
-  maxPerDay: number;
-  locale: string;
-  timeZone: string;
-}
+type Props = AutoTopUpFormProps & { timeZone: string };
 
 function Summary({ view, locale }: { view: AutoTopUpView; locale: string }) {
   const s = view.settings;

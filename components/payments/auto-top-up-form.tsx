@@ -10,7 +10,7 @@ import { ChargeNowWarning, CardSelect, ConsentText, Field } from "./auto-top-up-
 import { cardLabel } from "./card-label";
 import { DECIMAL, useAutoTopUpForm } from "./use-auto-top-up-form";
 
-interface Props {
+export interface AutoTopUpFormProps {
   view: AutoTopUpView;
   cards: CardView[];
   platformName: string;
@@ -19,7 +19,7 @@ interface Props {
 }
 
 /** Threshold, amount, optional monthly limit and card; switching on takes an explicit tick, and a second one if it charges at once. */
-export function AutoTopUpForm({ view, cards, platformName, maxPerDay, locale }: Props) {
+export function AutoTopUpForm({ view, cards, platformName, maxPerDay, locale }: AutoTopUpFormProps) {
   const id = useId();
   const { fields: f, save, valid, below, card, fieldError, generalError, chargedNow } = useAutoTopUpForm(view, cards);
   const money = (v: string) => formatAmount(v, view.currency, locale);

@@ -1,22 +1,17 @@
 import { expect, signIn, test } from "../fixtures";
-import { ready, saveCard } from "../payments-helpers";
+import { customerWithBalance, ready, saveCard, turnOnAutoTopUp } from "../payments-helpers";
 
 test.describe("[AUTO-TOP-UP] automatic top-ups the customer controls", () => {
   test("configure it, debit across the threshold, see the attempt and the new balance", async ({ page, api }) => {
-    const customer = await api.post("/customers", { name: "Otto Auto" });
-    await api.post(`/customers/${customer.id}/wallet/adjustments`, { transaction_id: `g-${customer.id}`, asset: "USD", amount: 30, reason: "gift" });
+    const customer = await customerWithBalance(api, "Otto Auto", 30);
     await signIn(page, api, customer.id);
     await saveCard(page, "4242 4242 4242 4242");
     await page.goto("/auto-top-up");
     await ready(page);
     const usd = page.getByTestId("auto-top-up-default:USD");
     await expect(usd.getByTestId("auto-top-up-state")).toHaveText("Off");
-    await usd.getByLabel("When my balance falls below (USD)").fill("10");
-    await usd.getByLabel("Add (USD)").fill("20");
     await expect(usd.getByTestId("charge-now-warning")).toHaveCount(0);
-    await usd.getByRole("checkbox", { name: /I authorise/ }).check();
-    await usd.getByRole("button", { name: "Turn on auto top-up" }).click();
-    await expect(usd.getByTestId("auto-top-up-state")).toContainText("On: adds $20.00 when the balance falls below $10.00");
+    await turnOnAutoTopUp(usd, "10", "20");
 
     await api.post(`/customers/${customer.id}/wallet/adjustments`, { transaction_id: `d-${customer.id}`, asset: "USD", amount: -25, reason: "adjustment" });
     await expect(usd.getByTestId("attempt-row").first()).toContainText("Succeeded", { timeout: 20_000 });
@@ -28,18 +23,13 @@ test.describe("[AUTO-TOP-UP] automatic top-ups the customer controls", () => {
   });
 
   test("a declined card backs off, and the third decline in a row switches auto top-up off with a notice", async ({ page, api }) => {
-    const customer = await api.post("/customers", { name: "Dana Decline" });
-    await api.post(`/customers/${customer.id}/wallet/adjustments`, { transaction_id: `g-${customer.id}`, asset: "USD", amount: 30, reason: "gift" });
+    const customer = await customerWithBalance(api, "Dana Decline", 30);
     await signIn(page, api, customer.id);
     await saveCard(page, "4000 0000 0000 0341");
     await page.goto("/auto-top-up");
     await ready(page);
     const usd = page.getByTestId("auto-top-up-default:USD");
-    await usd.getByLabel("When my balance falls below (USD)").fill("10");
-    await usd.getByLabel("Add (USD)").fill("20");
-    await usd.getByRole("checkbox", { name: /I authorise/ }).check();
-    await usd.getByRole("button", { name: "Turn on auto top-up" }).click();
-    await expect(usd.getByTestId("auto-top-up-state")).toContainText("On:");
+    await turnOnAutoTopUp(usd, "10", "20");
 
     await api.post(`/customers/${customer.id}/wallet/adjustments`, { transaction_id: `d-${customer.id}`, asset: "USD", amount: -25, reason: "adjustment" });
     const backoff = usd.getByTestId("auto-top-up-backoff");

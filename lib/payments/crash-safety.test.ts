@@ -1,18 +1,16 @@
 import { sql } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { advanceClock, resetClock } from "@/lib/clock";
-import type { Database } from "@/lib/db";
+import { describe, expect, it } from "vitest";
+import { advanceClock } from "@/lib/clock";
 import { rowsOf } from "@/lib/db/rows";
-import { armFault, disarmFaults, faultsFired } from "@/lib/faults";
+import { armFault, faultsFired } from "@/lib/faults";
 import { findLedgerViolations } from "@/lib/ledger";
 import { dec } from "@/lib/money";
-import { callApi, useDatabase } from "@/lib/testing/api-client";
+import { callApi } from "@/lib/testing/api-client";
 import { testDatabases } from "@/lib/testing/databases";
 import { adjust, balanceOf, paymentsWorld } from "@/lib/testing/payments-fixtures";
-import { deliverWebhook, useStripeStub, useTestProvider } from "@/lib/testing/stripe-env";
-import { StripeStub } from "@/lib/testing/stripe-stub/stripe-stub";
+import { deliverWebhook } from "@/lib/testing/stripe-env";
+import { stripeSuite } from "@/lib/testing/stripe-suite";
 import { driveAttempt } from "./auto-top-up/drive";
-import { registerAutoTopUp } from "./auto-top-up/listener";
 import { saveAutoTopUp } from "./auto-top-up/save-settings";
 import { ensurePaymentCustomer } from "./customers";
 import { runPaymentJobs } from "./jobs";
@@ -21,35 +19,20 @@ import { stripeProvider } from "./stripe/stripe-provider";
 const MINUTES = 60_000;
 
 describe.each(testDatabases())("crash safety at the named fault points on $name", (target) => {
-  let database: Database;
-  const stub = new StripeStub();
-  beforeAll(async () => {
-    database = await target.open();
-    useDatabase(database);
-    await stub.start();
-    useStripeStub(stub);
-    registerAutoTopUp();
-  });
-  afterAll(async () => {
-    await stub.stop();
-    useTestProvider();
-    await database.close();
-  });
-  afterEach(() => {
-    disarmFaults();
-    resetClock();
-  });
+  const suite = stripeSuite(target);
+  const stub = suite.stub;
+
 
   async function armedAccount() {
-    const w = await paymentsWorld(database);
+    const w = await paymentsWorld(suite.database);
     await adjust(w, "USD", "50");
-    const customer = await ensurePaymentCustomer(database.db, w.scope, stripeProvider);
+    const customer = await ensurePaymentCustomer(suite.database.db, w.scope, stripeProvider);
     const card = stub.state.addCard(customer.providerCustomerId);
-    await saveAutoTopUp(database.db, w.scope, "default:USD", { enabled: true, threshold: dec("10"), amount: dec("25"), payment_method_id: card.id, consent: true });
+    await saveAutoTopUp(suite.database.db, w.scope, "default:USD", { enabled: true, threshold: dec("10"), amount: dec("25"), payment_method_id: card.id, consent: true });
     const charges = () => stub.calls("POST", "/v1/payment_intents").filter((r) => r.body.customer === customer.providerCustomerId);
     const intents = () => [...stub.state.intents.values()].filter((i) => i.customer === customer.providerCustomerId);
     const attempt = async () =>
-      rowsOf<{ id: string; status: string }>(await database.db.execute(sql`SELECT id, status FROM auto_top_up_attempts WHERE customer_id = ${w.customerId} AND status <> 'skipped'`));
+      rowsOf<{ id: string; status: string }>(await suite.database.db.execute(sql`SELECT id, status FROM auto_top_up_attempts WHERE customer_id = ${w.customerId} AND status <> 'skipped'`));
     return { w, charges, intents, attempt };
   }
 
@@ -61,14 +44,14 @@ describe.each(testDatabases())("crash safety at the named fault points on $name"
     expect(await attempt()).toEqual([{ id: expect.any(String), status: "pending" }]);
     expect(charges()).toHaveLength(0);
     await adjust(w, "USD", "-1");
-    await runPaymentJobs(database.db);
+    await runPaymentJobs(suite.database.db);
     expect(charges()).toHaveLength(0);
     advanceClock(2 * MINUTES);
-    await runPaymentJobs(database.db);
-    await runPaymentJobs(database.db);
+    await runPaymentJobs(suite.database.db);
+    await runPaymentJobs(suite.database.db);
     const [row] = await attempt();
     expect(charges().map((c) => c.idempotencyKey)).toEqual([row!.id]);
-    await driveAttempt(database.db, row!.id);
+    await driveAttempt(suite.database.db, row!.id);
     expect(charges()).toHaveLength(1);
     await deliverWebhook(stub.event("payment_intent.succeeded", intents()[0]));
     expect((await balanceOf(w, "default:USD")).json.available).toBe(29);
@@ -91,9 +74,9 @@ describe.each(testDatabases())("crash safety at the named fault points on $name"
     const event = stub.event("payment_intent.succeeded", intents()[0]);
     await deliverWebhook(event);
     await deliverWebhook(event);
-    await runPaymentJobs(database.db);
+    await runPaymentJobs(suite.database.db);
     expect((await balanceOf(w, "default:USD")).json.available).toBe(29);
-    expect(await findLedgerViolations(database.db, w.platform.id)).toEqual([]);
+    expect(await findLedgerViolations(suite.database.db, w.platform.id)).toEqual([]);
   });
 
   it("between-webhook-dedupe-and-credit: a crash after storing the event loses nothing and credits once, by redelivery or by the job", async () => {
@@ -114,7 +97,7 @@ describe.each(testDatabases())("crash safety at the named fault points on $name"
     armFault("between-webhook-dedupe-and-credit");
     expect((await deliverWebhook(lost)).status).toBe(500);
     advanceClock(2 * MINUTES);
-    await runPaymentJobs(database.db);
+    await runPaymentJobs(suite.database.db);
     expect((await balanceOf(second.w, "default:USD")).json.available).toBe(30);
     expect((await deliverWebhook(lost)).json.outcome).toBe("duplicate");
     const txns = await callApi("GET", `/api/v1/customers/${second.w.customerId}/wallet/default:USD/transactions`, { key: second.w.key });

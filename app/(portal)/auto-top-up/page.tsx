@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { AutoTopUpPanel } from "@/components/payments/auto-top-up-panel";
+import { PaymentsUnavailable } from "@/components/payments/payments-unavailable";
 import { TestModeNote } from "@/components/payments/test-mode-note";
 import { autoTopUpOverview } from "@/lib/payments/auto-top-up/view";
 import { listCards } from "@/lib/payments/cards/cards";
@@ -18,7 +19,7 @@ export default async function AutoTopUpPage({ searchParams }: { searchParams: Pr
     return (
       <div className="space-y-6">
         <h1 className="text-2xl font-semibold tracking-tight">Auto top-up</h1>
-        <p role="status" className="rounded-xl border border-line bg-surface-raised p-5 text-fg-muted">{availability.message}</p>
+        <PaymentsUnavailable message={availability.message} />
       </div>
     );
   }

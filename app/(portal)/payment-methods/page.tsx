@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { PaymentMethods } from "@/components/payments/payment-methods";
+import { PaymentsUnavailable } from "@/components/payments/payments-unavailable";
 import { TestModeNote } from "@/components/payments/test-mode-note";
 import { listCards } from "@/lib/payments/cards/cards";
 import { paymentsAvailability } from "@/lib/payments/top-ups/options";
@@ -22,7 +23,7 @@ export default async function PaymentMethodsPage({ searchParams }: { searchParam
           <PaymentMethods initial={await cardsFor(ctx)} notice={(card && NOTICES[card]) ?? null} />
         </>
       ) : (
-        <p role="status" className="rounded-xl border border-line bg-surface-raised p-5 text-fg-muted">{availability.message}</p>
+        <PaymentsUnavailable message={availability.message} />
       )}
     </div>
   );

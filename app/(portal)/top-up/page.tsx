@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { RecentTopUps } from "@/components/payments/recent-top-ups";
+import { PaymentsUnavailable } from "@/components/payments/payments-unavailable";
 import { TestModeNote } from "@/components/payments/test-mode-note";
 import { TopUpForm } from "@/components/payments/top-up-form";
 import { paymentsAvailability, topUpOptions } from "@/lib/payments/top-ups/options";
@@ -21,7 +22,7 @@ export default async function TopUpPage() {
           <TopUpForm options={offer.options} presets={offer.presets} min={offer.min} max={offer.max} locale={ctx.locale} />
         </>
       ) : (
-        <p role="status" className="rounded-xl border border-line bg-surface-raised p-5 text-fg-muted">{availability.message}</p>
+        <PaymentsUnavailable message={availability.message} />
       )}
       <section aria-labelledby="recent-top-ups" className="space-y-3">
         <h2 id="recent-top-ups" className="text-lg font-semibold">Recent top-ups</h2>

@@ -4,3 +4,4 @@ export * from "./ledger";
 export * from "./platforms";
 export * from "./portal";
 export * from "./payments";
+export * from "./test-provider";

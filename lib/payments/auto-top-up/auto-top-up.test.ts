@@ -1,56 +1,42 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { advanceClock, freezeClock, resetClock } from "@/lib/clock";
-import type { Database } from "@/lib/db";
+import { describe, expect, it } from "vitest";
+import { advanceClock, freezeClock } from "@/lib/clock";
 import { findLedgerViolations } from "@/lib/ledger";
 import { dec } from "@/lib/money";
 import { ensurePaymentCustomer } from "@/lib/payments/customers";
 import { runPaymentJobs } from "@/lib/payments/jobs";
 import { drainAutoTopUps } from "./background";
 import { stripeProvider } from "@/lib/payments/stripe/stripe-provider";
-import { callApi, useDatabase } from "@/lib/testing/api-client";
+import { callApi } from "@/lib/testing/api-client";
 import { testDatabases } from "@/lib/testing/databases";
 import { adjust, balanceOf, paymentsWorld, portalSession, type PaymentsWorld } from "@/lib/testing/payments-fixtures";
-import { deliverWebhook, useStripeStub, useTestProvider } from "@/lib/testing/stripe-env";
+import { deliverWebhook } from "@/lib/testing/stripe-env";
 import type { CardBehaviour } from "@/lib/testing/stripe-stub/state";
-import { StripeStub } from "@/lib/testing/stripe-stub/stripe-stub";
-import { registerAutoTopUp } from "./listener";
+import { stripeSuite } from "@/lib/testing/stripe-suite";
 import { saveAutoTopUp } from "./save-settings";
 import { autoTopUpOverview } from "./view";
 
 const HOUR = 3_600_000;
 
 describe.each(testDatabases())("auto top-up with Stripe on $name", (target) => {
-  let database: Database;
-  const stub = new StripeStub();
-  beforeAll(async () => {
-    database = await target.open();
-    useDatabase(database);
-    await stub.start();
-    useStripeStub(stub);
-    registerAutoTopUp();
-  });
-  afterAll(async () => {
-    await stub.stop();
-    useTestProvider();
-    await database.close();
-  });
-  afterEach(() => resetClock());
+  const suite = stripeSuite(target);
+  const stub = suite.stub;
+
 
   async function setUp(options: { behaviour?: CardBehaviour; balance?: string; monthlyCap?: string } = {}) {
-    const w = await paymentsWorld(database);
+    const w = await paymentsWorld(suite.database);
     await adjust(w, "USD", options.balance ?? "50");
-    const customer = await ensurePaymentCustomer(database.db, w.scope, stripeProvider);
+    const customer = await ensurePaymentCustomer(suite.database.db, w.scope, stripeProvider);
     const card = stub.state.addCard(customer.providerCustomerId, options.behaviour ?? "succeed");
     const input = {
       enabled: true, threshold: dec("10"), amount: dec("25"), payment_method_id: card.id, consent: true,
       monthly_cap: options.monthlyCap ? dec(options.monthlyCap) : null, confirm_immediate_charge: true,
     };
-    await saveAutoTopUp(database.db, w.scope, "default:USD", input);
+    await saveAutoTopUp(suite.database.db, w.scope, "default:USD", input);
     return { w, card, customer };
   }
 
   const intentsFor = (customer: string) => stub.calls("POST", "/v1/payment_intents").filter((r) => r.body.customer === customer);
-  const attempts = async (w: PaymentsWorld) => (await autoTopUpOverview(database.db, w.scope)).accounts.find((a) => a.accountId === "default:USD")!;
+  const attempts = async (w: PaymentsWorld) => (await autoTopUpOverview(suite.database.db, w.scope)).accounts.find((a) => a.accountId === "default:USD")!;
   const succeededEvent = (piId: string) => stub.event("payment_intent.succeeded", stub.state.intents.get(piId));
   const succeed = async (piId: string) => deliverWebhook(succeededEvent(piId));
 
@@ -82,7 +68,7 @@ describe.each(testDatabases())("auto top-up with Stripe on $name", (target) => {
     expect((await attempts(w)).attempts[0]).toMatchObject({ status: "succeeded" });
     const txns = await callApi("GET", `/api/v1/customers/${w.customerId}/wallet/default:USD/transactions`, { key: w.key });
     expect(txns.json.items[0]).toMatchObject({ category: "auto_top_up", amount: 25 });
-    expect(await findLedgerViolations(database.db, w.platform.id)).toEqual([]);
+    expect(await findLedgerViolations(suite.database.db, w.platform.id)).toEqual([]);
   });
 
   it("keeps one attempt in flight however many debits cross the threshold at once", async () => {
@@ -104,13 +90,13 @@ describe.each(testDatabases())("auto top-up with Stripe on $name", (target) => {
     expect(view.settings).toMatchObject({ enabled: true, consecutiveFailures: 1 });
     advanceClock(HOUR - 60_000);
     await adjust(w, "USD", "-1");
-    await runPaymentJobs(database.db);
+    await runPaymentJobs(suite.database.db);
     expect(intentsFor(customer.providerCustomerId)).toHaveLength(1);
     advanceClock(61_000);
     await adjust(w, "USD", "-1");
     expect(intentsFor(customer.providerCustomerId)).toHaveLength(2);
     advanceClock(HOUR + 1000);
-    await runPaymentJobs(database.db);
+    await runPaymentJobs(suite.database.db);
     view = await attempts(w);
     expect(intentsFor(customer.providerCustomerId)).toHaveLength(3);
     expect(view.settings).toMatchObject({ enabled: false, consecutiveFailures: 3 });
@@ -118,7 +104,7 @@ describe.each(testDatabases())("auto top-up with Stripe on $name", (target) => {
 
     advanceClock(5 * HOUR);
     await adjust(w, "USD", "-1");
-    await runPaymentJobs(database.db);
+    await runPaymentJobs(suite.database.db);
     const session = (await callApi("POST", "/api/v1/top-ups", { key: w.key, body: { customer_id: w.customerId, amount: 5, currency: "USD" } })).json;
     const cs = [...stub.state.sessions.values()].find((s) => s.metadata.top_up_id === session.id);
     stub.completeCheckout(cs.id);
@@ -138,7 +124,7 @@ describe.each(testDatabases())("auto top-up with Stripe on $name", (target) => {
     for (let i = 0; i < 3; i++) {
       advanceClock(2 * HOUR);
       await adjust(w, "USD", "-1");
-      await runPaymentJobs(database.db);
+      await runPaymentJobs(suite.database.db);
     }
     expect(intentsFor(customer.providerCustomerId)).toHaveLength(1);
   });
@@ -150,11 +136,11 @@ describe.each(testDatabases())("auto top-up with Stripe on $name", (target) => {
     expect((await attempts(w)).settings).toMatchObject({ enabled: true, actionRequired: true });
     advanceClock(2 * HOUR);
     await adjust(w, "USD", "-1");
-    await runPaymentJobs(database.db);
+    await runPaymentJobs(suite.database.db);
     expect(intentsFor(customer.providerCustomerId)).toHaveLength(1);
     expect((await balanceOf(w, "default:USD")).json.available).toBe(4);
 
-    const portal = await portalSession(database, w);
+    const portal = await portalSession(suite.database, w);
     const started = await portal("POST", "/api/portal/auto-top-up/default:USD/confirm-card");
     expect(started.status, started.text).toBe(201);
     const setup = [...stub.state.sessions.values()].find((s) => s.mode === "setup" && s.customer === customer.providerCustomerId);

@@ -1,34 +1,23 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Database } from "@/lib/db";
+import { beforeEach, describe, expect, it } from "vitest";
 import { findLedgerViolations } from "@/lib/ledger";
-import { callApi, useDatabase } from "@/lib/testing/api-client";
+import { callApi } from "@/lib/testing/api-client";
 import { testDatabases } from "@/lib/testing/databases";
 import { adjust, balanceOf, paymentsWorld, type PaymentsWorld } from "@/lib/testing/payments-fixtures";
 import { rowCounts } from "@/lib/testing/row-counts";
 import { deliverWebhook, TEST_STRIPE_KEY, useStripeStub, useTestProvider } from "@/lib/testing/stripe-env";
-import { StripeStub } from "@/lib/testing/stripe-stub/stripe-stub";
+import { stripeSuite } from "@/lib/testing/stripe-suite";
 
 const RETURN = "https://app.example.com/billing/done";
 const FAILURE = "https://app.example.com/billing/failed";
 
 describe.each(testDatabases())("POST /top-ups with Stripe on $name", (target) => {
-  let database: Database;
-  const stub = new StripeStub();
+  const suite = stripeSuite(target);
+  const stub = suite.stub;
   let w: PaymentsWorld;
-  beforeAll(async () => {
-    database = await target.open();
-    useDatabase(database);
-    await stub.start();
-    useStripeStub(stub);
-  });
-  afterAll(async () => {
-    await stub.stop();
-    useTestProvider();
-    await database.close();
-  });
   beforeEach(async () => {
-    w = await paymentsWorld(database);
+    w = await paymentsWorld(suite.database);
   });
+
 
   const topUp = (body: Record<string, unknown>, headers: Record<string, string> = {}) =>
     callApi("POST", "/api/v1/top-ups", { key: w.key, body: { customer_id: w.customerId, currency: "USD", ...body }, headers });
@@ -95,7 +84,7 @@ describe.each(testDatabases())("POST /top-ups with Stripe on $name", (target) =>
     expect(done.json).toMatchObject({ status: "completed", payment_method: { brand: "visa", last4: "1881" }, receipt_url: `https://pay.stripe.test/receipts/${intent.id}` });
     const txns = await callApi("GET", `/api/v1/customers/${w.customerId}/wallet/default:CREDIT/transactions`, { key: w.key });
     expect(txns.json.items[0]).toMatchObject({ amount: 400, balance_after: 401, category: "top_up", reference: { type: "top_up", id: byRate.json.id } });
-    expect(await findLedgerViolations(database.db, w.platform.id)).toEqual([]);
+    expect(await findLedgerViolations(suite.database.db, w.platform.id)).toEqual([]);
   });
 
   it("replays the same Idempotency-Key and refuses it with a different body", async () => {
@@ -112,7 +101,7 @@ describe.each(testDatabases())("POST /top-ups with Stripe on $name", (target) =>
   });
 
   it("refuses bad requests with a clear 4xx and writes nothing", async () => {
-    const foreign = await paymentsWorld(database, "Other");
+    const foreign = await paymentsWorld(suite.database, "Other");
     await callApi("POST", "/api/v1/assets", { key: w.key, body: { code: "NORATE", name: "No rate", precision: 0 } });
     const cases: [Record<string, unknown>, number, string][] = [
       [{ amount: 10, customer_id: foreign.customerId }, 404, ""],
@@ -130,7 +119,7 @@ describe.each(testDatabases())("POST /top-ups with Stripe on $name", (target) =>
       [{ amount: 10, failure_url: "//evil.example" }, 422, "failure_url"],
       [{ amount: 10, surprise: true }, 422, "surprise"],
     ];
-    const before = await rowCounts(database.db);
+    const before = await rowCounts(suite.database.db);
     const calls = stub.requests.length;
     for (const [body, status, field] of cases) {
       const res = await topUp(body);
@@ -138,7 +127,7 @@ describe.each(testDatabases())("POST /top-ups with Stripe on $name", (target) =>
       expect(res.headers.get("content-type")).toContain("application/problem+json");
       if (field) expect(Object.keys(res.json.errors)).toContain(field);
     }
-    expect(await rowCounts(database.db)).toEqual(before);
+    expect(await rowCounts(suite.database.db)).toEqual(before);
     expect(stub.requests.length).toBe(calls);
     expect((await callApi("GET", "/api/v1/top-ups/top_00000000000000000000000000", { key: w.key })).status).toBe(404);
     const mine = await topUp({ amount: 10 });
@@ -148,10 +137,10 @@ describe.each(testDatabases())("POST /top-ups with Stripe on $name", (target) =>
   it("answers 503 and keeps nothing when Stripe is down, so the platform can simply retry", async () => {
     await topUp({ amount: 5 });
     stub.failNext = 3;
-    const before = await rowCounts(database.db);
+    const before = await rowCounts(suite.database.db);
     const res = await topUp({ amount: 10 });
     expect(res.status, res.text).toBe(503);
-    expect(await rowCounts(database.db)).toEqual(before);
+    expect(await rowCounts(suite.database.db)).toEqual(before);
   });
 
   it("never lets live mode pay with a test key, or without Stripe at all", async () => {

@@ -1,14 +1,14 @@
 import fc from "fast-check";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db";
 import { rowsOf } from "@/lib/db/rows";
 import { findLedgerViolations } from "@/lib/ledger";
-import { callApi, useDatabase } from "@/lib/testing/api-client";
+import { callApi } from "@/lib/testing/api-client";
 import { testDatabases } from "@/lib/testing/databases";
 import { balanceOf } from "@/lib/testing/payments-fixtures";
-import { deliverWebhook, useStripeStub, useTestProvider } from "@/lib/testing/stripe-env";
-import { StripeStub } from "@/lib/testing/stripe-stub/stripe-stub";
+import { deliverWebhook } from "@/lib/testing/stripe-env";
+import { stripeSuite } from "@/lib/testing/stripe-suite";
 import { buildScenario, type Scenario } from "@/lib/testing/webhook-scenarios";
 
 const SCHEDULES = Number(process.env.CHAOS_SCHEDULES ?? 200);
@@ -55,24 +55,14 @@ async function checkFinalState(database: Database, s: Scenario): Promise<void> {
 }
 
 describe.each(testDatabases())("webhook delivery chaos on $name", (target) => {
-  let database: Database;
-  const stub = new StripeStub();
-  beforeAll(async () => {
-    database = await target.open();
-    useDatabase(database);
-    await stub.start();
-    useStripeStub(stub);
-  });
-  afterAll(async () => {
-    await stub.stop();
-    useTestProvider();
-    await database.close();
-  });
+  const suite = stripeSuite(target);
+  const stub = suite.stub;
+
 
   it("in order, each event once, reaches the expected ledger", async () => {
-    const s = await buildScenario(database, stub);
+    const s = await buildScenario(suite.database, stub);
     for (const payload of s.events) expect((await deliverWebhook(payload)).status).toBe(200);
-    await checkFinalState(database, s);
+    await checkFinalState(suite.database, s);
   });
 
   it(`${SCHEDULES} schedules: every event 1–5 times, shuffled, ${CONCURRENCY} at a time → exactly one credit per PaymentIntent`, async () => {
@@ -80,11 +70,11 @@ describe.each(testDatabases())("webhook delivery chaos on $name", (target) => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 40, maxLength: 40 }), fc.integer(), async (times, seed) => {
         runs++;
-        const s = await buildScenario(database, stub);
+        const s = await buildScenario(suite.database, stub);
         const deliveries = s.events.flatMap((payload, i) => Array.from({ length: times[i % times.length]! }, () => payload));
         const statuses = await deliverAll(shuffled(deliveries, seed));
         expect(statuses.every((status) => status === 200), `statuses ${statuses.join(",")}`).toBe(true);
-        await checkFinalState(database, s);
+        await checkFinalState(suite.database, s);
       }),
       { numRuns: SCHEDULES },
     );

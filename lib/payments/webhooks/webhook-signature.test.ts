@@ -1,36 +1,24 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { freezeClock, resetClock } from "@/lib/clock";
-import type { Database } from "@/lib/db";
+import { describe, expect, it } from "vitest";
+import { freezeClock } from "@/lib/clock";
 import { resetEnvCache } from "@/lib/env";
-import { callApi, useDatabase } from "@/lib/testing/api-client";
+import { callApi } from "@/lib/testing/api-client";
 import { testDatabases } from "@/lib/testing/databases";
 import { balanceOf, paymentsWorld, adjust } from "@/lib/testing/payments-fixtures";
 import { rowCounts } from "@/lib/testing/row-counts";
-import { deliverWebhook, TEST_WEBHOOK_SECRET, useStripeStub, useTestProvider } from "@/lib/testing/stripe-env";
-import { StripeStub } from "@/lib/testing/stripe-stub/stripe-stub";
+import { deliverWebhook, TEST_WEBHOOK_SECRET, useStripeStub } from "@/lib/testing/stripe-env";
+import { stripeSuite } from "@/lib/testing/stripe-suite";
 
 const NOW = new Date("2031-05-01T12:00:00Z");
 const T = Math.floor(NOW.getTime() / 1000);
 
 describe.each(testDatabases())("Stripe webhook signatures on $name", (target) => {
-  let database: Database;
-  const stub = new StripeStub();
-  beforeAll(async () => {
-    database = await target.open();
-    useDatabase(database);
-    await stub.start();
-    useStripeStub(stub);
-  });
-  afterAll(async () => {
-    await stub.stop();
-    useTestProvider();
-    await database.close();
-  });
-  afterEach(() => resetClock());
+  const suite = stripeSuite(target);
+  const stub = suite.stub;
+
 
   /** A paid Checkout top-up of $12 and the signed-able event that reports it. */
   async function paidTopUp() {
-    const w = await paymentsWorld(database);
+    const w = await paymentsWorld(suite.database);
     await adjust(w, "USD", "1");
     const res = await callApi("POST", "/api/v1/top-ups", { key: w.key, body: { customer_id: w.customerId, amount: 12, currency: "USD" } });
     const session = [...stub.state.sessions.values()].find((s) => s.metadata.top_up_id === res.json.id);
@@ -47,7 +35,7 @@ describe.each(testDatabases())("Stripe webhook signatures on $name", (target) =>
       ["stale (301 s old)", { timestamp: T - 301 }, /older than 300/],
       ["future (61 s ahead)", { timestamp: T + 61 }, /in the future/],
     ];
-    const before = await rowCounts(database.db);
+    const before = await rowCounts(suite.database.db);
     for (const [label, options, detail] of refused) {
       const res = await deliverWebhook(payload, options);
       expect(res.status, label).toBe(400);
@@ -55,7 +43,7 @@ describe.each(testDatabases())("Stripe webhook signatures on $name", (target) =>
     }
     const unsigned = await callApi("POST", "/api/webhooks/stripe", { raw: payload });
     expect(unsigned.status).toBe(400);
-    expect(await rowCounts(database.db)).toEqual(before);
+    expect(await rowCounts(suite.database.db)).toEqual(before);
     expect((await balanceOf(w, "default:USD")).json.available).toBe(1);
 
     const ok = await deliverWebhook(payload, { timestamp: T - 300 });
@@ -68,11 +56,11 @@ describe.each(testDatabases())("Stripe webhook signatures on $name", (target) =>
 
   it("acknowledges event types it does not handle without storing them", async () => {
     freezeClock(NOW);
-    const before = await rowCounts(database.db);
+    const before = await rowCounts(suite.database.db);
     const res = await deliverWebhook(stub.event("customer.created", { id: "cus_x", object: "customer" }));
     expect(res.status).toBe(200);
     expect(res.json.outcome).toBe("ignored");
-    expect(await rowCounts(database.db)).toEqual(before);
+    expect(await rowCounts(suite.database.db)).toEqual(before);
   });
 
   it("refuses webhooks when no signing secret is configured", async () => {
