@@ -57,6 +57,19 @@ describe.each(testDatabases())("crash safety at the named fault points on $name"
     expect((await balanceOf(w, "default:USD")).json.available).toBe(29);
   });
 
+  it("an interrupted attempt is never sent once the customer has switched auto top-up off", async () => {
+    const { w, charges, attempt } = await armedAccount();
+    armFault("auto-top-up-after-attempt-row");
+    await adjust(w, "USD", "-45");
+    await saveAutoTopUp(suite.database.db, w.scope, "default:USD", { enabled: false, threshold: dec("10"), amount: dec("25") });
+    advanceClock(2 * MINUTES);
+    await runPaymentJobs(suite.database.db);
+    expect(charges()).toHaveLength(0);
+    expect(await attempt()).toEqual([{ id: expect.any(String), status: "failed" }]);
+    const log = await callApi("GET", `/api/v1/top-ups?customer_id=${w.customerId}`, { key: w.key });
+    expect(log.json.items[0]).toMatchObject({ origin: "auto", status: "cancelled" });
+  });
+
   it("after-stripe-call-before-commit: the re-run sends the same key, Stripe answers with the same PaymentIntent, one credit", async () => {
     const { w, charges, intents, attempt } = await armedAccount();
     armFault("after-stripe-call-before-commit");

@@ -9,8 +9,8 @@ import { applyPaymentState } from "../fulfilment/apply-payment-state";
 import { providerOf } from "../provider/select";
 import type { ProviderKind } from "../provider/types";
 import { paymentMetadata } from "../top-ups/checkout";
-import { outcomeOf, settleAttempt } from "./outcome";
-import { customerScopeOf } from "./store";
+import { abandonAttempt, outcomeOf, settleAttempt } from "./outcome";
+import { accountOf, customerScopeOf, findConfig } from "./store";
 
 /**
  * Charges the card for a written attempt and records the answer. The attempt id is the provider's
@@ -24,6 +24,13 @@ export async function driveAttempt(db: Db, attemptId: string): Promise<void> {
   const [topUp] = await db.select().from(topUps).where(eq(topUps.id, attempt.topUpId)).limit(1);
   if (!topUp) return;
   const scope = customerScopeOf(attempt);
+  const config = await findConfig(db, scope, accountOf(attempt));
+  if (!config?.enabled) {
+    // Written while it was on, resumed after the customer switched it off: their latest word wins. (If an
+    // earlier run did reach the provider, that payment's webhook still credits it.)
+    await withTransaction(db, (tx) => abandonAttempt(tx, attempt.id, "Not charged: auto top-up was switched off before the charge was sent."));
+    return;
+  }
   const provider = providerOf(db, topUp.provider as ProviderKind, scope);
   const customer = await ensurePaymentCustomer(db, scope, provider);
   const result = await provider.chargeOffSession({

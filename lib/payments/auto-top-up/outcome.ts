@@ -1,8 +1,10 @@
 import { now } from "@/lib/clock";
+import { eq } from "drizzle-orm";
 import type { Tx } from "@/lib/db";
+import { autoTopUpAttempts } from "@/lib/db/schema";
 import { declineMessage, isHardDecline, needsAuthentication } from "../declines";
 import type { OffSessionOutcome, PaymentError, PaymentState } from "../provider/types";
-import { updateTopUp } from "../top-ups/store";
+import { lockTopUp, updateTopUp } from "../top-ups/store";
 import { accountOf, customerScopeOf, disableConfig, lockAttempt, lockConfig, updateAttempt, updateConfig, type AttemptRow } from "./store";
 
 /** Declines in a row after which auto top-up switches itself off. */
@@ -54,6 +56,9 @@ async function settleDecline(tx: Tx, attempt: AttemptRow, outcome: Extract<Attem
  * finds the attempt settled and changes nothing. Returns whether this call settled it.
  */
 export async function settleAttempt(tx: Tx, attemptId: string, outcome: AttemptOutcome): Promise<boolean> {
+  // Top-up before attempt, the order the fulfilment path locks them in, so the two never wait on each other crosswise.
+  const [peek] = await tx.select({ topUpId: autoTopUpAttempts.topUpId }).from(autoTopUpAttempts).where(eq(autoTopUpAttempts.id, attemptId));
+  if (peek?.topUpId) await lockTopUp(tx, peek.topUpId);
   const attempt = await lockAttempt(tx, attemptId);
   const open = attempt && (attempt.status === "pending" || (attempt.status === "processing" && outcome.kind !== "accepted"));
   if (!attempt || !open) return false;
@@ -75,6 +80,17 @@ export async function settleAttempt(tx: Tx, attemptId: string, outcome: AttemptO
   }
   await updateAttempt(tx, attempt.id, { paymentIntentId: piId });
   await settleDecline(tx, attempt, outcome);
+  return true;
+}
+
+/** Closes an attempt that was never sent (the customer switched auto top-up off first): no charge, no decline counted. */
+export async function abandonAttempt(tx: Tx, attemptId: string, reason: string): Promise<boolean> {
+  const [peek] = await tx.select({ topUpId: autoTopUpAttempts.topUpId }).from(autoTopUpAttempts).where(eq(autoTopUpAttempts.id, attemptId));
+  if (peek?.topUpId) await lockTopUp(tx, peek.topUpId);
+  const attempt = await lockAttempt(tx, attemptId);
+  if (attempt?.status !== "pending") return false;
+  await updateAttempt(tx, attemptId, { status: "failed", reason });
+  if (attempt.topUpId) await updateTopUp(tx, attempt.topUpId, { status: "cancelled", failureMessage: reason });
   return true;
 }
 

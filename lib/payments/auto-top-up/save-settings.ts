@@ -16,7 +16,7 @@ import { chargeAmountProblem } from "../limits";
 import { moneyText } from "../money-text";
 import { topUpRate } from "../top-ups/pricing";
 import type { Plan } from "./plan";
-import { setLedgerThreshold, type AccountRef } from "./store";
+import { lockConfig, setLedgerThreshold, type AccountRef } from "./store";
 import { triggerAutoTopUp } from "./trigger";
 import type { AutoTopUpSettingsInput } from "./schema";
 
@@ -57,6 +57,8 @@ export async function saveAutoTopUp(db: Db, scope: CustomerScope, accountId: str
   const currency = asset.kind === "fiat" ? asset.code : settings.currency;
   if (input.enabled) await checkSwitchOn(db, scope, asset, currency, settings, input);
   await withTransaction(db, async (tx) => {
+    // Settings row before ledger account: the order every other auto top-up path locks them in.
+    await lockConfig(tx, scope, account);
     const wallet = { kind: "wallet" as const, customerId: scope.customerId, name, asset: code };
     const locked = [...(await lockAccounts(tx, scope, [accountKey(wallet)])).values()][0]!;
     if (input.enabled && locked.balance.lt(input.threshold) && input.confirm_immediate_charge !== true) {
