@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { testCheckoutSessions, testPaymentIntents, testPaymentMethods } from "@/lib/db/schema";
+import { now } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { NotFoundError } from "@/lib/errors";
 import type { PlatformScope } from "@/lib/scope";
@@ -113,7 +114,7 @@ export function testProvider(db: Db): PaymentProvider {
     },
     async detachCard(scope, paymentMethodId) {
       assertTestMode(scope);
-      await db.update(testPaymentMethods).set({ detachedAt: new Date() }).where(eq(testPaymentMethods.id, paymentMethodId));
+      await db.update(testPaymentMethods).set({ detachedAt: now() }).where(eq(testPaymentMethods.id, paymentMethodId));
     },
   };
 }

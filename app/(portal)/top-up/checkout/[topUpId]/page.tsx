@@ -1,5 +1,6 @@
+import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { NotFoundError } from "@/lib/errors";
+import { AppError, NotFoundError } from "@/lib/errors";
 import { ensureCheckout } from "@/lib/payments/top-ups/checkout";
 import { effectiveStatus, getCustomerTopUpOrThrow } from "@/lib/payments/top-ups/store";
 import { getPortalContext } from "@/lib/portal/portal-context";
@@ -13,5 +14,18 @@ export default async function TopUpCheckoutPage({ params }: { params: Promise<{ 
     throw error;
   });
   if (effectiveStatus(topUp) !== "initiated" || topUp.origin === "auto") redirect(`/top-up/${topUp.id}`);
-  redirect(await ensureCheckout(ctx.db, topUp));
+  let url: string;
+  try {
+    url = await ensureCheckout(ctx.db, topUp);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return (
+      <div className="space-y-4">
+        <h1 className="text-2xl font-semibold tracking-tight">We couldn&apos;t open the payment page</h1>
+        <p role="alert" className="text-fg-muted">{error.message} Nothing was charged.</p>
+        <Link href={`/top-up/checkout/${topUp.id}`} className="inline-block rounded-lg bg-brand px-4 py-2 font-medium text-brand-fg">Try again</Link>
+      </div>
+    );
+  }
+  redirect(url);
 }
