@@ -87,6 +87,30 @@ describe.each(testDatabases())("POST /top-ups with Stripe on $name", (target) =>
     expect(await findLedgerViolations(suite.database.db, w.platform.id)).toEqual([]);
   });
 
+  it("takes back, on refunds and disputes, the units the money bought at the recorded rate, never more", async () => {
+    await callApi("POST", "/api/v1/assets", { key: w.key, raw: `{"code":"CREDIT","name":"Credits","precision":0,"rates":[{"source":"USD","rate":0.05}]}` });
+    const res = await topUp({ amount: 10, destination: { asset: "CREDIT" } });
+    await callApi("POST", "/api/v1/assets/CREDIT/rates", { key: w.key, body: { source: "USD", rate: 0.5 } });
+    const session = [...stub.state.sessions.values()].find((s) => s.metadata.top_up_id === res.json.id);
+    const { intent } = stub.completeCheckout(session.id);
+    const charge = { id: intent.latest_charge, object: "charge", payment_intent: intent.id };
+    stub.refund(intent.id, 333);
+    expect((await deliverWebhook(stub.event("charge.refunded", charge))).json.outcome).toBe("refunded");
+    expect((await balanceOf(w, "default:CREDIT")).json.available).toBe(134);
+    stub.refund(intent.id, 667);
+    expect((await deliverWebhook(stub.event("charge.refunded", charge))).json.outcome).toBe("refunded");
+    expect((await balanceOf(w, "default:CREDIT")).json.available).toBe(1);
+    const dispute = stub.dispute(intent.id, 1000, "needs_response");
+    expect((await deliverWebhook(stub.event("charge.dispute.created", dispute))).json.outcome).toBe("disputed");
+    expect((await deliverWebhook(stub.event("charge.dispute.closed", { ...dispute, status: "won" }))).json.outcome).toBe("dispute_won");
+    expect((await balanceOf(w, "default:CREDIT")).json.available).toBe(1);
+    const txns = await callApi("GET", `/api/v1/customers/${w.customerId}/wallet/default:CREDIT/transactions`, { key: w.key });
+    expect(txns.json.items.map((t: { category: string; amount: number }) => [t.category, t.amount])).toEqual([
+      ["dispute", 200], ["dispute", -200], ["refund", -133], ["refund", -66], ["top_up", 200],
+    ]);
+    expect(await findLedgerViolations(suite.database.db, w.platform.id)).toEqual([]);
+  });
+
   it("replays the same Idempotency-Key and refuses it with a different body", async () => {
     const first = await topUp({ amount: 10 }, { "idempotency-key": "order-42" });
     const again = await topUp({ amount: 10 }, { "idempotency-key": "order-42" });
