@@ -5,9 +5,7 @@ import { applyPaymentState } from "../fulfilment/apply-payment-state";
 import { lockTopUp, updateTopUp } from "../top-ups/store";
 import { sessionSchema } from "./event-schemas";
 import { stripeClient } from "./client";
-import { stripeProvider } from "./stripe-provider";
-
-const UNSCOPED = { platformId: "", liveMode: false };
+import { retrieveIntentState } from "./stripe-provider";
 
 async function expireTopUp(db: Db, topUpId: string): Promise<string> {
   return withTransaction(db, async (tx) => {
@@ -38,7 +36,7 @@ export async function handleCheckoutSession(db: Db, object: unknown): Promise<st
   const topUpId = session.metadata?.top_up_id;
   if (session.status === "expired") return topUpId ? expireTopUp(db, topUpId) : "no_change";
   if (!session.payment_intent) return "no_change";
-  const state = await stripeProvider.retrievePayment(UNSCOPED, session.payment_intent);
+  const state = await retrieveIntentState(session.payment_intent);
   if (!state) return "unknown_payment";
   return applyPaymentState(db, { ...state, topUpId: state.topUpId ?? topUpId ?? null }, { sessionOver: session.status === "complete" });
 }

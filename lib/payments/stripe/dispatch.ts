@@ -3,12 +3,12 @@ import { applyPaymentState } from "../fulfilment/apply-payment-state";
 import { handleCheckoutSession } from "./checkout-events";
 import { intentRefSchema, type StripeEventLite } from "./event-schemas";
 import { handleChargeRefunded, handleDispute, handleRefund } from "./money-back-events";
-import { stripeProvider } from "./stripe-provider";
+import { retrieveIntentState } from "./stripe-provider";
 
 async function handlePaymentIntent(db: Db, object: unknown): Promise<string> {
   const parsed = intentRefSchema.safeParse(object);
   if (!parsed.success) return "malformed";
-  const state = await stripeProvider.retrievePayment({ platformId: "", liveMode: false }, parsed.data.id);
+  const state = await retrieveIntentState(parsed.data.id);
   return state ? applyPaymentState(db, state) : "unknown_payment";
 }
 

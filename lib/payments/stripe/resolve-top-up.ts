@@ -3,9 +3,7 @@ import type { Db } from "@/lib/db";
 import { topUps } from "@/lib/db/schema";
 import { applyPaymentState } from "../fulfilment/apply-payment-state";
 import { findTopUpByPaymentIntent, type TopUpRow } from "../top-ups/store";
-import { stripeProvider } from "./stripe-provider";
-
-const UNSCOPED = { platformId: "", liveMode: false };
+import { retrieveIntentState } from "./stripe-provider";
 
 /**
  * The top-up a PaymentIntent paid for, credited first if its success has not been applied yet (money
@@ -15,7 +13,7 @@ const UNSCOPED = { platformId: "", liveMode: false };
 export async function resolvePaidTopUp(db: Db, paymentIntentId: string): Promise<TopUpRow | null> {
   const known = await findTopUpByPaymentIntent(db, paymentIntentId);
   if (known?.status === "completed") return known;
-  const state = await stripeProvider.retrievePayment(UNSCOPED, paymentIntentId);
+  const state = await retrieveIntentState(paymentIntentId);
   if (!state) return known;
   await applyPaymentState(db, state);
   if (!state.topUpId) return findTopUpByPaymentIntent(db, paymentIntentId);

@@ -78,6 +78,17 @@ async function chargeOffSession(req: OffSessionRequest): Promise<OffSessionOutco
   }
 }
 
+/** A PaymentIntent's current state read from Stripe (the server-side truth every webhook is checked against), or null if unknown. */
+export async function retrieveIntentState(paymentIntentId: string) {
+  try {
+    return stateFromIntent(await stripeClient().paymentIntents.retrieve(paymentIntentId, { expand: ["latest_charge"] }));
+  } catch (error) {
+    if (error instanceof StripeInvalidRequestError && error.code === "resource_missing") return null;
+    if (error instanceof StripeError) throw new PaymentProviderUnavailableError();
+    throw error;
+  }
+}
+
 /** The provider boundary on Stripe's API (or any Stripe-compatible server given by STRIPE_API_URL). */
 export const stripeProvider: PaymentProvider = {
   kind: "stripe",
@@ -108,15 +119,7 @@ export const stripeProvider: PaymentProvider = {
     }
   },
   chargeOffSession,
-  async retrievePayment(_scope, paymentIntentId) {
-    try {
-      return stateFromIntent(await stripeClient().paymentIntents.retrieve(paymentIntentId, { expand: ["latest_charge"] }));
-    } catch (error) {
-      if (error instanceof StripeInvalidRequestError && error.code === "resource_missing") return null;
-      if (error instanceof StripeError) throw new PaymentProviderUnavailableError();
-      throw error;
-    }
-  },
+  retrievePayment: (_scope, paymentIntentId) => retrieveIntentState(paymentIntentId),
   async listCards(_scope, providerCustomerId) {
     const list = await guarded(() => stripeClient().customers.listPaymentMethods(providerCustomerId, { type: "card", limit: 100 }));
     return list.data.flatMap((pm): SavedCard[] =>
