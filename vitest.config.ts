@@ -14,6 +14,7 @@ export default defineConfig({
       BILLFOLD_SECRET: "test-secret-0123456789abcdef0123456789abcdef",
       PORTAL_URL: "http://portal.test",
       BILLFOLD_JOBS: "off",
+      LOG_LEVEL: "error",
     },
   },
 });

@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { HydrationMark } from "@/components/ui/hydration-mark";
 import { requestLocale } from "@/lib/portal/request-locale";
-import { Providers } from "./providers";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -17,7 +17,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale} suppressHydrationWarning>
       <body className="bg-surface text-fg antialiased">
-        <Providers>{children}</Providers>
+        {children}
+        <HydrationMark />
       </body>
     </html>
   );

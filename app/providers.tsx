@@ -1,7 +1,7 @@
 "use client";
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { useEffect, useState, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 
 export function makeQueryClient(): QueryClient {
   return new QueryClient({
@@ -15,9 +15,5 @@ export function makeQueryClient(): QueryClient {
 /** One QueryClient per browser tab. */
 export function Providers({ children }: { children: ReactNode }) {
   const [client] = useState(makeQueryClient);
-  // Marks the page interactive, so browser tests never type into inputs React is about to take over.
-  useEffect(() => {
-    document.documentElement.dataset.hydrated = "true";
-  }, []);
   return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
 }

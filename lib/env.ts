@@ -48,6 +48,13 @@ const envSchema = z.object({
   /** Set by `npm start`: seed the demo platform on first run and write its credentials to the data dir. */
   BILLFOLD_SEED_DEMO: z.enum(["0", "1"]).default("0"),
   BILLFOLD_FAULTS: optional,
+  /** Requests per minute per API key, summed over all instances. */
+  RATE_LIMIT_API_PER_MINUTE: z.coerce.number().int().positive().default(120_000),
+  /** Sign-in attempts per minute per client address (X-Forwarded-For behind a proxy). */
+  RATE_LIMIT_SIGNIN_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  /** Requests with a bad or missing API key per minute per client address before 429 instead of 401. */
+  RATE_LIMIT_BAD_KEY_PER_MINUTE: z.coerce.number().int().positive().default(60),
+  LOG_LEVEL: z.enum(["info", "warn", "error", "silent"]).default("info"),
 });
 
 export type Env = z.infer<typeof envSchema>;

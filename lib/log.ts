@@ -1,6 +1,11 @@
+import { env } from "@/lib/env";
+
 type Level = "info" | "warn" | "error";
 
+const RANK = { info: 0, warn: 1, error: 2, silent: 3 } as const;
+
 function write(level: Level, message: string, fields: Record<string, unknown>): void {
+  if (RANK[level] < RANK[env().LOG_LEVEL]) return;
   const line = JSON.stringify({ level, time: new Date().toISOString(), message, ...fields }, (_k, v: unknown) =>
     v instanceof Error ? { name: v.name, message: v.message, stack: v.stack } : v,
   );

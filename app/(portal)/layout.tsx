@@ -1,13 +1,18 @@
 import type { ReactNode } from "react";
+import { Providers } from "@/app/providers";
 import { PortalShell } from "@/components/portal/portal-shell";
+import { TimeZoneSync } from "@/components/portal/time-zone-sync";
 import { getPortalContext } from "@/lib/portal/portal-context";
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const ctx = await getPortalContext();
   const customerLabel = ctx.customer.name ?? ctx.customer.email ?? ctx.customer.externalId ?? "your account";
   return (
-    <PortalShell branding={ctx.platform.branding} returnUrl={ctx.returnUrl} customerLabel={customerLabel}>
-      {children}
-    </PortalShell>
+    <Providers>
+      <TimeZoneSync serverTimeZone={ctx.timeZone} />
+      <PortalShell branding={ctx.platform.branding} returnUrl={ctx.returnUrl} customerLabel={customerLabel}>
+        {children}
+      </PortalShell>
+    </Providers>
   );
 }

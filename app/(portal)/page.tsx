@@ -1,33 +1,23 @@
+import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
-import { BalanceCard } from "@/components/wallet/balance-card";
+import { PageHeader } from "@/components/ui/card";
+import { BalanceCards } from "@/components/wallet/balance-cards";
 import { getPortalContext } from "@/lib/portal/portal-context";
-import { assetDisplay, listBalances } from "@/lib/wallet/balances";
+import { balanceKeys } from "@/lib/queries/keys";
+import { balanceViews } from "@/lib/wallet/balance-views";
 
 export const metadata: Metadata = { title: "Overview" };
 
 export default async function OverviewPage() {
   const ctx = await getPortalContext();
-  const balances = await listBalances(ctx.db, ctx.scope);
+  const client = new QueryClient();
+  await client.prefetchQuery({ queryKey: balanceKeys.all, queryFn: () => balanceViews(ctx.db, ctx.scope) });
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold tracking-tight">Overview</h1>
-      {balances.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-line p-6 text-fg-muted">
-          Your wallet is empty for now. Balances appear here as soon as credit is added.
-        </p>
-      ) : (
-        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-          {balances.map((b) => (
-            <BalanceCard
-              key={b.account.id}
-              asset={assetDisplay(b.asset)}
-              available={b.account.available.toString()}
-              locale={ctx.locale}
-              accountName={b.account.name}
-            />
-          ))}
-        </div>
-      )}
+      <PageHeader title="Overview" description="Your balances, in every currency and credit type you use." />
+      <HydrationBoundary state={dehydrate(client)}>
+        <BalanceCards locale={ctx.locale} canTopUp={false} />
+      </HydrationBoundary>
     </div>
   );
 }

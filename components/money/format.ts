@@ -50,3 +50,12 @@ export function formatNumber(amount: string, precision: number, locale: string):
     roundingMode: "halfEven",
   } as Intl.NumberFormatOptions).format(amount as unknown as number);
 }
+
+/**
+ * Like formatAmount, but shows sub-unit amounts (a $0.0125 fee) with as many decimals as they have,
+ * up to `maxDigits`, instead of rounding them away.
+ */
+export function formatPrecise(amount: string, asset: AssetDisplay, locale: string, maxDigits = 6): string {
+  const decimals = amount.split(".")[1]?.replace(/0+$/, "").length ?? 0;
+  return formatAmount(amount, { ...asset, precision: Math.min(Math.max(asset.precision, decimals), maxDigits) }, locale);
+}

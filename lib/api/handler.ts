@@ -2,7 +2,8 @@ import type { z } from "zod";
 import { getDb, type Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
-import { apiKeyFromHeaders, authenticateApiKey } from "@/lib/platforms/api-keys";
+import { apiKeyFromHeaders, authenticateApiKey, hashApiKey } from "@/lib/platforms/api-keys";
+import { clientAddress, enforceRateLimit } from "@/lib/rate-limit";
 import type { PlatformScope } from "@/lib/scope";
 import { parseQuery, readJsonBody, validate } from "./parse";
 import { internalError, problem, unauthorized } from "./respond";
@@ -41,7 +42,11 @@ export function apiRoute<BS extends z.ZodType | undefined = undefined, QS extend
       const db = await getDb();
       const key = apiKeyFromHeaders(req.headers);
       const scope = key ? await authenticateApiKey(db, key) : null;
-      if (!scope) return unauthorized();
+      if (!scope) {
+        await enforceRateLimit("bad-key", clientAddress(req.headers));
+        return unauthorized();
+      }
+      await enforceRateLimit("api", hashApiKey(key!).slice(0, 24));
       const params = await resolveParams(context);
       const body = (spec.body ? validate(spec.body, await readJsonBody(req, spec.maxBodyBytes)) : undefined) as Out<BS>;
       const query = (spec.query ? parseQuery(url, spec.query) : undefined) as Out<QS>;

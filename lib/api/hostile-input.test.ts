@@ -7,6 +7,7 @@ import { rowCounts } from "@/lib/testing/row-counts";
 
 interface World {
   key: string;
+  platformIds?: string[];
   customerId: string;
   foreignCustomerId: string;
 }
@@ -87,6 +88,20 @@ const ENDPOINTS: Endpoint[] = [
     required: [],
     strings: ["currency"],
   },
+  {
+    method: "POST",
+    path: () => "/api/v1/webhooks",
+    body: () => ({ url: "https://hooks.example.com/billfold", topics: ["*"] }),
+    required: ["url"],
+    strings: ["url", "description"],
+  },
+  {
+    method: "PUT",
+    path: () => "/api/v1/platform/branding",
+    body: () => ({ name: "Acme", primary_color: "#123456" }),
+    required: [],
+    strings: ["name", "primary_color", "logo_url"],
+  },
 ];
 
 interface Case {
@@ -155,7 +170,7 @@ describe.each(testDatabases())("hostile input on $name", (target) => {
     const customer = await callApi("POST", "/api/v1/customers", { key: a.testKey, body: { name: "A" } });
     const foreign = await callApi("POST", "/api/v1/customers", { key: b.testKey, body: { name: "B" } });
     await callApi("POST", "/api/v1/assets", { key: a.testKey, body: { code: "CREDIT", name: "Credits", precision: 0, rates: [{ source: "USD", rate: 0.05 }] } });
-    world = { key: a.testKey, customerId: customer.json.id, foreignCustomerId: foreign.json.id };
+    world = { key: a.testKey, customerId: customer.json.id, foreignCustomerId: foreign.json.id, platformIds: [a.id, b.id] };
   });
   afterAll(() => database.close());
 
@@ -167,13 +182,13 @@ describe.each(testDatabases())("hostile input on $name", (target) => {
   });
 
   it.each(cases().map((c) => [c.label, c] as const))("%s → 4xx problem+json, nothing written", async (_label, c) => {
-    const before = await rowCounts(database.db);
+    const before = await rowCounts(database.db, world.platformIds!);
     const res = await callApi(c.endpoint.method, (c.path ?? c.endpoint.path)(world), { key: world.key, raw: c.raw(world) });
     expect(res.status, res.text.slice(0, 300)).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
     expect(res.headers.get("content-type")).toContain("application/problem+json");
     expect(res.json.status).toBe(res.status);
-    expect(await rowCounts(database.db)).toEqual(before);
+    expect(await rowCounts(database.db, world.platformIds!)).toEqual(before);
   });
 
   it("a missing or bad API key is a 401 with an empty body", async () => {

@@ -3,6 +3,7 @@ import type { Db, DbOrTx } from "@/lib/db";
 import { assetRates, assets } from "@/lib/db/schema";
 import { isUniqueViolation, withTransaction } from "@/lib/db/transaction";
 import { ValidationError } from "@/lib/errors";
+import { now } from "@/lib/clock";
 import { newId } from "@/lib/ids";
 import { inScope, type PlatformScope } from "@/lib/scope";
 import { isFiat } from "./fiat";
@@ -30,7 +31,7 @@ async function insertRates(tx: DbOrTx, scope: PlatformScope, code: string, rates
         rate: r.rate?.toString() ?? null,
         inverseRate: r.inverse_rate?.toString() ?? null,
         position: positions.get(r.source)!,
-        effectiveAt: r.effective_at ?? new Date(),
+        effectiveAt: r.effective_at ?? now(),
       };
     }),
   );

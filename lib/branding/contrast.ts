@@ -46,3 +46,10 @@ export function ensureContrast(hex: string, background: string, minRatio = 4.5):
 export function readableOn(background: string): "#000000" | "#ffffff" {
   return contrastRatio("#ffffff", background) >= contrastRatio("#000000", background) ? "#ffffff" : "#000000";
 }
+
+/** `base` with `weight` of `over` mixed in, as `color-mix(in srgb, over weight, base)` would paint it. */
+export function mixColors(base: string, over: string, weight: number): string {
+  const a = channels(base);
+  const b = channels(over);
+  return toHex([0, 1, 2].map((i) => a[i]! + (b[i]! - a[i]!) * weight) as [number, number, number]);
+}

@@ -1,39 +1,44 @@
-import { ensureContrast, readableOn } from "./contrast";
+import { ensureContrast, mixColors, readableOn } from "./contrast";
 import type { Branding } from "./schema";
 
 // The surfaces text sits on in each theme (app/globals.css); brand text colours are checked against them.
 export const LIGHT_SURFACE = "#ffffff";
 export const DARK_SURFACE = "#171a21";
+// Brand-tinted backgrounds (active nav item, highlights) are the brand at 12% over the surface.
+const SOFT_WEIGHT = 0.12;
 
 export interface ThemeVariables {
   className: string;
   style: Record<string, string>;
 }
 
+/** A text shade of `color` that keeps 4.5:1 on the surface and on the brand-tinted surface of a theme. */
+function textShade(color: string, brand: string, surface: string): string {
+  const onSurface = ensureContrast(color, surface);
+  return ensureContrast(onSurface, mixColors(surface, brand, SOFT_WEIGHT));
+}
+
 /**
  * CSS variables for a platform's colours. Text drawn in a brand colour is darkened or lightened
- * until it reaches WCAG AA (4.5:1) on the theme's surface; fills keep the exact brand colour with
- * black or white text on them, whichever contrasts more.
+ * until it reaches WCAG AA (4.5:1) in each theme; fills keep the exact brand colour with black or
+ * white text on them, whichever contrasts more. The stylesheet picks the light or dark text shade
+ * (app/globals.css), so a "system" theme follows the reader's preference.
  */
 export function themeVariables(branding: Branding, override?: "light" | "dark"): ThemeVariables {
   const theme = override ?? branding.theme;
-  const brandLight = ensureContrast(branding.primaryColor, LIGHT_SURFACE);
-  const brandDark = ensureContrast(branding.primaryColor, DARK_SURFACE);
-  const accentLight = ensureContrast(branding.accentColor, LIGHT_SURFACE);
-  const accentDark = ensureContrast(branding.accentColor, DARK_SURFACE);
-  const dark = theme === "dark";
+  const { primaryColor: brand, accentColor: accent } = branding;
   return {
     className: theme === "dark" ? "dark" : theme === "light" ? "light" : "system",
     style: {
-      "--brand": branding.primaryColor,
-      "--brand-fg": readableOn(branding.primaryColor),
-      "--brand-text": dark ? brandDark : brandLight,
-      "--brand-text-dark": brandDark,
-      "--brand-soft": `color-mix(in srgb, ${branding.primaryColor} 12%, transparent)`,
-      "--accent": branding.accentColor,
-      "--accent-fg": readableOn(branding.accentColor),
-      "--accent-text": dark ? accentDark : accentLight,
-      "--accent-text-dark": accentDark,
+      "--brand": brand,
+      "--brand-fg": readableOn(brand),
+      "--brand-text-light": textShade(brand, brand, LIGHT_SURFACE),
+      "--brand-text-dark": textShade(brand, brand, DARK_SURFACE),
+      "--brand-soft": `color-mix(in srgb, ${brand} ${SOFT_WEIGHT * 100}%, transparent)`,
+      "--accent": accent,
+      "--accent-fg": readableOn(accent),
+      "--accent-text-light": textShade(accent, brand, LIGHT_SURFACE),
+      "--accent-text-dark": textShade(accent, brand, DARK_SURFACE),
     },
   };
 }

@@ -1,3 +1,4 @@
+import { now as clockNow } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { withTransaction } from "@/lib/db/transaction";
 import { createAsset } from "@/lib/assets/create-asset";
@@ -74,7 +75,7 @@ async function postHistory(db: Db, scope: PlatformScope, customerId: string, mov
 }
 
 /** Creates the demo platform, its CREDIT asset, three customers and their history. */
-export async function seedDemo(db: Db, now = new Date()): Promise<DemoCredentials> {
+export async function seedDemo(db: Db, now = clockNow()): Promise<DemoCredentials> {
   const platform = await createPlatform(db, {
     name: "Glitch AI",
     branding: {

@@ -13,7 +13,7 @@ import { stripeSuite } from "@/lib/testing/stripe-suite";
 import { driveAttempt } from "./auto-top-up/drive";
 import { saveAutoTopUp } from "./auto-top-up/save-settings";
 import { ensurePaymentCustomer } from "./customers";
-import { runPaymentJobs } from "./jobs";
+import { drainJobs } from "@/lib/jobs/run-due-jobs";
 import { stripeProvider } from "./stripe/stripe-provider";
 
 const MINUTES = 60_000;
@@ -44,11 +44,11 @@ describe.each(testDatabases())("crash safety at the named fault points on $name"
     expect(await attempt()).toEqual([{ id: expect.any(String), status: "pending" }]);
     expect(charges()).toHaveLength(0);
     await adjust(w, "USD", "-1");
-    await runPaymentJobs(suite.database.db);
+    await drainJobs(suite.database.db);
     expect(charges()).toHaveLength(0);
     advanceClock(2 * MINUTES);
-    await runPaymentJobs(suite.database.db);
-    await runPaymentJobs(suite.database.db);
+    await drainJobs(suite.database.db);
+    await drainJobs(suite.database.db);
     const [row] = await attempt();
     expect(charges().map((c) => c.idempotencyKey)).toEqual([row!.id]);
     await driveAttempt(suite.database.db, row!.id);
@@ -63,7 +63,7 @@ describe.each(testDatabases())("crash safety at the named fault points on $name"
     await adjust(w, "USD", "-45");
     await saveAutoTopUp(suite.database.db, w.scope, "default:USD", { enabled: false, threshold: dec("10"), amount: dec("25") });
     advanceClock(2 * MINUTES);
-    await runPaymentJobs(suite.database.db);
+    await drainJobs(suite.database.db);
     expect(charges()).toHaveLength(0);
     expect(await attempt()).toEqual([{ id: expect.any(String), status: "failed" }]);
     const log = await callApi("GET", `/api/v1/top-ups?customer_id=${w.customerId}`, { key: w.key });
@@ -87,7 +87,7 @@ describe.each(testDatabases())("crash safety at the named fault points on $name"
     const event = stub.event("payment_intent.succeeded", intents()[0]);
     await deliverWebhook(event);
     await deliverWebhook(event);
-    await runPaymentJobs(suite.database.db);
+    await drainJobs(suite.database.db);
     expect((await balanceOf(w, "default:USD")).json.available).toBe(29);
     expect(await findLedgerViolations(suite.database.db, w.platform.id)).toEqual([]);
   });
@@ -110,7 +110,7 @@ describe.each(testDatabases())("crash safety at the named fault points on $name"
     armFault("between-webhook-dedupe-and-credit");
     expect((await deliverWebhook(lost)).status).toBe(500);
     advanceClock(2 * MINUTES);
-    await runPaymentJobs(suite.database.db);
+    await drainJobs(suite.database.db);
     expect((await balanceOf(second.w, "default:USD")).json.available).toBe(30);
     expect((await deliverWebhook(lost)).json.outcome).toBe("duplicate");
     const txns = await callApi("GET", `/api/v1/customers/${second.w.customerId}/wallet/default:USD/transactions`, { key: second.w.key });

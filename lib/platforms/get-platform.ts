@@ -11,10 +11,13 @@ export interface Platform {
   settings: Record<string, unknown>;
 }
 
+export function toPlatform(row: typeof platforms.$inferSelect): Platform {
+  return { id: row.id, name: row.name, branding: readBranding(row.name, row.branding), settings: row.settings };
+}
+
 export async function findPlatform(db: DbOrTx, platformId: string): Promise<Platform | null> {
   const [row] = await db.select().from(platforms).where(eq(platforms.id, platformId)).limit(1);
-  if (!row) return null;
-  return { id: row.id, name: row.name, branding: readBranding(row.name, row.branding), settings: row.settings };
+  return row ? toPlatform(row) : null;
 }
 
 /** @throws NotFoundError */

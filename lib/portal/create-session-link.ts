@@ -1,4 +1,5 @@
 import { SignJWT } from "jose";
+import { now as clockNow } from "@/lib/clock";
 import type { DbOrTx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { ValidationError } from "@/lib/errors";
@@ -38,7 +39,7 @@ export interface LinkClaims {
  * Mints a single-use, 10-minute sign-in link with Credyt's claims plus a jti (and `next` when the
  * customer should land somewhere other than the overview). The URLs must already be checked.
  */
-export async function mintPortalLink(db: DbOrTx, scope: PlatformScope, claims: LinkClaims, now = new Date()): Promise<PortalLink> {
+export async function mintPortalLink(db: DbOrTx, scope: PlatformScope, claims: LinkClaims, now = clockNow()): Promise<PortalLink> {
   const issuedSeconds = Math.floor(now.getTime() / 1000);
   const expiresAt = new Date((issuedSeconds + TOKEN_LIFETIME_SECONDS) * 1000);
   if (claims.next !== undefined && !PORTAL_PATH.test(claims.next)) throw new Error(`not a portal path: ${claims.next}`);
@@ -69,7 +70,7 @@ export async function createPortalLink(
   db: DbOrTx,
   scope: PlatformScope,
   input: CreatePortalSessionInput,
-  now = new Date(),
+  now = clockNow(),
 ): Promise<PortalLink> {
   const customer = await getCustomerOrThrow(db, scope, input.customer_id);
   const platform = await getPlatformOrThrow(db, scope.platformId);

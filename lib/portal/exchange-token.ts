@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { decodeJwt, errors as joseErrors, jwtVerify } from "jose";
+import { now as clockNow } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { customers, portalSessions, usedTokens } from "@/lib/db/schema";
 import { withTransaction } from "@/lib/db/transaction";
@@ -31,7 +32,7 @@ function platformHint(token: string): string | null {
   }
 }
 
-async function verify(db: Db, token: string): Promise<{ claims: TokenClaims } | ExchangeResult> {
+async function verify(db: Db, token: string, now: Date): Promise<{ claims: TokenClaims } | ExchangeResult> {
   const invalid = (reason: string): ExchangeResult => ({ kind: "invalid", reason, platformHint: platformHint(token) });
   try {
     const { payload } = await jwtVerify(token, await signingKey(db), {
@@ -39,6 +40,7 @@ async function verify(db: Db, token: string): Promise<{ claims: TokenClaims } | 
       issuer: TOKEN_ISSUER,
       audience: TOKEN_AUDIENCE,
       requiredClaims: ["exp", "jti"],
+      currentDate: now,
     });
     const parsed = tokenClaimsSchema.safeParse(payload);
     return parsed.success ? { claims: parsed.data } : invalid("claims");
@@ -56,9 +58,9 @@ async function verify(db: Db, token: string): Promise<{ claims: TokenClaims } | 
  * Exchanges a redirect token for a new portal session. The token's jti is consumed in the same
  * transaction that creates the session, so of any number of concurrent exchanges exactly one wins.
  */
-export async function exchangeToken(db: Db, token: string, now = new Date()): Promise<ExchangeResult> {
+export async function exchangeToken(db: Db, token: string, now = clockNow()): Promise<ExchangeResult> {
   if (token.length > 8192) return { kind: "invalid", reason: "too_long", platformHint: null };
-  const verified = await verify(db, token);
+  const verified = await verify(db, token, now);
   if ("kind" in verified) return verified;
   const c = verified.claims;
   const scope = { platformId: c.platform_id, liveMode: c.live_mode === "true" };

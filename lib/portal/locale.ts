@@ -41,3 +41,16 @@ export function validTimeZone(value: string | null | undefined): string | null {
     return null;
   }
 }
+
+function cookieValue(header: string | null, name: string): string | undefined {
+  for (const part of (header ?? "").split(";")) {
+    const [k, ...v] = part.trim().split("=");
+    if (k === name) return decodeURIComponent(v.join("="));
+  }
+  return undefined;
+}
+
+/** The customer's timezone for an API request (cookie set by the browser), UTC when unknown. */
+export function timeZoneOf(req: Request): string {
+  return validTimeZone(cookieValue(req.headers.get("cookie"), TIMEZONE_COOKIE)) ?? "UTC";
+}

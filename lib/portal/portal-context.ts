@@ -2,8 +2,8 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb, type Db } from "@/lib/db";
-import { getCustomerOrThrow, type CustomerRow } from "@/lib/customers/customer-store";
-import { getPlatformOrThrow, type Platform } from "@/lib/platforms/get-platform";
+import type { CustomerRow } from "@/lib/customers/customer-store";
+import { toPlatform, type Platform } from "@/lib/platforms/get-platform";
 import type { CustomerScope } from "@/lib/scope";
 import { sessionCookieName } from "./cookie";
 import { TIMEZONE_COOKIE, validTimeZone } from "./locale";
@@ -32,10 +32,8 @@ export const getPortalContext = cache(async (): Promise<PortalContext> => {
   const state = await readSession(db, cookieStore.get(sessionCookieName())?.value);
   if (state.kind === "expired") redirect(state.failureUrl);
   if (state.kind === "none") redirect("/signed-out");
-  const [platform, customer] = await Promise.all([
-    getPlatformOrThrow(db, state.scope.platformId),
-    getCustomerOrThrow(db, state.scope, state.scope.customerId),
-  ]);
+  const platform = toPlatform(state.platform);
+  const customer = state.customer;
   const locale = await requestLocale();
   const timeZone = validTimeZone(cookieStore.get(TIMEZONE_COOKIE)?.value) ?? "UTC";
   return { db, scope: state.scope, platform, customer, returnUrl: state.returnUrl, failureUrl: state.failureUrl, locale, timeZone };

@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db";
+import { clientAddress, enforceRateLimit } from "@/lib/rate-limit";
 import { sessionCookie, sessionIdFromCookieHeader } from "./cookie";
 import { exchangeToken } from "./exchange-token";
 import { endSession } from "./sessions";
@@ -15,8 +16,10 @@ function redirect(location: string, extra: Record<string, string | string[]> = {
 /**
  * GET /api/sign-in?token=…: a valid token becomes a fresh session cookie (any session the browser
  * already had is ended, so a planted cookie cannot survive) and a 303 into the portal.
+ * @throws RateLimitedError when the client address signs in too often.
  */
 export async function signIn(db: Db, req: Request): Promise<Response> {
+  await enforceRateLimit("signin", clientAddress(req.headers));
   const token = new URL(req.url).searchParams.get("token") ?? "";
   const result = await exchangeToken(db, token);
   if (result.kind === "failure_redirect") return redirect(result.url);

@@ -1,5 +1,5 @@
 import type { AssetDisplay } from "@/components/money/format";
-import { findAssets } from "@/lib/assets/find-asset";
+import { findAssetsForDisplay } from "@/lib/assets/display-cache";
 import type { Asset } from "@/lib/assets/types";
 import type { DbOrTx } from "@/lib/db";
 import type { CustomerScope } from "@/lib/scope";
@@ -17,7 +17,7 @@ export function assetDisplay(asset: Asset): AssetDisplay {
 /** The customer's accounts with their asset definitions, fiat first then custom, by code. */
 export async function listBalances(db: DbOrTx, scope: CustomerScope): Promise<Balance[]> {
   const accounts = await listWalletAccounts(db, scope);
-  const assets = await findAssets(db, scope, accounts.map((a) => a.asset));
+  const assets = await findAssetsForDisplay(db, scope, accounts.map((a) => a.asset));
   return accounts
     .filter((account) => assets.has(account.asset))
     .map((account) => ({ account, asset: assets.get(account.asset)! }))

@@ -24,3 +24,16 @@ export const CATEGORY_LABELS: Record<TransferCategory, string> = {
   plan_credits: "Included credits",
   coupon: "Coupon",
 };
+
+/** The filter groups customers see; each maps to the ledger categories it covers. */
+export const CATEGORY_GROUPS = {
+  top_ups: { label: "Top-ups", categories: ["top_up", "auto_top_up"] },
+  usage: { label: "Usage", categories: ["usage_fee"] },
+  plan_fees: { label: "Plan fees", categories: ["fixed_fee"] },
+  refunds: { label: "Refunds", categories: ["refund", "dispute"] },
+  gifts: { label: "Gifts & promotions", categories: ["gift", "promotional", "coupon", "plan_credits"] },
+  adjustments: { label: "Adjustments", categories: ["adjustment"] },
+  expired: { label: "Expired credits", categories: ["grant_expiry"] },
+} as const satisfies Record<string, { label: string; categories: readonly TransferCategory[] }>;
+
+export type CategoryGroup = keyof typeof CATEGORY_GROUPS;

@@ -3,5 +3,8 @@ export * from "./customers";
 export * from "./ledger";
 export * from "./platforms";
 export * from "./portal";
+export * from "./jobs";
+export * from "./webhooks";
+export * from "./rate-limits";
 export * from "./payments";
 export * from "./test-provider";

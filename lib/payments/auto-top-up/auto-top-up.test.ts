@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { advanceClock, freezeClock } from "@/lib/clock";
+import { asc, eq } from "drizzle-orm";
+import { webhookEvents } from "@/lib/db/schema";
 import { findLedgerViolations } from "@/lib/ledger";
 import { dec } from "@/lib/money";
 import { ensurePaymentCustomer } from "@/lib/payments/customers";
-import { runPaymentJobs } from "@/lib/payments/jobs";
+import { drainJobs } from "@/lib/jobs/run-due-jobs";
 import { drainAutoTopUps } from "./background";
 import { stripeProvider } from "@/lib/payments/stripe/stripe-provider";
 import { callApi } from "@/lib/testing/api-client";
@@ -36,6 +38,9 @@ describe.each(testDatabases())("auto top-up with Stripe on $name", (target) => {
   }
 
   const intentsFor = (customer: string) => stub.calls("POST", "/v1/payment_intents").filter((r) => r.body.customer === customer);
+  const platformEvents = async (w: PaymentsWorld) =>
+    (await suite.database.db.select().from(webhookEvents).where(eq(webhookEvents.platformId, w.platform.id)).orderBy(asc(webhookEvents.createdAt), asc(webhookEvents.id)))
+      .map((e) => [e.type, e.data] as const);
   const attempts = async (w: PaymentsWorld) => (await autoTopUpOverview(suite.database.db, w.scope)).accounts.find((a) => a.accountId === "default:USD")!;
   const succeededEvent = (piId: string) => stub.event("payment_intent.succeeded", stub.state.intents.get(piId));
   const succeed = async (piId: string) => deliverWebhook(succeededEvent(piId));
@@ -68,6 +73,9 @@ describe.each(testDatabases())("auto top-up with Stripe on $name", (target) => {
     expect((await attempts(w)).attempts[0]).toMatchObject({ status: "succeeded" });
     const txns = await callApi("GET", `/api/v1/customers/${w.customerId}/wallet/default:USD/transactions`, { key: w.key });
     expect(txns.json.items[0]).toMatchObject({ category: "auto_top_up", amount: 25 });
+    const events = await platformEvents(w);
+    expect(events.map(([type]) => type)).toEqual(["top_up.completed"]);
+    expect(events[0]![1]).toMatchObject({ id: expect.stringMatching(/^top_/), origin: "auto", status: "completed", amount: 25, credited_amount: 25 });
     expect(await findLedgerViolations(suite.database.db, w.platform.id)).toEqual([]);
   });
 
@@ -90,21 +98,25 @@ describe.each(testDatabases())("auto top-up with Stripe on $name", (target) => {
     expect(view.settings).toMatchObject({ enabled: true, consecutiveFailures: 1 });
     advanceClock(HOUR - 60_000);
     await adjust(w, "USD", "-1");
-    await runPaymentJobs(suite.database.db);
+    await drainJobs(suite.database.db);
     expect(intentsFor(customer.providerCustomerId)).toHaveLength(1);
     advanceClock(61_000);
     await adjust(w, "USD", "-1");
     expect(intentsFor(customer.providerCustomerId)).toHaveLength(2);
     advanceClock(HOUR + 1000);
-    await runPaymentJobs(suite.database.db);
+    await drainJobs(suite.database.db);
     view = await attempts(w);
     expect(intentsFor(customer.providerCustomerId)).toHaveLength(3);
     expect(view.settings).toMatchObject({ enabled: false, consecutiveFailures: 3 });
     expect(view.settings!.disabledReason).toContain("off after 3 declined payments");
+    const failures = (await platformEvents(w)).filter(([type]) => type === "auto_top_up.failed").map(([, data]) => data);
+    expect(failures.map((d) => [d.status, d.decline_code, d.auto_top_up_enabled])).toEqual([
+      ["failed", "insufficient_funds", true], ["failed", "insufficient_funds", true], ["failed", "insufficient_funds", false],
+    ]);
 
     advanceClock(5 * HOUR);
     await adjust(w, "USD", "-1");
-    await runPaymentJobs(suite.database.db);
+    await drainJobs(suite.database.db);
     const session = (await callApi("POST", "/api/v1/top-ups", { key: w.key, body: { customer_id: w.customerId, amount: 5, currency: "USD" } })).json;
     const cs = [...stub.state.sessions.values()].find((s) => s.metadata.top_up_id === session.id);
     stub.completeCheckout(cs.id);
@@ -124,7 +136,7 @@ describe.each(testDatabases())("auto top-up with Stripe on $name", (target) => {
     for (let i = 0; i < 3; i++) {
       advanceClock(2 * HOUR);
       await adjust(w, "USD", "-1");
-      await runPaymentJobs(suite.database.db);
+      await drainJobs(suite.database.db);
     }
     expect(intentsFor(customer.providerCustomerId)).toHaveLength(1);
   });
@@ -136,10 +148,11 @@ describe.each(testDatabases())("auto top-up with Stripe on $name", (target) => {
     expect((await attempts(w)).settings).toMatchObject({ enabled: true, actionRequired: true });
     advanceClock(2 * HOUR);
     await adjust(w, "USD", "-1");
-    await runPaymentJobs(suite.database.db);
+    await drainJobs(suite.database.db);
     expect(intentsFor(customer.providerCustomerId)).toHaveLength(1);
     expect((await balanceOf(w, "default:USD")).json.available).toBe(4);
 
+    // Signed in after the clock moved, so the portal session is fresh.
     const portal = await portalSession(suite.database, w);
     const started = await portal("POST", "/api/portal/auto-top-up/default:USD/confirm-card");
     expect(started.status, started.text).toBe(201);

@@ -4,6 +4,8 @@ import type { Tx } from "@/lib/db";
 import { autoTopUpAttempts } from "@/lib/db/schema";
 import { declineMessage, isHardDecline, needsAuthentication } from "../declines";
 import type { OffSessionOutcome, PaymentError, PaymentState } from "../provider/types";
+import { scheduleReconcile, scheduleRetry } from "../job-kinds";
+import { notifyAutoTopUpFailed, notifyTopUp } from "../notify";
 import { lockTopUp, updateTopUp } from "../top-ups/store";
 import { accountOf, customerScopeOf, disableConfig, lockAttempt, lockConfig, updateAttempt, updateConfig, type AttemptRow } from "./store";
 
@@ -48,6 +50,7 @@ async function settleDecline(tx: Tx, attempt: AttemptRow, outcome: Extract<Attem
   const retryAfter = new Date(now().getTime() + DECLINE_BACKOFF_MS);
   await updateAttempt(tx, attempt.id, { ...base, reason: `${message} We'll try again after an hour.`, nextRetryAt: retryAfter });
   await updateConfig(tx, scope, account, { consecutiveFailures: failures, retryAfter });
+  await scheduleRetry(tx, scope, account, attempt.id, retryAfter);
 }
 
 /**
@@ -67,6 +70,7 @@ export async function settleAttempt(tx: Tx, attemptId: string, outcome: AttemptO
   if (outcome.kind === "accepted") {
     await updateAttempt(tx, attempt.id, { status: "processing", paymentIntentId: piId, reason: "Payment accepted; adding the funds." });
     if (attempt.topUpId) await updateTopUp(tx, attempt.topUpId, { ...topUpUpdate, status: "processing" });
+    await scheduleReconcile(tx, attempt.id);
     return true;
   }
   const message = declineMessage(outcome.error);
@@ -76,11 +80,20 @@ export async function settleAttempt(tx: Tx, attemptId: string, outcome: AttemptO
   if (outcome.kind === "authentication_required") {
     await updateAttempt(tx, attempt.id, { status: "requires_action", paymentIntentId: piId, declineCode: "authentication_required", reason: message });
     await updateConfig(tx, customerScopeOf(attempt), accountOf(attempt), { actionRequiredAttemptId: attempt.id });
-    return true;
+  } else {
+    await updateAttempt(tx, attempt.id, { paymentIntentId: piId });
+    await settleDecline(tx, attempt, outcome);
   }
-  await updateAttempt(tx, attempt.id, { paymentIntentId: piId });
-  await settleDecline(tx, attempt, outcome);
+  await notifyFailure(tx, attempt.id);
   return true;
+}
+
+/** Tells the platform (webhooks) that an automatic top-up added nothing, and whether auto top-up is still on. */
+async function notifyFailure(tx: Tx, attemptId: string): Promise<void> {
+  const settled = (await lockAttempt(tx, attemptId))!;
+  const config = await lockConfig(tx, customerScopeOf(settled), accountOf(settled));
+  if (settled.topUpId) await notifyTopUp(tx, settled.topUpId, "top_up.failed");
+  await notifyAutoTopUpFailed(tx, settled, config?.enabled ?? false);
 }
 
 /** Closes an attempt that was never sent (the customer switched auto top-up off first): no charge, no decline counted. */

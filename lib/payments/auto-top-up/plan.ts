@@ -8,9 +8,11 @@ import { dec, type Decimal } from "@/lib/money";
 import { getPlatformSettings } from "@/lib/platforms/settings";
 import { inScope, type CustomerScope } from "@/lib/scope";
 import { PaymentsUnavailableError } from "../errors";
+import { notifyAutoTopUpFailed } from "../notify";
 import { providerKindFor } from "../provider/select";
 import type { ProviderKind } from "../provider/types";
 import { topUpRate, unitsForAmount, type TopUpRate } from "../top-ups/pricing";
+import { scheduleResume, STALE_PENDING_MS } from "../job-kinds";
 import { capProblem, inFlightAttempt, latestAttempt } from "./caps";
 import { lockConfig, type AccountRef, type AutoTopUpRow } from "./store";
 
@@ -19,9 +21,6 @@ export type Plan =
   | { kind: "skipped"; reason: string }
   | { kind: "attempt"; attemptId: string }
   | { kind: "resume"; attemptId: string };
-
-/** An attempt written this long ago and still unanswered is taken to have been interrupted. */
-export const STALE_PENDING_MS = 60_000;
 
 async function balanceOf(tx: Tx, scope: CustomerScope, account: AccountRef): Promise<Decimal | null> {
   const [row] = await tx
@@ -35,10 +34,14 @@ async function skip(tx: Tx, scope: CustomerScope, account: AccountRef, config: A
   const last = await latestAttempt(tx, scope, account);
   if (last?.status === "skipped" && last.reason === reason) return { kind: "none", reason };
   const at = now();
-  await tx.insert(autoTopUpAttempts).values({
-    id: newId("attempt", at.getTime()), ...scope, accountName: account.name, assetCode: account.asset,
-    status: "skipped", amount: config.amount, currency: config.currency, reason, createdAt: at, updatedAt: at,
-  });
+  const [row] = await tx
+    .insert(autoTopUpAttempts)
+    .values({
+      id: newId("attempt", at.getTime()), ...scope, accountName: account.name, assetCode: account.asset,
+      status: "skipped", amount: config.amount, currency: config.currency, reason, createdAt: at, updatedAt: at,
+    })
+    .returning();
+  await notifyAutoTopUpFailed(tx, row!, true);
   return { kind: "skipped", reason };
 }
 
@@ -57,6 +60,7 @@ async function insertAttempt(tx: Tx, scope: CustomerScope, account: AccountRef, 
     inverseRate: rate?.inverseRate?.toString() ?? null, rateSource: rate?.source ?? null, description: "Automatic top-up",
     attemptId, createdAt: at, updatedAt: at,
   });
+  await scheduleResume(tx, attemptId);
   return attemptId;
 }
 

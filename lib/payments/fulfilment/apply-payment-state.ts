@@ -5,6 +5,7 @@ import { withTransaction } from "@/lib/db/transaction";
 import { log } from "@/lib/log";
 import { declineMessage } from "../declines";
 import { outcomeOf, settleAttempt } from "../auto-top-up/outcome";
+import { notifyTopUp } from "../notify";
 import type { PaymentState } from "../provider/types";
 import { findTopUpByPaymentIntent, lockTopUp, updateTopUp, type TopUpRow } from "../top-ups/store";
 import { creditTopUp } from "./credit-top-up";
@@ -42,6 +43,7 @@ async function recordFailure(db: Db, topUpId: string, state: PaymentState, sessi
     const failure = state.error ? { failureCode: state.error.declineCode ?? state.error.code, failureMessage: declineMessage(state.error) } : {};
     const terminal = sessionOver || state.status === "canceled" || t.status === "processing";
     await updateTopUp(tx, t.id, { ...failure, ...(terminal ? { status: "failed", paymentIntentId: state.paymentIntentId } : {}) });
+    if (terminal) await notifyTopUp(tx, t.id, "top_up.failed");
     return terminal ? "failed" : "declined_in_checkout";
   });
 }

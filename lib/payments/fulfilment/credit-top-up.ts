@@ -7,6 +7,7 @@ import { dec, toMinorUnits } from "@/lib/money";
 import { markAttemptSucceeded } from "../auto-top-up/outcome";
 import { setDefaultPaymentMethod } from "../customers";
 import { minorDigits } from "../limits";
+import { notifyTopUp } from "../notify";
 import type { PaymentState, ProviderKind } from "../provider/types";
 import { lockTopUp, updateTopUp, type TopUpRow } from "../top-ups/store";
 
@@ -50,6 +51,7 @@ async function recordCompletion(tx: Tx, t: TopUpRow, state: PaymentState, transf
   // A card saved while paying becomes the default when the customer has none yet.
   if (state.paymentMethodId) await setDefaultPaymentMethod(tx, scope, t.provider as ProviderKind, state.paymentMethodId, { onlyIfUnset: true });
   if (t.attemptId) await markAttemptSucceeded(tx, t.attemptId);
+  if (t.status !== "completed") await notifyTopUp(tx, t.id, "top_up.completed");
 }
 
 /**

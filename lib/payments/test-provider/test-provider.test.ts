@@ -8,7 +8,8 @@ import { testDatabases } from "@/lib/testing/databases";
 import { adjust, balanceOf, paymentsWorld, portalSession, type PaymentsWorld } from "@/lib/testing/payments-fixtures";
 import { useTestProvider } from "@/lib/testing/stripe-env";
 import { registerAutoTopUp } from "../auto-top-up/listener";
-import { runPaymentJobs } from "../jobs";
+import "@/lib/payments/job-handlers";
+import { drainJobs } from "@/lib/jobs/run-due-jobs";
 
 type Portal = Awaited<ReturnType<typeof portalSession>>;
 
@@ -102,7 +103,7 @@ describe.each(testDatabases())("the built-in test provider on $name", (target) =
     expect((await balanceOf(w, "default:USD")).status).toBe(404);
     const stale = await startTopUp(portal, { account_id: "default:USD", amount: 10 });
     advanceClock(61 * 60_000);
-    expect((await portal("GET", `/api/portal/top-ups/${stale.id}`)).json.status).toBe("expired");
+    expect((await callApi("GET", `/api/v1/top-ups/${stale.id}`, { key: w.key })).json.status).toBe("expired");
     expect((await pay(stale.redirect_url, "4242424242424242")).json.kind).toBe("expired");
   });
 
@@ -141,8 +142,8 @@ describe.each(testDatabases())("the built-in test provider on $name", (target) =
       await adjust(w, "USD", "-25");
       if (card === "4242424242424242") {
         advanceClock(2 * 60_000);
-        await runPaymentJobs(database.db);
-        await runPaymentJobs(database.db);
+        await drainJobs(database.db);
+        await drainJobs(database.db);
       }
       const attempts = (await portal("GET", "/api/portal/auto-top-up")).json.accounts[0].attempts;
       expect(attempts.map((a: { status: string }) => a.status)).toEqual([expected]);

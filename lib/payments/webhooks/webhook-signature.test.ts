@@ -5,6 +5,8 @@ import { callApi } from "@/lib/testing/api-client";
 import { testDatabases } from "@/lib/testing/databases";
 import { balanceOf, paymentsWorld, adjust } from "@/lib/testing/payments-fixtures";
 import { rowCounts } from "@/lib/testing/row-counts";
+import { rowsOf } from "@/lib/db/rows";
+import { sql } from "drizzle-orm";
 import { deliverWebhook, TEST_WEBHOOK_SECRET, useStripeStub } from "@/lib/testing/stripe-env";
 import { stripeSuite } from "@/lib/testing/stripe-suite";
 
@@ -15,6 +17,14 @@ describe.each(testDatabases())("Stripe webhook signatures on $name", (target) =>
   const suite = stripeSuite(target);
   const stub = suite.stub;
 
+
+  /** The platform's rows, plus the global event store and job queue, which a refused delivery must not touch either. */
+  async function written(platformId: string) {
+    const [global] = rowsOf<{ events: number; jobs: number }>(
+      await suite.database.db.execute(sql`SELECT (SELECT count(*)::int FROM payment_events) AS events, (SELECT count(*)::int FROM jobs) AS jobs`),
+    );
+    return { ...(await rowCounts(suite.database.db, [platformId])), ...global };
+  }
 
   /** A paid Checkout top-up of $12 and the signed-able event that reports it. */
   async function paidTopUp() {
@@ -35,7 +45,7 @@ describe.each(testDatabases())("Stripe webhook signatures on $name", (target) =>
       ["stale (301 s old)", { timestamp: T - 301 }, /older than 300/],
       ["future (61 s ahead)", { timestamp: T + 61 }, /in the future/],
     ];
-    const before = await rowCounts(suite.database.db);
+    const before = await written(w.platform.id);
     for (const [label, options, detail] of refused) {
       const res = await deliverWebhook(payload, options);
       expect(res.status, label).toBe(400);
@@ -43,7 +53,7 @@ describe.each(testDatabases())("Stripe webhook signatures on $name", (target) =>
     }
     const unsigned = await callApi("POST", "/api/webhooks/stripe", { raw: payload });
     expect(unsigned.status).toBe(400);
-    expect(await rowCounts(suite.database.db)).toEqual(before);
+    expect(await written(w.platform.id)).toEqual(before);
     expect((await balanceOf(w, "default:USD")).json.available).toBe(1);
 
     const ok = await deliverWebhook(payload, { timestamp: T - 300 });
@@ -56,11 +66,11 @@ describe.each(testDatabases())("Stripe webhook signatures on $name", (target) =>
 
   it("acknowledges event types it does not handle without storing them", async () => {
     freezeClock(NOW);
-    const before = await rowCounts(suite.database.db);
+    const before = await written("none");
     const res = await deliverWebhook(stub.event("customer.created", { id: "cus_x", object: "customer" }));
     expect(res.status).toBe(200);
     expect(res.json.outcome).toBe("ignored");
-    expect(await rowCounts(suite.database.db)).toEqual(before);
+    expect(await written("none")).toEqual(before);
   });
 
   it("refuses webhooks when no signing secret is configured", async () => {

@@ -65,6 +65,45 @@ CREATE TABLE "payment_events" (
 	"outcome" text
 );
 --> statement-breakpoint
+CREATE TABLE "top_ups" (
+	"id" text PRIMARY KEY NOT NULL,
+	"platform_id" text NOT NULL,
+	"live_mode" boolean NOT NULL,
+	"customer_id" text NOT NULL,
+	"origin" text NOT NULL,
+	"provider" text NOT NULL,
+	"status" text NOT NULL,
+	"amount" numeric(38, 12) NOT NULL,
+	"currency" text NOT NULL,
+	"account_name" text NOT NULL,
+	"asset_code" text NOT NULL,
+	"units" numeric(38, 12) NOT NULL,
+	"rate" numeric(38, 12),
+	"inverse_rate" numeric(38, 12),
+	"rate_source" text,
+	"description" text,
+	"metadata" jsonb,
+	"credit_expires_at" timestamp (3) with time zone,
+	"return_url" text,
+	"failure_url" text,
+	"idempotency_key" text,
+	"request_hash" text,
+	"checkout_session_id" text,
+	"checkout_url" text,
+	"payment_intent_id" text,
+	"attempt_id" text,
+	"card_brand" text,
+	"card_last4" text,
+	"receipt_url" text,
+	"failure_code" text,
+	"failure_message" text,
+	"transfer_id" text,
+	"created_at" timestamp (3) with time zone NOT NULL,
+	"expires_at" timestamp (3) with time zone,
+	"completed_at" timestamp (3) with time zone,
+	"updated_at" timestamp (3) with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "test_checkout_sessions" (
 	"id" text PRIMARY KEY NOT NULL,
 	"platform_id" text NOT NULL,
@@ -115,55 +154,16 @@ CREATE TABLE "test_payment_methods" (
 	"detached_at" timestamp (3) with time zone
 );
 --> statement-breakpoint
-CREATE TABLE "top_ups" (
-	"id" text PRIMARY KEY NOT NULL,
-	"platform_id" text NOT NULL,
-	"live_mode" boolean NOT NULL,
-	"customer_id" text NOT NULL,
-	"origin" text NOT NULL,
-	"provider" text NOT NULL,
-	"status" text NOT NULL,
-	"amount" numeric(38, 12) NOT NULL,
-	"currency" text NOT NULL,
-	"account_name" text NOT NULL,
-	"asset_code" text NOT NULL,
-	"units" numeric(38, 12) NOT NULL,
-	"rate" numeric(38, 12),
-	"inverse_rate" numeric(38, 12),
-	"rate_source" text,
-	"description" text,
-	"metadata" jsonb,
-	"credit_expires_at" timestamp (3) with time zone,
-	"return_url" text,
-	"failure_url" text,
-	"idempotency_key" text,
-	"request_hash" text,
-	"checkout_session_id" text,
-	"checkout_url" text,
-	"payment_intent_id" text,
-	"attempt_id" text,
-	"card_brand" text,
-	"card_last4" text,
-	"receipt_url" text,
-	"failure_code" text,
-	"failure_message" text,
-	"transfer_id" text,
-	"created_at" timestamp (3) with time zone NOT NULL,
-	"expires_at" timestamp (3) with time zone,
-	"completed_at" timestamp (3) with time zone,
-	"updated_at" timestamp (3) with time zone NOT NULL
-);
---> statement-breakpoint
 ALTER TABLE "ledger_accounts" ADD COLUMN "auto_top_up_threshold" numeric(38, 12);--> statement-breakpoint
 CREATE UNIQUE INDEX "auto_top_up_attempts_in_flight_idx" ON "auto_top_up_attempts" USING btree ("platform_id","live_mode","customer_id","account_name","asset_code") WHERE "auto_top_up_attempts"."status" IN ('pending', 'processing');--> statement-breakpoint
 CREATE INDEX "auto_top_up_attempts_account_idx" ON "auto_top_up_attempts" USING btree ("platform_id","live_mode","customer_id","account_name","asset_code","created_at" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "auto_top_up_attempts_open_idx" ON "auto_top_up_attempts" USING btree ("status","updated_at") WHERE "auto_top_up_attempts"."status" IN ('pending', 'processing');--> statement-breakpoint
 CREATE UNIQUE INDEX "payment_customers_provider_idx" ON "payment_customers" USING btree ("provider","provider_customer_id");--> statement-breakpoint
 CREATE INDEX "payment_events_unprocessed_idx" ON "payment_events" USING btree ("received_at") WHERE "payment_events"."processed_at" IS NULL;--> statement-breakpoint
-CREATE UNIQUE INDEX "test_payment_intents_idem_idx" ON "test_payment_intents" USING btree ("idempotency_key") WHERE "test_payment_intents"."idempotency_key" IS NOT NULL;--> statement-breakpoint
-CREATE INDEX "test_payment_methods_customer_idx" ON "test_payment_methods" USING btree ("provider_customer_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "top_ups_idempotency_idx" ON "top_ups" USING btree ("platform_id","live_mode","idempotency_key") WHERE "top_ups"."idempotency_key" IS NOT NULL;--> statement-breakpoint
 CREATE UNIQUE INDEX "top_ups_payment_intent_idx" ON "top_ups" USING btree ("payment_intent_id") WHERE "top_ups"."payment_intent_id" IS NOT NULL;--> statement-breakpoint
 CREATE INDEX "top_ups_customer_idx" ON "top_ups" USING btree ("platform_id","live_mode","customer_id","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "top_ups_list_idx" ON "top_ups" USING btree ("platform_id","live_mode","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "top_ups_pending_idx" ON "top_ups" USING btree ("platform_id","live_mode","customer_id","account_name","asset_code") WHERE "top_ups"."status" IN ('initiated', 'processing');
+CREATE INDEX "top_ups_pending_idx" ON "top_ups" USING btree ("platform_id","live_mode","customer_id","account_name","asset_code") WHERE "top_ups"."status" IN ('initiated', 'processing');--> statement-breakpoint
+CREATE UNIQUE INDEX "test_payment_intents_idem_idx" ON "test_payment_intents" USING btree ("idempotency_key") WHERE "test_payment_intents"."idempotency_key" IS NOT NULL;--> statement-breakpoint
+CREATE INDEX "test_payment_methods_customer_idx" ON "test_payment_methods" USING btree ("provider_customer_id");

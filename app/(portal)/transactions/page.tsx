@@ -1,0 +1,67 @@
+import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import type { Metadata } from "next";
+import { formatMonth } from "@/components/format/date";
+import { secondaryButton } from "@/components/ui/button-styles";
+import { PageHeader } from "@/components/ui/card";
+import { TransactionFilters } from "@/components/wallet/transaction-filters";
+import { TransactionsTable } from "@/components/wallet/transactions-table";
+import { now } from "@/lib/clock";
+import { monthsBetween } from "@/lib/portal/months";
+import { getPortalContext } from "@/lib/portal/portal-context";
+import { searchOf, transactionKeys } from "@/lib/queries/keys";
+import { assetDisplay, listBalances } from "@/lib/wallet/balances";
+import { CATEGORY_GROUPS } from "@/lib/wallet/categories";
+import { transactionFiltersSchema } from "@/lib/wallet/transactions/filters";
+import { listTransactions } from "@/lib/wallet/transactions/list-transactions";
+
+export const metadata: Metadata = { title: "Transactions" };
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function TransactionsPage({ searchParams }: { searchParams: Search }) {
+  const ctx = await getPortalContext();
+  const raw = await searchParams;
+  const filters = transactionFiltersSchema.parse({ month: raw.month, asset: raw.asset, category: raw.category });
+  const query = { month: filters.month, asset: filters.asset, category: filters.category };
+  const client = new QueryClient();
+  const [balances] = await Promise.all([
+    listBalances(ctx.db, ctx.scope),
+    client.prefetchInfiniteQuery({
+      queryKey: transactionKeys.list(query),
+      queryFn: () => listTransactions(ctx.db, ctx.scope, filters, ctx.timeZone),
+      initialPageParam: null as string | null,
+    }),
+  ]);
+  const assets = Object.fromEntries(balances.map((b) => [b.asset.code, assetDisplay(b.asset)]));
+  const months = monthsBetween(ctx.customer.createdAt, now(), ctx.timeZone).map((m) => ({ value: m, label: formatMonth(m, ctx.locale) }));
+  const exportHref = `/api/portal/transactions/export?${searchOf(query)}`;
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title="Transactions"
+        description="Every movement of every balance: top-ups, usage, refunds, credits and adjustments."
+        actions={
+          <a href={exportHref} download className={secondaryButton} data-testid="export-csv">
+            Export CSV
+          </a>
+        }
+      />
+      <TransactionFilters
+        months={months}
+        assets={balances.map((b) => ({ value: b.asset.code, label: b.asset.name }))}
+        categories={Object.entries(CATEGORY_GROUPS).map(([value, g]) => ({ value, label: g.label }))}
+        current={query}
+      />
+      <HydrationBoundary state={dehydrate(client)}>
+        <TransactionsTable
+          key={searchOf(query)}
+          query={query}
+          assets={assets}
+          locale={ctx.locale}
+          timeZone={ctx.timeZone}
+          filtered={Boolean(query.month || query.asset || query.category)}
+        />
+      </HydrationBoundary>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import { formatNumber, formatPrecise, type AssetDisplay } from "@/components/money/format";
+import type { UsageFeeView } from "@/lib/wallet/usage/view";
+
+/** "Token usage (model: gpt-4): 2,000 × $0.03 = $60.00" — how one fee was billed. */
+export function FeeDescription({ fee, asset, locale }: { fee: UsageFeeView; asset: AssetDisplay | undefined; locale: string }) {
+  const money = (v: string) => (asset ? formatPrecise(v, asset, locale, 12) : v);
+  const dims = Object.entries(fee.dimensions);
+  const parts: string[] = [];
+  if (fee.unitPrice) parts.push(`${money(fee.unitPrice)} per event`);
+  if (fee.volumeRate) {
+    const per = fee.packageSize && fee.packageSize !== "1" ? ` per ${formatNumber(fee.packageSize, 0, locale)}` : " each";
+    parts.push(`${formatNumber(fee.quantity, 12, locale)} × ${money(fee.volumeRate)}${per}`);
+  }
+  return (
+    <span className="block">
+      <span className="font-medium">{fee.priceName}</span>
+      {dims.length > 0 && <span className="text-fg-muted"> ({dims.map(([k, v]) => `${k}: ${v}`).join(", ")})</span>}
+      <span className="block text-fg-muted">
+        {parts.join(" + ")} = <span className="tabular text-fg">{money(fee.amount)}</span>
+      </span>
+    </span>
+  );
+}

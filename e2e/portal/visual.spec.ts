@@ -1,0 +1,60 @@
+import AxeBuilder from "@axe-core/playwright";
+import { devices } from "@playwright/test";
+import { expect, signIn, test, type ApiClient } from "../fixtures";
+
+// Every portal page, as a signed-in customer with data, plus the pages shown without a session.
+const PAGES = [
+  { name: "overview", path: "/" },
+  { name: "transactions", path: "/transactions" },
+];
+const PUBLIC_PAGES = [
+  { name: "link-error", path: "/link-error?reason=invalid" },
+  { name: "signed-out", path: "/signed-out" },
+];
+
+const VIEWPORTS = {
+  desktop: { viewport: { width: 1280, height: 800 } },
+  phone: { viewport: devices["Pixel 5"].viewport, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
+} as const;
+
+async function seedCustomer(api: ApiClient): Promise<string> {
+  const customer = await api.post("/customers", { name: "Ada Lovelace", email: "ada@example.com" });
+  await api.post("/assets", { code: "CREDIT", name: "Credits", precision: 0, symbol: "⭐", label: "CR", rates: [{ source: "USD", rate: 0.05 }] });
+  const adjust = (n: number, asset: string, amount: number, reason: string, description: string) =>
+    api.post(`/customers/${customer.id}/wallet/adjustments`, { transaction_id: `v${n}-${customer.id}`, asset, amount, reason, description });
+  await adjust(1, "USD", 50, "external_topup", "Card top-up");
+  await adjust(2, "USD", -12.4, "adjustment", "Priority support session");
+  await adjust(3, "CREDIT", 1200, "gift", "Welcome credits");
+  await adjust(4, "CREDIT", 300, "promotional", "Launch promotion");
+  return customer.id as string;
+}
+
+for (const [device, options] of Object.entries(VIEWPORTS)) {
+  for (const scheme of ["light", "dark"] as const) {
+    test.describe(`[VISUAL] ${device} ${scheme}`, () => {
+      test.use({ ...options, colorScheme: scheme });
+
+      test("portal pages have no axe violations and are captured", async ({ page, api }, info) => {
+        await api.put("/platform/branding", { name: "Glitch AI", primary_color: "#7c3aed", accent_color: "#0891b2", support_url: "https://glitch.example.com/support", terms_url: "https://glitch.example.com/terms", privacy_url: "https://glitch.example.com/privacy" });
+        await signIn(page, api, await seedCustomer(api));
+        for (const p of PAGES) {
+          await page.goto(p.path);
+          await expect(page.locator("main h1")).toBeVisible();
+          const results = await new AxeBuilder({ page }).analyze();
+          expect(results.violations.map((v) => `${p.name}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`)).toEqual([]);
+          await page.screenshot({ path: info.outputPath(`${p.name}-${device}-${scheme}.png`), fullPage: true });
+        }
+      });
+
+      test("pages without a session have no axe violations", async ({ page }, info) => {
+        for (const p of PUBLIC_PAGES) {
+          await page.goto(p.path);
+          await expect(page.locator("main h1")).toBeVisible();
+          const results = await new AxeBuilder({ page }).analyze();
+          expect(results.violations.map((v) => `${p.name}: ${v.id}`)).toEqual([]);
+          await page.screenshot({ path: info.outputPath(`${p.name}-${device}-${scheme}.png`), fullPage: true });
+        }
+      });
+    });
+  }
+}

@@ -1,0 +1,33 @@
+// Query keys and URL builders shared by server prefetches and client hooks (no "use client" here,
+// so server components get the real values).
+
+export interface TransactionQuery {
+  month?: string;
+  asset?: string;
+  category?: string;
+}
+
+export const balanceKeys = { all: ["balances"] as const };
+
+export const transactionKeys = {
+  all: ["transactions"] as const,
+  list: (q: TransactionQuery) => ["transactions", q.month ?? "", q.asset ?? "", q.category ?? ""] as const,
+};
+
+/** Query string for the given filters plus an optional cursor, empty values left out. */
+export function searchOf(values: Record<string, string | null | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(values)) if (v) params.set(k, v);
+  return params.toString();
+}
+
+export interface UsageQuery {
+  from?: string;
+  to?: string;
+  product?: string;
+}
+
+export const usageKeys = {
+  all: ["usage"] as const,
+  list: (q: UsageQuery) => ["usage", q.from ?? "", q.to ?? "", q.product ?? ""] as const,
+};

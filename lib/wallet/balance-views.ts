@@ -1,0 +1,39 @@
+import type { AssetDisplay } from "@/components/money/format";
+import { currentRate, fiatValueOf, unitPrice } from "@/lib/assets/rates";
+import { now } from "@/lib/clock";
+import type { DbOrTx } from "@/lib/db";
+import type { CustomerScope } from "@/lib/scope";
+import { assetDisplay, listBalances } from "./balances";
+import { pendingTopUps } from "./pending";
+
+/** One wallet account as the portal shows it; amounts are exact decimal strings. */
+export interface BalanceView {
+  accountId: string;
+  accountName: string;
+  asset: AssetDisplay;
+  available: string;
+  pendingIn: string;
+  /** For a custom asset: its value in the default fiat currency at the rate in force. */
+  fiatValue: { amount: string; currency: string; unitPrice: string } | null;
+}
+
+/** The customer's balances, fiat first, with fiat values and money on its way in. */
+export async function balanceViews(db: DbOrTx, scope: CustomerScope): Promise<BalanceView[]> {
+  const at = now();
+  const balances = await listBalances(db, scope);
+  return Promise.all(
+    balances.map(async ({ account, asset }) => {
+      const rate = asset.kind === "custom" ? currentRate(asset, at) : null;
+      return {
+        accountId: account.id,
+        accountName: account.name,
+        asset: assetDisplay(asset),
+        available: account.available.toString(),
+        pendingIn: (await pendingTopUps(db, scope, account.name, account.asset)).toString(),
+        fiatValue: rate
+          ? { amount: fiatValueOf(account.available, rate).toString(), currency: rate.source, unitPrice: unitPrice(rate).toString() }
+          : null,
+      };
+    }),
+  );
+}

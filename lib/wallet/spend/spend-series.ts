@@ -1,0 +1,49 @@
+import { sql } from "drizzle-orm";
+import { now } from "@/lib/clock";
+import type { DbOrTx } from "@/lib/db";
+import { rowsOf } from "@/lib/db/rows";
+import type { CustomerScope } from "@/lib/scope";
+import { SPEND_RANGES, type SpendBucket, type SpendRange } from "./ranges";
+import { buildSeries, type SpendRow, type SpendSeries } from "./series";
+
+export interface SeriesWindow {
+  first: string;
+  last: string;
+}
+
+/** First and last bucket of a range, as local dates in the customer's timezone. */
+async function window(db: DbOrTx, range: SpendRange, bucket: SpendBucket, timeZone: string): Promise<SeriesWindow> {
+  const at = now().toISOString();
+  const days = SPEND_RANGES[range].days - 1;
+  const [row] = rowsOf<SeriesWindow>(
+    await db.execute(sql`
+      SELECT to_char(date_trunc(${bucket}, (${at}::timestamptz AT TIME ZONE ${timeZone}) - ${`${days} days`}::interval), 'YYYY-MM-DD') AS first,
+             to_char(date_trunc(${bucket}, ${at}::timestamptz AT TIME ZONE ${timeZone}), 'YYYY-MM-DD') AS last`),
+  );
+  return row!;
+}
+
+/**
+ * Usage spend in one asset, bucketed by day, week (Monday) or month in the customer's timezone and
+ * split by product. Bucketing and sums run in SQL over event_fees.
+ */
+export async function spendSeries(
+  db: DbOrTx,
+  scope: CustomerScope,
+  asset: string,
+  range: SpendRange,
+  bucket: SpendBucket,
+  timeZone: string,
+): Promise<SpendSeries & SeriesWindow> {
+  const w = await window(db, range, bucket, timeZone);
+  const rows = rowsOf<SpendRow>(
+    await db.execute(sql`
+      SELECT to_char(date_trunc(${bucket}, f.occurred_at, ${timeZone}) AT TIME ZONE ${timeZone}, 'YYYY-MM-DD') AS bucket,
+        f.product_id AS "productId", max(f.product_name) AS "productName", sum(f.amount)::text AS amount
+      FROM event_fees f
+      WHERE f.customer_id = ${scope.customerId} AND f.platform_id = ${scope.platformId} AND f.live_mode = ${scope.liveMode}
+        AND f.asset_code = ${asset} AND f.occurred_at >= (${w.first}::timestamp AT TIME ZONE ${timeZone})
+      GROUP BY 1, 2`),
+  );
+  return { ...buildSeries(rows, w.first, w.last, bucket), ...w };
+}

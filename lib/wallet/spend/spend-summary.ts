@@ -1,0 +1,41 @@
+import { sql } from "drizzle-orm";
+import { now } from "@/lib/clock";
+import type { DbOrTx } from "@/lib/db";
+import { rowsOf } from "@/lib/db/rows";
+import { dec } from "@/lib/money";
+import type { CustomerScope } from "@/lib/scope";
+import type { BalanceView } from "../balance-views";
+
+export interface SpendFigures {
+  spentThisMonth: string;
+  /** Whole days the balance lasts at the last 7 days' average daily spend; null without recent spend. */
+  runwayDays: number | null;
+}
+
+/**
+ * Per wallet account: usage spent since the start of this month in the customer's timezone, and
+ * how long the balance lasts at the past week's rate. One query over event_fees for all accounts.
+ */
+export async function spendFigures(db: DbOrTx, scope: CustomerScope, balances: BalanceView[], timeZone: string): Promise<Record<string, SpendFigures>> {
+  const at = now().toISOString();
+  const rows = rowsOf<{ account: string; month: string | null; week: string | null }>(
+    await db.execute(sql`
+      SELECT f.account_name || ':' || f.asset_code AS account,
+        sum(f.amount) FILTER (WHERE f.occurred_at >= (date_trunc('month', ${at}::timestamptz, ${timeZone})))::text AS month,
+        sum(f.amount) FILTER (WHERE f.occurred_at >= ${at}::timestamptz - interval '7 days')::text AS week
+      FROM event_fees f
+      WHERE f.customer_id = ${scope.customerId} AND f.platform_id = ${scope.platformId} AND f.live_mode = ${scope.liveMode}
+        AND f.occurred_at >= least(date_trunc('month', ${at}::timestamptz, ${timeZone}), ${at}::timestamptz - interval '7 days')
+      GROUP BY 1`),
+  );
+  const byAccount = new Map(rows.map((r) => [r.account, r]));
+  return Object.fromEntries(
+    balances.map((b) => {
+      const r = byAccount.get(b.accountId);
+      const week = dec(r?.week ?? "0");
+      const available = dec(b.available);
+      const runway = week.gt(0) && available.gt(0) ? available.div(week.div(7)).floor().toNumber() : null;
+      return [b.accountId, { spentThisMonth: dec(r?.month ?? "0").toString(), runwayDays: runway }];
+    }),
+  );
+}
