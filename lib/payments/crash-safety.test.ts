@@ -92,6 +92,21 @@ describe.each(testDatabases())("crash safety at the named fault points on $name"
     expect(await findLedgerViolations(suite.database.db, w.platform.id)).toEqual([]);
   });
 
+  it("a webhook that never comes: after the grace period the job asks Stripe and credits once", async () => {
+    const { w, attempt } = await armedAccount();
+    await adjust(w, "USD", "-45");
+    expect((await attempt())[0]!.status).toBe("processing");
+    advanceClock(5 * MINUTES);
+    await drainJobs(suite.database.db);
+    expect((await balanceOf(w, "default:USD")).json.available).toBe(5);
+    advanceClock(6 * MINUTES);
+    await drainJobs(suite.database.db);
+    expect((await attempt())[0]!.status).toBe("succeeded");
+    expect((await balanceOf(w, "default:USD")).json.available).toBe(30);
+    await drainJobs(suite.database.db);
+    expect((await balanceOf(w, "default:USD")).json.available).toBe(30);
+  });
+
   it("between-webhook-dedupe-and-credit: a crash after storing the event loses nothing and credits once, by redelivery or by the job", async () => {
     const { w, intents } = await armedAccount();
     await adjust(w, "USD", "-45");
