@@ -9,6 +9,7 @@ import { unitsForAmount } from "@/lib/payments/top-ups/pricing";
 import { ChargeNowWarning, CardSelect, ConsentText, Field } from "./auto-top-up-fields";
 import { cardLabel } from "./card-label";
 import { DECIMAL, useAutoTopUpForm } from "./use-auto-top-up-form";
+import { primaryButton, secondaryButton } from "@/components/ui/button-styles";
 
 export interface AutoTopUpFormProps {
   view: AutoTopUpView;
@@ -46,11 +47,11 @@ export function AutoTopUpForm({ view, cards, platformName, maxPerDay, locale }: 
       <p role="status" aria-live="polite" className="text-sm">{saved}</p>
       {generalError && <p role="alert" className="text-sm text-danger">{generalError}</p>}
       <div className="flex flex-wrap gap-3">
-        <button type="submit" disabled={!valid || !f.consent || !f.cardId || save.isPending || (below && !f.chargeNow)} className="rounded-lg bg-brand px-4 py-2 font-medium text-brand-fg disabled:opacity-60">
+        <button type="submit" disabled={!valid || !f.consent || !f.cardId || save.isPending || (below && !f.chargeNow)} className={primaryButton}>
           {view.settings?.enabled ? "Save changes" : "Turn on auto top-up"}
         </button>
         {view.settings?.enabled && (
-          <button type="button" onClick={() => save.mutate(false)} disabled={save.isPending} className="rounded-lg border border-line px-4 py-2 font-medium hover:bg-surface-sunken">Turn off</button>
+          <button type="button" onClick={() => save.mutate(false)} disabled={save.isPending} className={secondaryButton}>Turn off</button>
         )}
       </div>
     </form>

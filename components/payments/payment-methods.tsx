@@ -5,6 +5,7 @@ import type { CardView } from "@/lib/payments/cards/cards";
 import { PortalApiError } from "@/lib/queries/portal-fetch";
 import { useAddCard, useCards, useMakeDefaultCard, useRemoveCard, type CardsResponse } from "@/lib/queries/payments";
 import { cardLabel } from "./card-label";
+import { primaryButton } from "@/components/ui/button-styles";
 
 function CardRow({ card }: { card: CardView }) {
   const [confirming, setConfirming] = useState(false);
@@ -56,7 +57,7 @@ export function PaymentMethods({ initial, notice }: { initial: CardsResponse; no
       ) : (
         <ul className="rounded-xl border border-line bg-surface-raised shadow-sm">{cards.map((c) => <CardRow key={c.id} card={c} />)}</ul>
       )}
-      <button type="button" onClick={() => add.mutate()} disabled={add.isPending || add.isSuccess} className="rounded-lg bg-brand px-4 py-2 font-medium text-brand-fg disabled:opacity-60">
+      <button type="button" onClick={() => add.mutate()} disabled={add.isPending || add.isSuccess} className={primaryButton}>
         {add.isPending || add.isSuccess ? "Opening…" : "Add a card"}
       </button>
       {add.error && <p role="alert" className="text-sm text-danger">{add.error instanceof PortalApiError ? add.error.message : "Something went wrong."}</p>}

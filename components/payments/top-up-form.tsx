@@ -7,6 +7,7 @@ import { amountForUnits, unitsForAmount, type TopUpRate } from "@/lib/payments/t
 import { exactNumber, PortalApiError } from "@/lib/queries/portal-fetch";
 import { useStartTopUp } from "@/lib/queries/payments";
 import { AccountPicker, ModePicker, PresetButtons } from "./top-up-pickers";
+import { primaryButton } from "@/components/ui/button-styles";
 
 export interface TopUpOption {
   accountId: string;
@@ -83,7 +84,7 @@ export function TopUpForm({ options, presets, min, max, locale }: Props) {
         {q.amount && q.units ? (custom ? `${money(q.amount)} → ${units(q.units)}` : `You pay ${money(q.amount)}`) : "\u00a0"}
       </p>
       <p id={`${id}-error`} role="alert" className="text-sm text-danger">{error ?? serverError}</p>
-      <button type="submit" disabled={!!q.error || !q.amount || start.isPending || start.isSuccess} className="rounded-lg bg-brand px-4 py-2 font-medium text-brand-fg disabled:opacity-60">
+      <button type="submit" disabled={!!q.error || !q.amount || start.isPending || start.isSuccess} className={primaryButton}>
         {start.isPending || start.isSuccess ? "Opening checkout…" : q.amount ? `Pay ${money(q.amount)}` : "Pay"}
       </button>
     </form>

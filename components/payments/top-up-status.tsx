@@ -7,6 +7,7 @@ import type { TopUpView } from "@/lib/payments/top-ups/portal-view";
 import { useCancelTopUp, useTopUp } from "@/lib/queries/payments";
 import { Receipt } from "./receipt";
 import { StatusBadge } from "./status-badge";
+import { primaryButton } from "@/components/ui/button-styles";
 
 function message(t: TopUpView, locale: string): string {
   const added = formatAmount(t.units, t.asset, locale);
@@ -40,8 +41,8 @@ export function TopUpStatus({ initial, cancelled, locale, timeZone }: { initial:
         </div>
         <p role="status" aria-live="polite" className="mt-2 text-fg-muted" data-testid="top-up-message">{message(t, locale)}</p>
         <div className="mt-4 flex flex-wrap gap-3 text-sm">
-          {t.status === "initiated" && t.origin !== "auto" && <Link href={`/top-up/checkout/${t.id}`} className="rounded-lg bg-brand px-4 py-2 font-medium text-brand-fg">Continue to payment</Link>}
-          {over && <Link href="/top-up" className="rounded-lg bg-brand px-4 py-2 font-medium text-brand-fg">Try again</Link>}
+          {t.status === "initiated" && t.origin !== "auto" && <Link href={`/top-up/checkout/${t.id}`} className={primaryButton}>Continue to payment</Link>}
+          {over && <Link href="/top-up" className={primaryButton}>Try again</Link>}
           {over && t.failureUrl && <a href={t.failureUrl} className="rounded-lg px-4 py-2 font-medium text-brand-text underline">Back to the app</a>}
         </div>
       </div>

@@ -4,14 +4,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { AutoTopUpOverview } from "@/lib/payments/auto-top-up/view";
 import type { CardView } from "@/lib/payments/cards/cards";
 import type { TopUpView } from "@/lib/payments/top-ups/portal-view";
+import { paymentKeys } from "./keys";
 import { portalFetch } from "./portal-fetch";
-
-export const paymentKeys = {
-  topUps: ["portal", "top-ups"] as const,
-  topUp: (id: string) => ["portal", "top-ups", id] as const,
-  cards: ["portal", "payment-methods"] as const,
-  autoTopUp: ["portal", "auto-top-up"] as const,
-};
 
 export interface CardsResponse {
   test_mode: boolean;

@@ -24,7 +24,8 @@ export function exactNumber(text: string): LosslessNumber {
 
 /**
  * Calls an /api/portal route as the signed-in customer. Mutations send JSON (the CSRF check wants it);
- * an ended session sends the browser to the platform's failure_url.
+ * an ended session sends the browser to the platform's failure_url. Field errors stay attached (forms
+ * show them in place), and typed decimals travel as exact JSON numbers.
  */
 export async function portalFetch<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
   const method = init.method ?? "GET";
@@ -35,7 +36,7 @@ export async function portalFetch<T>(path: string, init: { method?: string; body
     credentials: "same-origin",
   });
   const data = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-  if (res.status === 401 && typeof data.failure_url === "string") window.location.assign(data.failure_url);
+  if (res.status === 401) window.location.assign(typeof data.failure_url === "string" ? data.failure_url : "/signed-out");
   if (!res.ok) {
     const errors = (data.errors as Record<string, string[]> | undefined) ?? {};
     const message = Object.values(errors)[0]?.[0] ?? (data.detail as string | undefined) ?? "Something went wrong. Please try again.";

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/card";
 import { AutoTopUpPanel } from "@/components/payments/auto-top-up-panel";
 import { PaymentsUnavailable } from "@/components/payments/payments-unavailable";
 import { TestModeNote } from "@/components/payments/test-mode-note";
@@ -9,6 +10,9 @@ import { getPortalContext } from "@/lib/portal/portal-context";
 
 export const metadata: Metadata = { title: "Auto top-up" };
 
+const DESCRIPTION =
+  "Keep a balance from running out: when it falls below the amount you choose, your saved card is charged and the funds are added. It is off until you turn it on, never turns itself back on, and every attempt is listed below.";
+
 const NOTICES: Record<string, string> = { added: "Your card is confirmed. Automatic top-ups continue.", cancelled: "Your card was not confirmed; automatic top-ups stay paused." };
 
 export default async function AutoTopUpPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
@@ -18,7 +22,7 @@ export default async function AutoTopUpPage({ searchParams }: { searchParams: Pr
   if (!availability.available) {
     return (
       <div className="space-y-6">
-        <h1 className="text-2xl font-semibold tracking-tight">Auto top-up</h1>
+        <PageHeader title="Auto top-up" />
         <PaymentsUnavailable message={availability.message} />
       </div>
     );
@@ -26,12 +30,7 @@ export default async function AutoTopUpPage({ searchParams }: { searchParams: Pr
   const [overview, cards] = await Promise.all([autoTopUpOverview(ctx.db, ctx.scope), listCards(ctx.db, ctx.scope)]);
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Auto top-up</h1>
-        <p className="mt-1 max-w-prose text-sm text-fg-muted">
-          Keep a balance from running out: when it falls below the amount you choose, your saved card is charged and the funds are added. It is off until you turn it on, never turns itself back on, and every attempt is listed below.
-        </p>
-      </div>
+      <PageHeader title="Auto top-up" description={DESCRIPTION} />
       {availability.testMode && <TestModeNote />}
       {card && NOTICES[card] && <p role="status" className="rounded-lg bg-surface-sunken px-4 py-3 text-sm">{NOTICES[card]}</p>}
       <AutoTopUpPanel

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/card";
 import { PaymentMethods } from "@/components/payments/payment-methods";
 import { PaymentsUnavailable } from "@/components/payments/payments-unavailable";
 import { TestModeNote } from "@/components/payments/test-mode-note";
@@ -16,7 +17,7 @@ export default async function PaymentMethodsPage({ searchParams }: { searchParam
   const availability = paymentsAvailability(ctx.scope);
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold tracking-tight">Payment methods</h1>
+      <PageHeader title="Payment methods" />
       {availability.available ? (
         <>
           {availability.testMode && <TestModeNote />}

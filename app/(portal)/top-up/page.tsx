@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/card";
 import { RecentTopUps } from "@/components/payments/recent-top-ups";
 import { PaymentsUnavailable } from "@/components/payments/payments-unavailable";
 import { TestModeNote } from "@/components/payments/test-mode-note";
@@ -15,7 +16,7 @@ export default async function TopUpPage() {
   const [offer, recent] = await Promise.all([topUpOptions(ctx.db, ctx.scope), recentTopUps(ctx.db, ctx.scope)]);
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold tracking-tight">Top up</h1>
+      <PageHeader title="Top up" />
       {availability.available ? (
         <>
           {availability.testMode && <TestModeNote />}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/card";
 import { notFound } from "next/navigation";
 import { TopUpStatus } from "@/components/payments/top-up-status";
 import { NotFoundError } from "@/lib/errors";
@@ -16,7 +17,7 @@ export default async function TopUpStatusPage({ params, searchParams }: { params
   });
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold tracking-tight">{view.origin === "auto" ? "Automatic top-up" : "Top-up"}</h1>
+      <PageHeader title={view.origin === "auto" ? "Automatic top-up" : "Top-up"} />
       <TopUpStatus initial={view} cancelled={query.cancelled === "1"} locale={ctx.locale} timeZone={ctx.timeZone} />
     </div>
   );
