@@ -13,7 +13,7 @@ import { stripeSuite } from "@/lib/testing/stripe-suite";
 import { driveAttempt } from "./auto-top-up/drive";
 import { saveAutoTopUp } from "./auto-top-up/save-settings";
 import { ensurePaymentCustomer } from "./customers";
-import { drainJobs } from "@/lib/jobs/run-due-jobs";
+import { runPaymentJobsFor } from "@/lib/testing/payment-jobs";
 import { stripeProvider } from "./stripe/stripe-provider";
 
 const MINUTES = 60_000;
@@ -44,11 +44,11 @@ describe.each(testDatabases())("crash safety at the named fault points on $name"
     expect(await attempt()).toEqual([{ id: expect.any(String), status: "pending" }]);
     expect(charges()).toHaveLength(0);
     await adjust(w, "USD", "-1");
-    await drainJobs(suite.database.db);
+    await runPaymentJobsFor(suite.database.db, w.customerId);
     expect(charges()).toHaveLength(0);
     advanceClock(2 * MINUTES);
-    await drainJobs(suite.database.db);
-    await drainJobs(suite.database.db);
+    await runPaymentJobsFor(suite.database.db, w.customerId);
+    await runPaymentJobsFor(suite.database.db, w.customerId);
     const [row] = await attempt();
     expect(charges().map((c) => c.idempotencyKey)).toEqual([row!.id]);
     await driveAttempt(suite.database.db, row!.id);
@@ -63,7 +63,7 @@ describe.each(testDatabases())("crash safety at the named fault points on $name"
     await adjust(w, "USD", "-45");
     await saveAutoTopUp(suite.database.db, w.scope, "default:USD", { enabled: false, threshold: dec("10"), amount: dec("25") });
     advanceClock(2 * MINUTES);
-    await drainJobs(suite.database.db);
+    await runPaymentJobsFor(suite.database.db, w.customerId);
     expect(charges()).toHaveLength(0);
     expect(await attempt()).toEqual([{ id: expect.any(String), status: "failed" }]);
     const log = await callApi("GET", `/api/v1/top-ups?customer_id=${w.customerId}`, { key: w.key });
@@ -87,7 +87,7 @@ describe.each(testDatabases())("crash safety at the named fault points on $name"
     const event = stub.event("payment_intent.succeeded", intents()[0]);
     await deliverWebhook(event);
     await deliverWebhook(event);
-    await drainJobs(suite.database.db);
+    await runPaymentJobsFor(suite.database.db, w.customerId);
     expect((await balanceOf(w, "default:USD")).json.available).toBe(29);
     expect(await findLedgerViolations(suite.database.db, w.platform.id)).toEqual([]);
   });
@@ -97,13 +97,13 @@ describe.each(testDatabases())("crash safety at the named fault points on $name"
     await adjust(w, "USD", "-45");
     expect((await attempt())[0]!.status).toBe("processing");
     advanceClock(5 * MINUTES);
-    await drainJobs(suite.database.db);
+    await runPaymentJobsFor(suite.database.db, w.customerId);
     expect((await balanceOf(w, "default:USD")).json.available).toBe(5);
     advanceClock(6 * MINUTES);
-    await drainJobs(suite.database.db);
+    await runPaymentJobsFor(suite.database.db, w.customerId);
     expect((await attempt())[0]!.status).toBe("succeeded");
     expect((await balanceOf(w, "default:USD")).json.available).toBe(30);
-    await drainJobs(suite.database.db);
+    await runPaymentJobsFor(suite.database.db, w.customerId);
     expect((await balanceOf(w, "default:USD")).json.available).toBe(30);
   });
 
@@ -125,7 +125,7 @@ describe.each(testDatabases())("crash safety at the named fault points on $name"
     armFault("between-webhook-dedupe-and-credit");
     expect((await deliverWebhook(lost)).status).toBe(500);
     advanceClock(2 * MINUTES);
-    await drainJobs(suite.database.db);
+    expect(await runPaymentJobsFor(suite.database.db, JSON.parse(lost).id)).toBe(1);
     expect((await balanceOf(second.w, "default:USD")).json.available).toBe(30);
     expect((await deliverWebhook(lost)).json.outcome).toBe("duplicate");
     const txns = await callApi("GET", `/api/v1/customers/${second.w.customerId}/wallet/default:USD/transactions`, { key: second.w.key });

@@ -13,26 +13,33 @@ export const STALE_PENDING_MS = 60_000;
 /** How long an accepted off-session payment may wait for its webhook before we ask Stripe ourselves. */
 export const WEBHOOK_GRACE_MS = 10 * 60_000;
 
+/**
+ * Enqueues in the caller's transaction, so the job exists if and only if the change that needs it
+ * committed. `owner` (the customer, or the event) is part of the unique key; `dueAt` records when it
+ * was meant to run even after retries move run_at.
+ */
+function schedule(tx: DbOrTx, kind: string, owner: string, id: string, payload: Record<string, unknown>, runAt: Date) {
+  return enqueueJob(tx, { kind, payload: { ...payload, dueAt: runAt.toISOString() }, runAt, uniqueKey: `${kind}:${owner}:${id}` });
+}
+
 const after = (ms: number) => new Date(now().getTime() + ms);
 
-// Each is enqueued in the transaction that makes it necessary, so it exists if and only if that change committed.
-
 /** Re-drives the attempt with its own idempotency key if nothing settled it (a crash before the provider answered). */
-export function scheduleResume(tx: DbOrTx, attemptId: string) {
-  return enqueueJob(tx, { kind: RESUME_ATTEMPT_JOB, payload: { attemptId }, runAt: after(STALE_PENDING_MS), uniqueKey: `${RESUME_ATTEMPT_JOB}:${attemptId}` });
+export function scheduleResume(tx: DbOrTx, customerId: string, attemptId: string) {
+  return schedule(tx, RESUME_ATTEMPT_JOB, customerId, attemptId, { attemptId }, after(STALE_PENDING_MS));
 }
 
 /** Asks the provider about an accepted payment whose webhook has not come. */
-export function scheduleReconcile(tx: DbOrTx, attemptId: string) {
-  return enqueueJob(tx, { kind: RECONCILE_ATTEMPT_JOB, payload: { attemptId }, runAt: after(WEBHOOK_GRACE_MS), uniqueKey: `${RECONCILE_ATTEMPT_JOB}:${attemptId}` });
+export function scheduleReconcile(tx: DbOrTx, customerId: string, attemptId: string) {
+  return schedule(tx, RECONCILE_ATTEMPT_JOB, customerId, attemptId, { attemptId }, after(WEBHOOK_GRACE_MS));
 }
 
 /** The next try once a soft decline's back-off has passed (it charges only if the balance is still low). */
 export function scheduleRetry(tx: DbOrTx, scope: CustomerScope, account: { name: string; asset: string }, attemptId: string, at: Date) {
-  return enqueueJob(tx, { kind: RETRY_AUTO_TOP_UP_JOB, payload: { ...scope, ...account }, runAt: at, uniqueKey: `${RETRY_AUTO_TOP_UP_JOB}:${attemptId}` });
+  return schedule(tx, RETRY_AUTO_TOP_UP_JOB, scope.customerId, attemptId, { ...scope, ...account }, at);
 }
 
 /** Applies a stored webhook event from its stored copy if its delivery did not get to apply it. */
 export function scheduleEventReplay(tx: DbOrTx, eventId: string) {
-  return enqueueJob(tx, { kind: APPLY_STRIPE_EVENT_JOB, payload: { eventId }, runAt: after(STALE_PENDING_MS), uniqueKey: `${APPLY_STRIPE_EVENT_JOB}:${eventId}` });
+  return schedule(tx, APPLY_STRIPE_EVENT_JOB, "stripe", eventId, { eventId }, after(STALE_PENDING_MS));
 }

@@ -6,7 +6,6 @@ import { registerAutoTopUp } from "@/lib/payments/auto-top-up/listener";
 import { useDatabase } from "./api-client";
 import type { TestDatabase } from "./databases";
 import { useStripeStub, useTestProvider } from "./stripe-env";
-import "@/lib/payments/job-handlers";
 import { StripeStub } from "./stripe-stub/stripe-stub";
 
 export interface StripeSuite {

@@ -5,7 +5,7 @@ import { webhookEvents } from "@/lib/db/schema";
 import { findLedgerViolations } from "@/lib/ledger";
 import { dec } from "@/lib/money";
 import { ensurePaymentCustomer } from "@/lib/payments/customers";
-import { drainJobs } from "@/lib/jobs/run-due-jobs";
+import { runPaymentJobsFor } from "@/lib/testing/payment-jobs";
 import { drainAutoTopUps } from "./background";
 import { stripeProvider } from "@/lib/payments/stripe/stripe-provider";
 import { callApi } from "@/lib/testing/api-client";
@@ -98,13 +98,13 @@ describe.each(testDatabases())("auto top-up with Stripe on $name", (target) => {
     expect(view.settings).toMatchObject({ enabled: true, consecutiveFailures: 1 });
     advanceClock(HOUR - 60_000);
     await adjust(w, "USD", "-1");
-    await drainJobs(suite.database.db);
+    await runPaymentJobsFor(suite.database.db, w.customerId);
     expect(intentsFor(customer.providerCustomerId)).toHaveLength(1);
     advanceClock(61_000);
     await adjust(w, "USD", "-1");
     expect(intentsFor(customer.providerCustomerId)).toHaveLength(2);
     advanceClock(HOUR + 1000);
-    await drainJobs(suite.database.db);
+    await runPaymentJobsFor(suite.database.db, w.customerId);
     view = await attempts(w);
     expect(intentsFor(customer.providerCustomerId)).toHaveLength(3);
     expect(view.settings).toMatchObject({ enabled: false, consecutiveFailures: 3 });
@@ -116,7 +116,7 @@ describe.each(testDatabases())("auto top-up with Stripe on $name", (target) => {
 
     advanceClock(5 * HOUR);
     await adjust(w, "USD", "-1");
-    await drainJobs(suite.database.db);
+    await runPaymentJobsFor(suite.database.db, w.customerId);
     const session = (await callApi("POST", "/api/v1/top-ups", { key: w.key, body: { customer_id: w.customerId, amount: 5, currency: "USD" } })).json;
     const cs = [...stub.state.sessions.values()].find((s) => s.metadata.top_up_id === session.id);
     stub.completeCheckout(cs.id);
@@ -136,7 +136,7 @@ describe.each(testDatabases())("auto top-up with Stripe on $name", (target) => {
     for (let i = 0; i < 3; i++) {
       advanceClock(2 * HOUR);
       await adjust(w, "USD", "-1");
-      await drainJobs(suite.database.db);
+      await runPaymentJobsFor(suite.database.db, w.customerId);
     }
     expect(intentsFor(customer.providerCustomerId)).toHaveLength(1);
   });
@@ -148,7 +148,7 @@ describe.each(testDatabases())("auto top-up with Stripe on $name", (target) => {
     expect((await attempts(w)).settings).toMatchObject({ enabled: true, actionRequired: true });
     advanceClock(2 * HOUR);
     await adjust(w, "USD", "-1");
-    await drainJobs(suite.database.db);
+    await runPaymentJobsFor(suite.database.db, w.customerId);
     expect(intentsFor(customer.providerCustomerId)).toHaveLength(1);
     expect((await balanceOf(w, "default:USD")).json.available).toBe(4);
 

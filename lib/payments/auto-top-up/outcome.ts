@@ -70,7 +70,7 @@ export async function settleAttempt(tx: Tx, attemptId: string, outcome: AttemptO
   if (outcome.kind === "accepted") {
     await updateAttempt(tx, attempt.id, { status: "processing", paymentIntentId: piId, reason: "Payment accepted; adding the funds." });
     if (attempt.topUpId) await updateTopUp(tx, attempt.topUpId, { ...topUpUpdate, status: "processing" });
-    await scheduleReconcile(tx, attempt.id);
+    await scheduleReconcile(tx, attempt.customerId, attempt.id);
     return true;
   }
   const message = declineMessage(outcome.error);

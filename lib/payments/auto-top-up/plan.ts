@@ -60,7 +60,7 @@ async function insertAttempt(tx: Tx, scope: CustomerScope, account: AccountRef, 
     inverseRate: rate?.inverseRate?.toString() ?? null, rateSource: rate?.source ?? null, description: "Automatic top-up",
     attemptId, createdAt: at, updatedAt: at,
   });
-  await scheduleResume(tx, attemptId);
+  await scheduleResume(tx, scope.customerId, attemptId);
   return attemptId;
 }
 

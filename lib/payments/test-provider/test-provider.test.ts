@@ -8,8 +8,7 @@ import { testDatabases } from "@/lib/testing/databases";
 import { adjust, balanceOf, paymentsWorld, portalSession, type PaymentsWorld } from "@/lib/testing/payments-fixtures";
 import { useTestProvider } from "@/lib/testing/stripe-env";
 import { registerAutoTopUp } from "../auto-top-up/listener";
-import "@/lib/payments/job-handlers";
-import { drainJobs } from "@/lib/jobs/run-due-jobs";
+import { runPaymentJobsFor } from "@/lib/testing/payment-jobs";
 
 type Portal = Awaited<ReturnType<typeof portalSession>>;
 
@@ -142,8 +141,8 @@ describe.each(testDatabases())("the built-in test provider on $name", (target) =
       await adjust(w, "USD", "-25");
       if (card === "4242424242424242") {
         advanceClock(2 * 60_000);
-        await drainJobs(database.db);
-        await drainJobs(database.db);
+        await runPaymentJobsFor(database.db, w.customerId);
+        await runPaymentJobsFor(database.db, w.customerId);
       }
       const attempts = (await portal("GET", "/api/portal/auto-top-up")).json.accounts[0].attempts;
       expect(attempts.map((a: { status: string }) => a.status)).toEqual([expected]);
