@@ -6,7 +6,6 @@ import type { CustomerScope } from "@/lib/scope";
 export const RESUME_ATTEMPT_JOB = "auto-top-up.resume";
 export const RECONCILE_ATTEMPT_JOB = "auto-top-up.reconcile";
 export const RETRY_AUTO_TOP_UP_JOB = "auto-top-up.retry";
-export const APPLY_STRIPE_EVENT_JOB = "stripe-event.apply";
 
 /** An attempt written this long ago and still unanswered is taken to have been interrupted. */
 export const STALE_PENDING_MS = 60_000;
@@ -15,7 +14,7 @@ export const WEBHOOK_GRACE_MS = 10 * 60_000;
 
 /**
  * Enqueues in the caller's transaction, so the job exists if and only if the change that needs it
- * committed. `owner` (the customer, or the event) is part of the unique key; `dueAt` records when it
+ * committed. The customer is part of the unique key; `dueAt` records when it
  * was meant to run even after retries move run_at.
  */
 function schedule(tx: DbOrTx, kind: string, owner: string, id: string, payload: Record<string, unknown>, runAt: Date) {
@@ -39,7 +38,3 @@ export function scheduleRetry(tx: DbOrTx, scope: CustomerScope, account: { name:
   return schedule(tx, RETRY_AUTO_TOP_UP_JOB, scope.customerId, attemptId, { ...scope, ...account }, at);
 }
 
-/** Applies a stored webhook event from its stored copy if its delivery did not get to apply it. */
-export function scheduleEventReplay(tx: DbOrTx, eventId: string) {
-  return schedule(tx, APPLY_STRIPE_EVENT_JOB, "stripe", eventId, { eventId }, after(STALE_PENDING_MS));
-}

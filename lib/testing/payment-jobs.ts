@@ -6,18 +6,18 @@ import { jobHandler } from "@/lib/jobs/registry";
 import "@/lib/payments/job-handlers";
 
 /**
- * Runs, as the job runner would, the payment jobs whose unique key contains `owner` (a customer id or
- * an event id) and that were due by our clock. Test files share one Postgres and move their clocks
- * independently, so draining the whole queue would run other files' jobs (and theirs, ours); this
- * touches only the test's own. A job another process picked up and rescheduled still counts by its dueAt.
+ * Runs, as the job runner would, the payment jobs of one customer that were due by our clock. Test
+ * files share one Postgres and move their clocks independently, so draining the whole queue would run
+ * other files' jobs (and their drains may pick up ours, without our handlers): this runs only the
+ * test's own, by their dueAt, whatever another process did with them.
  * @returns how many jobs ran
  */
-export async function runPaymentJobsFor(db: Db, owner: string): Promise<number> {
+export async function runPaymentJobsFor(db: Db, customerId: string): Promise<number> {
   let total = 0;
   for (let round = 0; round < 20; round++) {
     const due = rowsOf<{ id: string | number; kind: string; payload: Record<string, unknown> | string }>(
       await db.execute(sql`SELECT id, kind, payload FROM jobs
-        WHERE unique_key LIKE ${`%:${owner}%`} AND status IN ('pending', 'running')
+        WHERE unique_key LIKE ${`%:${customerId}:%`} AND status <> 'done'
           AND (payload->>'dueAt')::timestamptz <= ${now().toISOString()}::timestamptz
         ORDER BY id`),
     );
