@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { HydrationMark } from "@/components/ui/hydration-mark";
 import { requestLocale } from "@/lib/portal/request-locale";
 import "./globals.css";
 
@@ -15,7 +16,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const locale = await requestLocale();
   return (
     <html lang={locale} suppressHydrationWarning>
-      <body className="bg-surface text-fg antialiased">{children}</body>
+      <body className="bg-surface text-fg antialiased">
+        {children}
+        <HydrationMark />
+      </body>
     </html>
   );
 }

@@ -3,6 +3,21 @@ import { z } from "zod";
 // Empty strings count as unset, so `FOO= npm start` behaves like no FOO at all.
 const optional = z.preprocess((v) => (v === "" ? undefined : v), z.string().optional());
 
+const unset = (v: unknown) => (v === "" ? undefined : v);
+
+/** STRIPE_API_URL as the SDK's connection options: a Stripe-compatible server such as stripe-mock or a test stub. */
+const stripeApiUrl = z.preprocess(
+  unset,
+  z
+    .url({ protocol: /^https?$/, error: "STRIPE_API_URL must be an http:// or https:// URL" })
+    .transform((v) => {
+      const url = new URL(v);
+      const protocol = url.protocol === "https:" ? ("https" as const) : ("http" as const);
+      return { host: url.hostname, port: Number(url.port || (protocol === "https" ? 443 : 80)), protocol };
+    })
+    .optional(),
+);
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.preprocess(
@@ -20,9 +35,13 @@ const envSchema = z.object({
   ),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(8),
-  STRIPE_SECRET_KEY: optional,
-  STRIPE_WEBHOOK_SECRET: optional,
-  STRIPE_API_URL: optional,
+  /** Without it the built-in test provider takes test-mode payments and live mode cannot take any. */
+  STRIPE_SECRET_KEY: z.preprocess(
+    unset,
+    z.string().regex(/^(sk|rk)_(test|live)_\S+$/, "STRIPE_SECRET_KEY must look like sk_test_… or sk_live_…").optional(),
+  ),
+  STRIPE_WEBHOOK_SECRET: z.preprocess(unset, z.string().regex(/^whsec_\S+$/, "STRIPE_WEBHOOK_SECRET must start with whsec_").optional()),
+  STRIPE_API_URL: stripeApiUrl,
   BILLFOLD_JOBS: z.enum(["on", "off"]).default("on"),
   /** Enables /api/admin (platform creation) for whoever holds this token; `npm start` sets one per data dir. */
   BILLFOLD_ADMIN_TOKEN: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(32).optional()),

@@ -12,7 +12,8 @@ export type ErrorCode =
   | "forbidden"
   | "rate_limited"
   | "payload_too_large"
-  | "unsupported_media_type";
+  | "unsupported_media_type"
+  | "provider_unavailable";
 
 export class AppError extends Error {
   constructor(

@@ -17,7 +17,7 @@ export function formatAmount(
   amount: string,
   asset: AssetDisplay,
   locale: string,
-  options: { signed?: boolean; compact?: boolean } = {},
+  options: { signed?: boolean; compact?: boolean; rate?: boolean } = {},
 ): string {
   const signDisplay = options.signed ? "exceptZero" : "auto";
   if (asset.kind === "fiat") {
@@ -25,7 +25,8 @@ export function formatAmount(
       style: "currency",
       currency: asset.code,
       minimumFractionDigits: asset.precision,
-      maximumFractionDigits: asset.precision,
+      // An exchange rate can be finer than the currency's cents ($0.0025 a token); show it exactly.
+      maximumFractionDigits: options.rate ? 12 : asset.precision,
       signDisplay,
       notation: options.compact ? "compact" : "standard",
       roundingMode: "halfEven",

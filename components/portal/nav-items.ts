@@ -6,4 +6,7 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Overview" },
   { href: "/transactions", label: "Transactions" },
+  { href: "/top-up", label: "Top up" },
+  { href: "/auto-top-up", label: "Auto top-up" },
+  { href: "/payment-methods", label: "Payment methods" },
 ];

@@ -34,4 +34,9 @@ export const ERROR_TABLE: Record<ErrorCode, ErrorRow> = {
     type: "https://tools.ietf.org/html/rfc4918#section-11.2",
   },
   rate_limited: { status: 429, title: "Too Many Requests", type: "https://tools.ietf.org/html/rfc6585#section-4" },
+  provider_unavailable: {
+    status: 503,
+    title: "Service Unavailable",
+    type: "https://tools.ietf.org/html/rfc9110#section-15.6.4",
+  },
 };

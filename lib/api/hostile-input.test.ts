@@ -74,6 +74,22 @@ const ENDPOINTS: Endpoint[] = [
   },
   {
     method: "POST",
+    path: () => "/api/v1/top-ups",
+    body: (w) => ({ customer_id: w.customerId, amount: 20, currency: "USD", destination: { asset: "CREDIT" }, return_url: "https://example.com/r" }),
+    required: ["customer_id", "amount", "currency"],
+    numbers: ["amount"],
+    strings: ["currency", "description", "return_url", "failure_url"],
+    customerFields: ["customer_id"],
+  },
+  {
+    method: "PUT",
+    path: () => "/api/v1/platform/settings",
+    body: () => ({ currency: "USD", top_up: { min_amount: 5, max_amount: 500, presets: [10, 20] }, auto_top_up: { max_charges_per_day: 5 } }),
+    required: [],
+    strings: ["currency"],
+  },
+  {
+    method: "POST",
     path: () => "/api/v1/webhooks",
     body: () => ({ url: "https://hooks.example.com/billfold", topics: ["*"] }),
     required: ["url"],

@@ -1,3 +1,4 @@
 // Importing a module registers the job kinds it handles; the runner needs all of them loaded.
 import "@/lib/webhooks/deliver";
 import "@/lib/rate-limit";
+import "@/lib/payments/job-handlers";

@@ -19,3 +19,8 @@ export function registerJob(kind: string, handler: JobHandler): void {
 export function jobHandler(kind: string): JobHandler | undefined {
   return handlers.get(kind);
 }
+
+/** The kinds this process can run; a runner claims only these, so an instance never takes work it cannot do. */
+export function registeredKinds(): string[] {
+  return [...handlers.keys()];
+}

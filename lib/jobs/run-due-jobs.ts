@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db";
 import { rowsOf } from "@/lib/db/rows";
 import { log } from "@/lib/log";
 import { retryDelayMs } from "./backoff";
-import { jobHandler } from "./registry";
+import { jobHandler, registeredKinds } from "./registry";
 
 interface ClaimedRow {
   id: string | number;
@@ -19,13 +19,16 @@ const LEASE_MS = 5 * 60_000;
 
 async function claim(db: Db, limit: number, at: Date): Promise<ClaimedRow[]> {
   const t = at.toISOString();
+  const kinds = registeredKinds();
+  if (kinds.length === 0) return [];
   return rowsOf<ClaimedRow>(
     await db.execute(sql`
       UPDATE jobs SET status = 'running', attempts = attempts + 1,
         locked_until = ${t}::timestamptz + ${`${LEASE_MS} milliseconds`}::interval
       WHERE id IN (
         SELECT id FROM jobs
-        WHERE (status = 'pending' AND run_at <= ${t}::timestamptz) OR (status = 'running' AND locked_until < ${t}::timestamptz)
+        WHERE ((status = 'pending' AND run_at <= ${t}::timestamptz) OR (status = 'running' AND locked_until < ${t}::timestamptz))
+          AND kind IN (${sql.join(kinds.map((k) => sql`${k}`), sql`, `)})
         ORDER BY run_at LIMIT ${limit}
         FOR UPDATE SKIP LOCKED)
       RETURNING id, kind, payload, attempts, max_attempts, run_at`),

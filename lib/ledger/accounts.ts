@@ -51,9 +51,18 @@ function keyArrays(keys: AccountKey[]): SQL {
 }
 
 async function selectForUpdate(db: DbOrTx, scope: PlatformScope, keys: AccountKey[]): Promise<AccountState[]> {
-  const rows = rowsOf<{ id: string | number; owner: string; name: string; asset_code: string; balance: string; version: string | number; shard: number }>(
+  const rows = rowsOf<{
+    id: string | number;
+    owner: string;
+    name: string;
+    asset_code: string;
+    balance: string;
+    version: string | number;
+    shard: number;
+    auto_top_up_threshold: string | null;
+  }>(
     await db.execute(sql`
-      SELECT a.id, a.owner, a.name, a.asset_code, a.shard, a.balance, a.version
+      SELECT a.id, a.owner, a.name, a.asset_code, a.shard, a.balance, a.version, a.auto_top_up_threshold
       FROM ${keyArrays(keys)}
       JOIN ledger_accounts a ON a.owner = k.owner AND a.name = k.name AND a.asset_code = k.asset_code AND a.shard = k.shard
       WHERE a.platform_id = ${scope.platformId} AND a.live_mode = ${scope.liveMode}
@@ -67,6 +76,7 @@ async function selectForUpdate(db: DbOrTx, scope: PlatformScope, keys: AccountKe
     shard: r.shard,
     balance: dec(r.balance),
     version: Number(r.version),
+    autoTopUpThreshold: r.auto_top_up_threshold === null ? null : dec(r.auto_top_up_threshold),
   }));
 }
 

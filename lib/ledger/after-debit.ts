@@ -4,11 +4,14 @@ import type { AccountState } from "./types";
 
 export type AfterDebitListener = (db: Db, scope: PlatformScope, accounts: AccountState[]) => Promise<void>;
 
-const listeners: AfterDebitListener[] = [];
+// Kept on globalThis: Next.js may load this module in several bundles (instrumentation and each
+// route), and a listener registered at boot must be seen by every one of them.
+const holder = globalThis as typeof globalThis & { __billfoldAfterDebit?: Map<string, AfterDebitListener> };
+const listeners = (holder.__billfoldAfterDebit ??= new Map());
 
-/** Registers a function called after every committed debit (auto top-up plugs in here). */
-export function onAfterDebit(listener: AfterDebitListener): void {
-  if (!listeners.includes(listener)) listeners.push(listener);
+/** Registers (or replaces) the function called after every committed debit under `name` (auto top-up plugs in here). */
+export function onAfterDebit(name: string, listener: AfterDebitListener): void {
+  listeners.set(name, listener);
 }
 
 /**
@@ -16,6 +19,6 @@ export function onAfterDebit(listener: AfterDebitListener): void {
  * With no listener registered this returns at once and touches nothing.
  */
 export async function afterDebit(db: Db, scope: PlatformScope, accounts: AccountState[]): Promise<void> {
-  if (listeners.length === 0 || accounts.length === 0) return;
-  for (const listener of listeners) await listener(db, scope, accounts);
+  if (listeners.size === 0 || accounts.length === 0) return;
+  for (const listener of listeners.values()) await listener(db, scope, accounts);
 }

@@ -56,6 +56,8 @@ export interface AccountState {
   shard: number;
   balance: Decimal;
   version: number;
+  /** The balance below which the customer's auto top-up charges (null: auto top-up is off). */
+  autoTopUpThreshold: Decimal | null;
 }
 
 export interface PostedTransfer {

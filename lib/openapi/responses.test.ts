@@ -75,5 +75,10 @@ describe.each(testDatabases())("documented responses on $name", (target) => {
     await call("post", `/customers/${customer.id}/subscriptions`, { products: [{ code: "image_gen_std" }] }).catch(() => undefined);
     await call("get", `/webhooks/${hook.id}/deliveries`);
     await call("delete", `/webhooks/${hook.id}`);
+    await call("get", "/platform/settings");
+    await call("put", "/platform/settings", { currency: "USD", top_up: { min_amount: 5, max_amount: 500, presets: [10, 20] } });
+    const topUp = await call("post", "/top-ups", { customer_id: customer.id, amount: 20, currency: "USD", return_url: "https://example.com/a", failure_url: "https://example.com/b" });
+    await call("get", `/top-ups/${topUp.id}`);
+    await call("get", `/top-ups?customer_id=${customer.id}`);
   });
 });

@@ -8,7 +8,7 @@ import { getCustomerOrThrow } from "@/lib/customers/customer-store";
 import { getPlatformOrThrow } from "@/lib/platforms/get-platform";
 import type { PlatformScope } from "@/lib/scope";
 import { redirectUrlProblem } from "@/lib/urls";
-import { TOKEN_AUDIENCE, TOKEN_ISSUER, TOKEN_LIFETIME_SECONDS, TOKEN_PURPOSE } from "./constants";
+import { PORTAL_PATH, TOKEN_AUDIENCE, TOKEN_ISSUER, TOKEN_LIFETIME_SECONDS, TOKEN_PURPOSE } from "./constants";
 import { signingKey } from "./secret";
 import type { CreatePortalSessionInput } from "./session-schema";
 
@@ -27,6 +27,41 @@ export function checkRedirectUrls(urls: Record<string, string>, allowedOrigins: 
   if (Object.keys(errors).length > 0) throw new ValidationError(errors);
 }
 
+export interface LinkClaims {
+  customerId: string;
+  returnUrl: string;
+  failureUrl: string;
+  /** Portal path to land on after sign-in (default "/"). */
+  next?: string;
+}
+
+/**
+ * Mints a single-use, 10-minute sign-in link with Credyt's claims plus a jti (and `next` when the
+ * customer should land somewhere other than the overview). The URLs must already be checked.
+ */
+export async function mintPortalLink(db: DbOrTx, scope: PlatformScope, claims: LinkClaims, now = clockNow()): Promise<PortalLink> {
+  const issuedSeconds = Math.floor(now.getTime() / 1000);
+  const expiresAt = new Date((issuedSeconds + TOKEN_LIFETIME_SECONDS) * 1000);
+  if (claims.next !== undefined && !PORTAL_PATH.test(claims.next)) throw new Error(`not a portal path: ${claims.next}`);
+  const token = await new SignJWT({
+    purpose: TOKEN_PURPOSE,
+    issued: now.toISOString(),
+    platform_id: scope.platformId,
+    customer_id: claims.customerId,
+    live_mode: scope.liveMode ? "true" : "false",
+    return_url: claims.returnUrl,
+    failure_url: claims.failureUrl,
+    ...(claims.next ? { next: claims.next } : {}),
+  })
+    .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+    .setIssuer(TOKEN_ISSUER)
+    .setAudience(TOKEN_AUDIENCE)
+    .setExpirationTime(issuedSeconds + TOKEN_LIFETIME_SECONDS)
+    .setJti(randomToken(18))
+    .sign(await signingKey(db));
+  return { redirectUrl: `${env().PORTAL_URL.replace(/\/$/, "")}/api/sign-in?token=${token}`, expiresAt };
+}
+
 /**
  * Mints a single-use, 10-minute sign-in link for one customer, with Credyt's claims plus a jti.
  * @throws NotFoundError (customer), ValidationError (URLs)
@@ -40,22 +75,5 @@ export async function createPortalLink(
   const customer = await getCustomerOrThrow(db, scope, input.customer_id);
   const platform = await getPlatformOrThrow(db, scope.platformId);
   checkRedirectUrls({ return_url: input.return_url, failure_url: input.failure_url }, platform.branding.allowedRedirectOrigins);
-  const issuedSeconds = Math.floor(now.getTime() / 1000);
-  const expiresAt = new Date((issuedSeconds + TOKEN_LIFETIME_SECONDS) * 1000);
-  const token = await new SignJWT({
-    purpose: TOKEN_PURPOSE,
-    issued: now.toISOString(),
-    platform_id: scope.platformId,
-    customer_id: customer.id,
-    live_mode: scope.liveMode ? "true" : "false",
-    return_url: input.return_url,
-    failure_url: input.failure_url,
-  })
-    .setProtectedHeader({ alg: "HS256", typ: "JWT" })
-    .setIssuer(TOKEN_ISSUER)
-    .setAudience(TOKEN_AUDIENCE)
-    .setExpirationTime(issuedSeconds + TOKEN_LIFETIME_SECONDS)
-    .setJti(randomToken(18))
-    .sign(await signingKey(db));
-  return { redirectUrl: `${env().PORTAL_URL.replace(/\/$/, "")}/api/sign-in?token=${token}`, expiresAt };
+  return mintPortalLink(db, scope, { customerId: customer.id, returnUrl: input.return_url, failureUrl: input.failure_url }, now);
 }

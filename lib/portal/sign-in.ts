@@ -30,5 +30,5 @@ export async function signIn(db: Db, req: Request): Promise<Response> {
   }
   await endSession(db, sessionIdFromCookieHeader(req.headers.get("cookie")));
   const maxAge = Math.floor((result.expiresAt.getTime() - Date.now()) / 1000);
-  return redirect("/", { "set-cookie": sessionCookie(result.sessionId, maxAge) });
+  return redirect(result.next, { "set-cookie": sessionCookie(result.sessionId, maxAge) });
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isSafeRedirectUrl } from "@/lib/urls";
-import { TOKEN_PURPOSE } from "./constants";
+import { PORTAL_PATH, TOKEN_PURPOSE } from "./constants";
 
 const redirectUrl = z.string().refine((v) => isSafeRedirectUrl(v, []), "not a safe redirect URL");
 
@@ -14,6 +14,8 @@ export const tokenClaimsSchema = z.object({
   failure_url: redirectUrl,
   jti: z.string().min(16).max(100),
   exp: z.number(),
+  /** Billfold extension: the portal path to land on (a platform-initiated top-up lands on its checkout). */
+  next: z.string().regex(PORTAL_PATH).optional(),
 });
 
 export type TokenClaims = z.output<typeof tokenClaimsSchema>;

@@ -31,3 +31,10 @@ export const usageKeys = {
   all: ["usage"] as const,
   list: (q: UsageQuery) => ["usage", q.from ?? "", q.to ?? "", q.product ?? ""] as const,
 };
+
+export const paymentKeys = {
+  topUps: ["portal", "top-ups"] as const,
+  topUp: (id: string) => ["portal", "top-ups", id] as const,
+  cards: ["portal", "payment-methods"] as const,
+  autoTopUp: ["portal", "auto-top-up"] as const,
+};

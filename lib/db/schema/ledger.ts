@@ -20,6 +20,11 @@ export const ledgerAccounts = pgTable(
     balance: money("balance").notNull().default("0"),
     /** Number of entries posted to this account; each entry records the version it produced. */
     version: bigint("version", { mode: "number" }).notNull().default(0),
+    /**
+     * Set while the customer's auto top-up for this account is on. Locking reads it with the balance,
+     * so the after-debit hook decides without a query for every account that has none.
+     */
+    autoTopUpThreshold: money("auto_top_up_threshold"),
     createdAt: createdAt(),
   },
   (t) => [

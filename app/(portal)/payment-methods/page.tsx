@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/card";
+import { PaymentMethods } from "@/components/payments/payment-methods";
+import { PaymentsUnavailable } from "@/components/payments/payments-unavailable";
+import { TestModeNote } from "@/components/payments/test-mode-note";
+import { listCards } from "@/lib/payments/cards/cards";
+import { paymentsAvailability } from "@/lib/payments/top-ups/options";
+import { getPortalContext } from "@/lib/portal/portal-context";
+
+export const metadata: Metadata = { title: "Payment methods" };
+
+const NOTICES: Record<string, string> = { added: "Your card was saved.", cancelled: "No card was added." };
+
+export default async function PaymentMethodsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const ctx = await getPortalContext();
+  const { card } = await searchParams;
+  const availability = paymentsAvailability(ctx.scope);
+  return (
+    <div className="space-y-6">
+      <PageHeader title="Payment methods" />
+      {availability.available ? (
+        <>
+          {availability.testMode && <TestModeNote />}
+          <PaymentMethods initial={await cardsFor(ctx)} notice={(card && NOTICES[card]) ?? null} />
+        </>
+      ) : (
+        <PaymentsUnavailable message={availability.message} />
+      )}
+    </div>
+  );
+}
+
+async function cardsFor(ctx: Awaited<ReturnType<typeof getPortalContext>>) {
+  const { provider, cards } = await listCards(ctx.db, ctx.scope);
+  return { test_mode: provider.kind === "test", cards };
+}

@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/card";
+import { notFound } from "next/navigation";
+import { TopUpStatus } from "@/components/payments/top-up-status";
+import { NotFoundError } from "@/lib/errors";
+import { getTopUpView } from "@/lib/payments/top-ups/portal-view";
+import { getPortalContext } from "@/lib/portal/portal-context";
+
+export const metadata: Metadata = { title: "Top-up" };
+
+export default async function TopUpStatusPage({ params, searchParams }: { params: Promise<{ topUpId: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+  const ctx = await getPortalContext();
+  const [{ topUpId }, query] = await Promise.all([params, searchParams]);
+  const view = await getTopUpView(ctx.db, ctx.scope, topUpId).catch((error: unknown) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  return (
+    <div className="space-y-6">
+      <PageHeader title={view.origin === "auto" ? "Automatic top-up" : "Top-up"} />
+      <TopUpStatus initial={view} cancelled={query.cancelled === "1"} locale={ctx.locale} timeZone={ctx.timeZone} />
+    </div>
+  );
+}

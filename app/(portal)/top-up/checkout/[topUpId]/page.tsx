@@ -1,0 +1,31 @@
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { AppError, NotFoundError } from "@/lib/errors";
+import { ensureCheckout } from "@/lib/payments/top-ups/checkout";
+import { effectiveStatus, getCustomerTopUpOrThrow } from "@/lib/payments/top-ups/store";
+import { getPortalContext } from "@/lib/portal/portal-context";
+
+// Where a platform-initiated top-up's sign-in link lands: straight on to Checkout while it can be paid.
+export default async function TopUpCheckoutPage({ params }: { params: Promise<{ topUpId: string }> }) {
+  const ctx = await getPortalContext();
+  const { topUpId } = await params;
+  const topUp = await getCustomerTopUpOrThrow(ctx.db, ctx.scope, topUpId).catch((error: unknown) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  if (effectiveStatus(topUp) !== "initiated" || topUp.origin === "auto") redirect(`/top-up/${topUp.id}`);
+  let url: string;
+  try {
+    url = await ensureCheckout(ctx.db, topUp);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return (
+      <div className="space-y-4">
+        <h1 className="text-2xl font-semibold tracking-tight">We couldn&apos;t open the payment page</h1>
+        <p role="alert" className="text-fg-muted">{error.message} Nothing was charged.</p>
+        <Link href={`/top-up/checkout/${topUp.id}`} className="inline-block rounded-lg bg-brand px-4 py-2 font-medium text-brand-fg">Try again</Link>
+      </div>
+    );
+  }
+  redirect(url);
+}

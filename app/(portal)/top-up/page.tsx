@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/card";
+import { RecentTopUps } from "@/components/payments/recent-top-ups";
+import { PaymentsUnavailable } from "@/components/payments/payments-unavailable";
+import { TestModeNote } from "@/components/payments/test-mode-note";
+import { TopUpForm } from "@/components/payments/top-up-form";
+import { paymentsAvailability, topUpOptions } from "@/lib/payments/top-ups/options";
+import { recentTopUps } from "@/lib/payments/top-ups/portal-view";
+import { getPortalContext } from "@/lib/portal/portal-context";
+
+export const metadata: Metadata = { title: "Top up" };
+
+export default async function TopUpPage() {
+  const ctx = await getPortalContext();
+  const availability = paymentsAvailability(ctx.scope);
+  const [offer, recent] = await Promise.all([topUpOptions(ctx.db, ctx.scope), recentTopUps(ctx.db, ctx.scope)]);
+  return (
+    <div className="space-y-6">
+      <PageHeader title="Top up" />
+      {availability.available ? (
+        <>
+          {availability.testMode && <TestModeNote />}
+          <TopUpForm options={offer.options} presets={offer.presets} min={offer.min} max={offer.max} locale={ctx.locale} />
+        </>
+      ) : (
+        <PaymentsUnavailable message={availability.message} />
+      )}
+      <section aria-labelledby="recent-top-ups" className="space-y-3">
+        <h2 id="recent-top-ups" className="text-lg font-semibold">Recent top-ups</h2>
+        <RecentTopUps initial={recent} locale={ctx.locale} timeZone={ctx.timeZone} />
+      </section>
+    </div>
+  );
+}

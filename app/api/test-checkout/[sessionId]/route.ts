@@ -1,0 +1,21 @@
+import { errorResponse } from "@/lib/api/handler";
+import { readJsonBody, validate } from "@/lib/api/parse";
+import { json } from "@/lib/api/respond";
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { csrfProblem } from "@/lib/portal/csrf";
+import { payTestCheckout } from "@/lib/payments/test-provider/pay-checkout";
+import { testPaymentSchema } from "@/lib/payments/test-provider/schema";
+
+// POST /api/test-checkout/:sessionId – pay or save a card on the TEST MODE checkout page (test mode only)
+export async function POST(req: Request, context: { params: Promise<{ sessionId: string }> }): Promise<Response> {
+  try {
+    const problem = csrfProblem(req);
+    if (problem) throw new AppError("forbidden", problem);
+    const { sessionId } = await context.params;
+    const body = validate(testPaymentSchema, await readJsonBody(req, 4096));
+    return json(await payTestCheckout(await getDb(), sessionId, body));
+  } catch (error) {
+    return errorResponse(error, "/api/test-checkout");
+  }
+}

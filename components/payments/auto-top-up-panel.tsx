@@ -1,0 +1,21 @@
+"use client";
+
+import type { AutoTopUpOverview } from "@/lib/payments/auto-top-up/view";
+import { useAutoTopUp, useCards, type CardsResponse } from "@/lib/queries/payments";
+import { AutoTopUpAccount } from "./auto-top-up-account";
+
+/** Every wallet account's auto top-up, kept fresh while attempts are under way. */
+export function AutoTopUpPanel({ initial, cards, platformName, locale, timeZone }: { initial: AutoTopUpOverview; cards: CardsResponse; platformName: string; locale: string; timeZone: string }) {
+  const { data } = useAutoTopUp(initial);
+  const { data: cardData } = useCards(cards);
+  if (data.accounts.length === 0) {
+    return <p className="rounded-xl border border-dashed border-line p-6 text-fg-muted">You have no balances yet. Auto top-up can be set up once you have one.</p>;
+  }
+  return (
+    <div className="space-y-6">
+      {data.accounts.map((view) => (
+        <AutoTopUpAccount key={view.accountId} view={view} cards={cardData?.cards ?? []} platformName={platformName} maxPerDay={data.limits.maxChargesPerDay} locale={locale} timeZone={timeZone} />
+      ))}
+    </div>
+  );
+}

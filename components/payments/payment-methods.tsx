@@ -1,0 +1,66 @@
+"use client";
+
+import { useState } from "react";
+import type { CardView } from "@/lib/payments/cards/cards";
+import { PortalApiError } from "@/lib/queries/portal-fetch";
+import { useAddCard, useCards, useMakeDefaultCard, useRemoveCard, type CardsResponse } from "@/lib/queries/payments";
+import { cardLabel } from "./card-label";
+import { primaryButton } from "@/components/ui/button-styles";
+
+function CardRow({ card }: { card: CardView }) {
+  const [confirming, setConfirming] = useState(false);
+  const makeDefault = useMakeDefaultCard();
+  const remove = useRemoveCard();
+  const error = makeDefault.error ?? remove.error;
+  return (
+    <li className="flex flex-wrap items-center justify-between gap-3 border-t border-line px-4 py-3 first:border-t-0" data-testid={`card-${card.last4}`}>
+      <div>
+        <p className="font-medium">
+          {cardLabel(card)}
+          {card.isDefault && <span className="ml-2 rounded-full bg-brand-soft px-2 py-0.5 text-xs text-brand-text">Default</span>}
+        </p>
+        <p className="text-xs text-fg-muted">Expires {String(card.expMonth).padStart(2, "0")}/{String(card.expYear).slice(-2)}</p>
+        {error && <p role="alert" className="text-sm text-danger">{error instanceof PortalApiError ? error.message : "Something went wrong."}</p>}
+      </div>
+      {confirming ? (
+        <div className="flex flex-wrap items-center gap-2 text-sm" role="group" aria-label={`Remove ${cardLabel(card)}?`}>
+          <span>Remove this card? Auto top-up that uses it will be switched off.</span>
+          <button type="button" onClick={() => remove.mutate(card.id)} disabled={remove.isPending} className="rounded-lg border border-danger bg-danger-soft px-3 py-1.5 font-medium text-danger">Remove</button>
+          <button type="button" onClick={() => setConfirming(false)} className="rounded-lg border border-line px-3 py-1.5">Keep</button>
+        </div>
+      ) : (
+        <div className="flex gap-2 text-sm">
+          {!card.isDefault && (
+            <button type="button" onClick={() => makeDefault.mutate(card.id)} disabled={makeDefault.isPending} className="rounded-lg border border-line px-3 py-1.5 hover:bg-surface-sunken">
+              Make default<span className="sr-only"> ({cardLabel(card)})</span>
+            </button>
+          )}
+          <button type="button" onClick={() => setConfirming(true)} className="rounded-lg border border-line px-3 py-1.5 text-danger hover:bg-danger-soft">
+            Remove<span className="sr-only"> {cardLabel(card)}</span>
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}
+
+/** The customer's saved cards, the default first, with adding, choosing the default and removing. */
+export function PaymentMethods({ initial, notice }: { initial: CardsResponse; notice: string | null }) {
+  const { data } = useCards(initial);
+  const add = useAddCard();
+  const cards = data?.cards ?? [];
+  return (
+    <div className="space-y-4">
+      {notice && <p role="status" className="rounded-lg bg-success-soft px-4 py-3 text-sm text-success">{notice}</p>}
+      {cards.length === 0 ? (
+        <p className="rounded-xl border border-dashed border-line p-6 text-fg-muted">No saved cards yet. Cards you pay with are saved here for next time.</p>
+      ) : (
+        <ul className="rounded-xl border border-line bg-surface-raised shadow-sm">{cards.map((c) => <CardRow key={c.id} card={c} />)}</ul>
+      )}
+      <button type="button" onClick={() => add.mutate()} disabled={add.isPending || add.isSuccess} className={primaryButton}>
+        {add.isPending || add.isSuccess ? "Opening…" : "Add a card"}
+      </button>
+      {add.error && <p role="alert" className="text-sm text-danger">{add.error instanceof PortalApiError ? add.error.message : "Something went wrong."}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useRef } from "react";
+import { formatAmount } from "@/components/money/format";
+import type { TopUpView } from "@/lib/payments/top-ups/portal-view";
+import { useCancelTopUp, useTopUp } from "@/lib/queries/payments";
+import { Receipt } from "./receipt";
+import { StatusBadge } from "./status-badge";
+import { primaryButton } from "@/components/ui/button-styles";
+
+function message(t: TopUpView, locale: string): string {
+  const added = formatAmount(t.units, t.asset, locale);
+  switch (t.status) {
+    case "initiated": return "Waiting for your payment. This page updates by itself.";
+    case "processing": return `Your payment is being processed. ${added} will be added as soon as your bank confirms it.`;
+    case "completed": return `Payment received: ${added} added to your balance.`;
+    case "failed": return `The payment didn't go through${t.failureMessage ? `: ${t.failureMessage}` : "."} Nothing was added, and you can try again.`;
+    case "cancelled": return "You cancelled this payment. Nothing was charged.";
+    default: return "This payment expired before it was completed. Nothing was charged.";
+  }
+}
+
+/** A top-up after Checkout: pending until the provider confirms, then completed with its receipt, or why not. */
+export function TopUpStatus({ initial, cancelled, locale, timeZone }: { initial: TopUpView; cancelled: boolean; locale: string; timeZone: string }) {
+  const { data: t } = useTopUp(initial);
+  const cancel = useCancelTopUp(initial.id);
+  const asked = useRef(false);
+  useEffect(() => {
+    if (!cancelled || asked.current || initial.status !== "initiated") return;
+    asked.current = true;
+    cancel.mutate(undefined, { onSuccess: (after) => after.failureUrl && after.status !== "completed" && window.location.replace(after.failureUrl) });
+  }, [cancelled, cancel, initial.status]);
+  const over = t.status === "failed" || t.status === "cancelled" || t.status === "expired";
+  return (
+    <div className="space-y-4">
+      <div className="rounded-xl border border-line bg-surface-raised p-5 shadow-sm">
+        <div className="flex flex-wrap items-center gap-3">
+          <p className="text-2xl font-semibold tabular">{formatAmount(t.amount, t.currency, locale)}</p>
+          <StatusBadge status={t.status} />
+        </div>
+        <p role="status" aria-live="polite" className="mt-2 text-fg-muted" data-testid="top-up-message">{message(t, locale)}</p>
+        <div className="mt-4 flex flex-wrap gap-3 text-sm">
+          {t.status === "initiated" && t.origin !== "auto" && <Link href={`/top-up/checkout/${t.id}`} className={primaryButton}>Continue to payment</Link>}
+          {over && <Link href="/top-up" className={primaryButton}>Try again</Link>}
+          {over && t.failureUrl && <a href={t.failureUrl} className="rounded-lg px-4 py-2 font-medium text-brand-text underline">Back to the app</a>}
+        </div>
+      </div>
+      {t.status === "completed" && <Receipt topUp={t} locale={locale} timeZone={timeZone} />}
+    </div>
+  );
+}

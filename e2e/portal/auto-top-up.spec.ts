@@ -1,0 +1,49 @@
+import { expect, signIn, test } from "../fixtures";
+import { customerWithBalance, ready, saveCard, turnOnAutoTopUp } from "../payments-helpers";
+
+test.describe("[AUTO-TOP-UP] automatic top-ups the customer controls", () => {
+  test("configure it, debit across the threshold, see the attempt and the new balance", async ({ page, api }) => {
+    const customer = await customerWithBalance(api, "Otto Auto", 30);
+    await signIn(page, api, customer.id);
+    await saveCard(page, "4242 4242 4242 4242");
+    await page.goto("/auto-top-up");
+    await ready(page);
+    const usd = page.getByTestId("auto-top-up-default:USD");
+    await expect(usd.getByTestId("auto-top-up-state")).toHaveText("Off");
+    await expect(usd.getByTestId("charge-now-warning")).toHaveCount(0);
+    await turnOnAutoTopUp(usd, "10", "20");
+
+    await api.post(`/customers/${customer.id}/wallet/adjustments`, { transaction_id: `d-${customer.id}`, asset: "USD", amount: -25, reason: "adjustment" });
+    await expect(usd.getByTestId("attempt-row").first()).toContainText("Succeeded", { timeout: 20_000 });
+    await expect(usd.getByTestId("attempt-row").first()).toContainText("$20.00");
+    await expect(usd.getByTestId("auto-top-up-balance")).toHaveText("$25.00");
+    expect(await api.get(`/customers/${customer.id}/wallet/default:USD`)).toMatchObject({ available: 25, pending_in: 0 });
+    const txns = await api.get(`/customers/${customer.id}/wallet/default:USD/transactions`);
+    expect(txns.items[0]).toMatchObject({ amount: 20, balance_after: 25, category: "auto_top_up" });
+  });
+
+  test("a declined card backs off, and the third decline in a row switches auto top-up off with a notice", async ({ page, api }) => {
+    const customer = await customerWithBalance(api, "Dana Decline", 30);
+    await signIn(page, api, customer.id);
+    await saveCard(page, "4000 0000 0000 0341");
+    await page.goto("/auto-top-up");
+    await ready(page);
+    const usd = page.getByTestId("auto-top-up-default:USD");
+    await turnOnAutoTopUp(usd, "10", "20");
+
+    await api.post(`/customers/${customer.id}/wallet/adjustments`, { transaction_id: `d-${customer.id}`, asset: "USD", amount: -25, reason: "adjustment" });
+    const backoff = usd.getByTestId("auto-top-up-backoff");
+    await expect(backoff).toContainText("We'll try again after", { timeout: 20_000 });
+    await expect(usd.getByTestId("attempt-row").first()).toContainText("Failed");
+    await expect(usd.getByTestId("attempt-row").first().getByTestId("next-retry")).not.toHaveText("—");
+    await backoff.getByRole("button", { name: "Try again now" }).click();
+    await expect(usd.getByTestId("attempt-row")).toHaveCount(2);
+    await backoff.getByRole("button", { name: "Try again now" }).click();
+    await expect(usd.getByTestId("attempt-row")).toHaveCount(3);
+    await expect(usd.getByTestId("auto-top-up-notice")).toContainText("Auto top-up was switched off");
+    await expect(usd.getByTestId("auto-top-up-notice")).toContainText("off after 3 declined payments in a row");
+    await expect(usd.getByTestId("auto-top-up-state")).toHaveText("Off");
+    await expect(usd.getByTestId("auto-top-up-backoff")).toHaveCount(0);
+    expect(await api.get(`/customers/${customer.id}/wallet/default:USD`)).toMatchObject({ available: 5, pending_in: 0 });
+  });
+});

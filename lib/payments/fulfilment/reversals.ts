@@ -1,0 +1,57 @@
+import { findAsset } from "@/lib/assets/find-asset";
+import type { Db } from "@/lib/db";
+import { withTransaction } from "@/lib/db/transaction";
+import { postTransfers, type TransferInput } from "@/lib/ledger";
+import type { Decimal } from "@/lib/money";
+import { unitsForAmount } from "../top-ups/pricing";
+import { rateOf } from "../top-ups/rate-of";
+import { lockTopUp, type TopUpRow } from "../top-ups/store";
+
+export interface Reversal {
+  /** Permanent key of the provider object (`refund:re_…`, `dispute:dp_…`). */
+  key: string;
+  /** Money taken back, in the top-up's currency. */
+  amount: Decimal;
+  category: "refund" | "dispute";
+  description: string;
+  /** When set, the reversal is undone under this second key (a refund that failed, a dispute that was won). */
+  restoreKey?: string;
+  restoreDescription?: string;
+}
+
+function transfer(t: TopUpRow, key: string, units: Decimal, category: Reversal["category"], description: string, toWallet: boolean): TransferInput {
+  const wallet = { kind: "wallet" as const, customerId: t.customerId, name: t.accountName, asset: t.assetCode };
+  const payments = { kind: "system" as const, name: "payments" as const, asset: t.assetCode, shardKey: t.customerId };
+  return {
+    idempotencyKey: key,
+    category,
+    asset: t.assetCode,
+    amount: units,
+    from: toWallet ? payments : wallet,
+    to: toWallet ? wallet : payments,
+    customerId: t.customerId,
+    description,
+    reference: { type: "top_up", id: t.id },
+  };
+}
+
+/**
+ * Takes back the units that `amount` bought at the top-up's recorded rate (rounded down, so
+ * reversals never take more than was credited for that money). A reversal and its restoration are
+ * written together when the provider says the money came back, so whichever event arrives first,
+ * the ledger ends the same: each key is written once, forever.
+ * @returns whether anything new was written
+ */
+export async function postReversal(db: Db, topUpId: string, reversal: Reversal): Promise<boolean> {
+  return withTransaction(db, async (tx) => {
+    const t = await lockTopUp(tx, topUpId);
+    if (!t) return false;
+    const asset = await findAsset(tx, { platformId: t.platformId, liveMode: t.liveMode }, t.assetCode);
+    const units = unitsForAmount(reversal.amount, rateOf(t), asset?.precision ?? 12, t.currency);
+    if (!units.gt(0)) return false;
+    const inputs = [transfer(t, reversal.key, units, reversal.category, reversal.description, false)];
+    if (reversal.restoreKey) inputs.push(transfer(t, reversal.restoreKey, units, reversal.category, reversal.restoreDescription ?? "Reversal undone", true));
+    const result = await postTransfers(tx, { platformId: t.platformId, liveMode: t.liveMode }, inputs);
+    return result.transfers.some((p) => p.created);
+  });
+}

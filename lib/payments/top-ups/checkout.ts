@@ -1,0 +1,67 @@
+import { formatAmount } from "@/components/money/format";
+import { findAsset } from "@/lib/assets/find-asset";
+import { now } from "@/lib/clock";
+import type { Db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { dec } from "@/lib/money";
+import { assetDisplay } from "@/lib/wallet/balances";
+import { ensurePaymentCustomer } from "../customers";
+import { providerOf } from "../provider/select";
+import type { ProviderKind } from "../provider/types";
+import { updateTopUp, type TopUpRow } from "./store";
+
+// Stripe refuses Checkout Sessions that expire sooner than 30 minutes after creation.
+const MIN_CHECKOUT_MS = 31 * 60 * 1000;
+
+export function portalUrl(path: string): string {
+  return `${env().PORTAL_URL.replace(/\/$/, "")}${path}`;
+}
+
+/** What every provider object for a top-up carries, so any event about it leads back to the top-up. */
+export function paymentMetadata(topUp: TopUpRow): Record<string, string> {
+  return {
+    top_up_id: topUp.id,
+    platform_id: topUp.platformId,
+    customer_id: topUp.customerId,
+    live_mode: String(topUp.liveMode),
+    origin: topUp.origin,
+    ...(topUp.attemptId ? { attempt_id: topUp.attemptId } : {}),
+  };
+}
+
+async function productName(db: Db, topUp: TopUpRow): Promise<string> {
+  const scope = { platformId: topUp.platformId, liveMode: topUp.liveMode };
+  const asset = await findAsset(db, scope, topUp.assetCode);
+  return asset ? `Top-up: ${formatAmount(topUp.units, assetDisplay(asset), "en-US")}` : "Top-up";
+}
+
+/**
+ * The Checkout page for a top-up, created on first need. Its idempotency key is derived from the
+ * top-up, so a retry after a crash between Stripe's answer and our commit gets the same session.
+ * @throws PaymentProviderUnavailableError, PaymentsUnavailableError
+ */
+export async function ensureCheckout(db: Db, topUp: TopUpRow): Promise<string> {
+  if (topUp.checkoutUrl) return topUp.checkoutUrl;
+  const scope = { platformId: topUp.platformId, liveMode: topUp.liveMode, customerId: topUp.customerId };
+  const provider = providerOf(db, topUp.provider as ProviderKind, scope);
+  const customer = await ensurePaymentCustomer(db, scope, provider);
+  const earliest = new Date(now().getTime() + MIN_CHECKOUT_MS);
+  const expiresAt = topUp.expiresAt && topUp.expiresAt > earliest ? topUp.expiresAt : earliest;
+  const returnPage = portalUrl(`/top-up/${topUp.id}`);
+  const session = await provider.createCheckout({
+    scope,
+    providerCustomerId: customer.providerCustomerId,
+    mode: "payment",
+    amount: dec(topUp.amount),
+    currency: topUp.currency,
+    productName: await productName(db, topUp),
+    description: topUp.description,
+    metadata: paymentMetadata(topUp),
+    successUrl: topUp.origin === "api" && topUp.returnUrl ? topUp.returnUrl : returnPage,
+    cancelUrl: `${returnPage}?cancelled=1`,
+    expiresAt,
+    idempotencyKey: `checkout:${topUp.id}`,
+  });
+  await updateTopUp(db, topUp.id, { checkoutSessionId: session.id, checkoutUrl: session.url, expiresAt });
+  return session.url;
+}

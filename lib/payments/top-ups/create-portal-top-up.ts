@@ -1,0 +1,44 @@
+import { requireAsset } from "@/lib/assets/find-asset";
+import { now } from "@/lib/clock";
+import type { Db } from "@/lib/db";
+import { ValidationError } from "@/lib/errors";
+import { Decimal } from "@/lib/money";
+import { getPlatformSettings } from "@/lib/platforms/settings";
+import type { CustomerScope } from "@/lib/scope";
+import { parseAccountId } from "@/lib/wallet/account-id";
+import { providerMinimum } from "../limits";
+import { moneyText } from "../money-text";
+import { initiateTopUp } from "./initiate";
+import { amountForUnits, topUpRate } from "./pricing";
+import type { PortalTopUpInput } from "./schema";
+
+/**
+ * A top-up the customer starts in the portal, within the platform's limits. For a custom asset the
+ * customer may ask for units: the amount charged is the least money that buys at least that many.
+ * @throws ValidationError, PaymentsUnavailableError, PaymentProviderUnavailableError
+ */
+export async function createPortalTopUp(db: Db, scope: CustomerScope, input: PortalTopUpInput): Promise<{ id: string; redirectUrl: string }> {
+  const { name, asset: code } = parseAccountId(input.account_id);
+  const asset = await requireAsset(db, scope, code, "account_id");
+  const settings = await getPlatformSettings(db, scope);
+  const currency = asset.kind === "fiat" ? asset.code : settings.currency;
+  let amount = input.amount;
+  if (input.units !== undefined) {
+    const rate = asset.kind === "fiat" ? null : topUpRate(asset, currency, now());
+    if (asset.kind !== "fiat" && !rate) throw ValidationError.field("units", `${code} can't be bought with ${currency} right now.`);
+    amount = amountForUnits(input.units, rate, currency);
+  }
+  const min = Decimal.max(settings.topUp.minAmount, providerMinimum(currency));
+  const max = settings.topUp.maxAmount;
+  const field = input.units !== undefined ? "units" : "amount";
+  if (amount!.lt(min) || amount!.gt(max)) {
+    throw ValidationError.field(field, `Top-ups are from ${moneyText(min, currency)} to ${moneyText(max, currency)}.`);
+  }
+  const { topUp } = await initiateTopUp(
+    db,
+    scope,
+    { customerId: scope.customerId, amount: amount!, currency, accountName: name, asset: code },
+    "portal",
+  );
+  return { id: topUp.id, redirectUrl: topUp.checkoutUrl! };
+}

@@ -1,0 +1,28 @@
+import { and, count, desc, eq, type SQL } from "drizzle-orm";
+import type { DbOrTx } from "@/lib/db";
+import { topUps } from "@/lib/db/schema";
+import { getCustomerOrThrow } from "@/lib/customers/customer-store";
+import { inScope, type PlatformScope } from "@/lib/scope";
+import type { TopUpRow } from "./store";
+
+/**
+ * The platform's top-ups, newest first, optionally for one customer (who must exist in scope).
+ * @throws NotFoundError
+ */
+export async function listTopUps(
+  db: DbOrTx,
+  scope: PlatformScope,
+  filter: { customerId?: string; limit: number; offset: number },
+): Promise<{ items: TopUpRow[]; total: number }> {
+  const conditions: SQL[] = [inScope(topUps, scope)];
+  if (filter.customerId !== undefined) {
+    await getCustomerOrThrow(db, scope, filter.customerId);
+    conditions.push(eq(topUps.customerId, filter.customerId));
+  }
+  const where = and(...conditions);
+  const [items, [total]] = await Promise.all([
+    db.select().from(topUps).where(where).orderBy(desc(topUps.createdAt), desc(topUps.id)).limit(filter.limit).offset(filter.offset),
+    db.select({ n: count() }).from(topUps).where(where),
+  ]);
+  return { items, total: total?.n ?? 0 };
+}
