@@ -1,23 +1,34 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { PageHeader } from "@/components/ui/card";
 import { BalanceCards } from "@/components/wallet/balance-cards";
+import { OverviewSpend, OverviewUsage } from "@/components/wallet/overview-sections";
 import { getPortalContext } from "@/lib/portal/portal-context";
 import { balanceKeys } from "@/lib/queries/keys";
 import { balanceViews } from "@/lib/wallet/balance-views";
+import { spendFigures } from "@/lib/wallet/spend/spend-summary";
 
 export const metadata: Metadata = { title: "Overview" };
 
 export default async function OverviewPage() {
   const ctx = await getPortalContext();
   const client = new QueryClient();
-  await client.prefetchQuery({ queryKey: balanceKeys.all, queryFn: () => balanceViews(ctx.db, ctx.scope) });
+  const balances = await client.fetchQuery({ queryKey: balanceKeys.all, queryFn: () => balanceViews(ctx.db, ctx.scope) });
+  // Not awaited: the balances paint first and these figures stream into the cards when ready.
+  const figures = spendFigures(ctx.db, ctx.scope, balances, ctx.timeZone);
   return (
     <div className="space-y-6">
-      <PageHeader title="Overview" description="Your balances, in every currency and credit type you use." />
+      <PageHeader title="Overview" description="Your balances, what you spent this month, and your latest usage." />
       <HydrationBoundary state={dehydrate(client)}>
-        <BalanceCards locale={ctx.locale} canTopUp={false} />
+        <BalanceCards locale={ctx.locale} canTopUp figures={figures} />
       </HydrationBoundary>
+      <Suspense fallback={<div className="h-[18.5rem] animate-pulse rounded-xl border border-line bg-surface-raised" />}>
+        <OverviewSpend ctx={ctx} />
+      </Suspense>
+      <Suspense fallback={<div className="h-64 animate-pulse rounded-xl bg-surface-sunken" />}>
+        <OverviewUsage ctx={ctx} />
+      </Suspense>
     </div>
   );
 }

@@ -5,6 +5,8 @@ export interface NavItem {
 
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Overview" },
+  { href: "/usage", label: "Usage" },
+  { href: "/spend", label: "Spending" },
   { href: "/transactions", label: "Transactions" },
   { href: "/top-up", label: "Top up" },
   { href: "/auto-top-up", label: "Auto top-up" },

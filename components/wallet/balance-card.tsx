@@ -1,4 +1,7 @@
+"use client";
+
 import Link from "next/link";
+import { Suspense, use } from "react";
 import { formatAmount } from "@/components/money/format";
 import { fiatDisplay } from "@/components/money/fiat-display";
 import type { BalanceView } from "@/lib/wallet/balance-views";
@@ -6,44 +9,57 @@ import type { SpendFigures } from "@/lib/wallet/spend/spend-summary";
 
 interface Props {
   balance: BalanceView;
-  spend?: SpendFigures;
+  /** Streamed after the balances: spent this month and runway per account id. */
+  figures?: Promise<Record<string, SpendFigures>>;
   locale: string;
   canTopUp: boolean;
 }
 
-type State = "negative" | "empty" | "low" | "ok";
+const LOW_RUNWAY_DAYS = 3;
 
-function stateOf(balance: BalanceView, spend: SpendFigures | undefined): State {
-  if (balance.available.startsWith("-")) return "negative";
-  if (/^0(\.0*)?$/.test(balance.available)) return "empty";
-  if (spend?.runwayDays !== null && spend?.runwayDays !== undefined && spend.runwayDays < 3) return "low";
-  return "ok";
+function Figures({ figures, balance, locale }: { figures: Promise<Record<string, SpendFigures>>; balance: BalanceView; locale: string }) {
+  const f = use(figures)[balance.accountId];
+  if (!f) return null;
+  const low = f.runwayDays !== null && f.runwayDays < LOW_RUNWAY_DAYS;
+  return (
+    <>
+      <div>
+        <dt className="text-fg-muted">Spent this month</dt>
+        <dd className="tabular font-medium" data-testid="spent-this-month">{formatAmount(f.spentThisMonth, balance.asset, locale)}</dd>
+      </div>
+      {f.runwayDays !== null && !balance.available.startsWith("-") && (
+        <div className="col-span-2">
+          <dt className="sr-only">Balance runway</dt>
+          <dd className={low ? "font-medium text-warning" : "text-fg-muted"} data-testid="runway">
+            {low ? "Running low: at" : "At"} your 7-day spend rate this lasts ~{f.runwayDays} {f.runwayDays === 1 ? "day" : "days"}.
+          </dd>
+        </div>
+      )}
+    </>
+  );
 }
 
-const MESSAGES: Record<Exclude<State, "ok">, string> = {
-  negative: "Your balance is below zero. Usage is still recorded; a top-up settles it.",
-  empty: "This balance is empty. Top up to keep using the service without interruption.",
-  low: "Running low: at your recent usage this won’t last three days.",
-};
+function emptyState(balance: BalanceView): string | null {
+  if (balance.available.startsWith("-")) return "Your balance is below zero. Usage is still recorded; a top-up settles it.";
+  if (/^0(\.0*)?$/.test(balance.available)) return "This balance is empty. Top up to keep using the service without interruption.";
+  return null;
+}
 
-export function BalanceCard({ balance, spend, locale, canTopUp }: Props) {
+export function BalanceCard({ balance, figures, locale, canTopUp }: Props) {
   const { asset } = balance;
-  const state = stateOf(balance, spend);
-  const topUpHref = `/top-up?account=${encodeURIComponent(balance.accountId)}`;
+  const problem = emptyState(balance);
   return (
     <section
       aria-labelledby={`balance-${asset.code}`}
-      className={`flex flex-col rounded-xl border bg-surface-raised p-5 shadow-sm ${state === "ok" ? "border-line" : state === "low" ? "border-warning" : "border-danger"}`}
+      className={`flex flex-col rounded-xl border bg-surface-raised p-5 shadow-sm ${problem ? "border-danger" : "border-line"}`}
       data-testid={`balance-${asset.code}`}
     >
-      <div className="flex items-center justify-between gap-2">
-        <h2 id={`balance-${asset.code}`} className="text-sm font-medium text-fg-muted">
-          {asset.symbol && asset.kind === "custom" ? <span aria-hidden>{asset.symbol} </span> : null}
-          {asset.name}
-          {balance.accountName !== "default" ? ` · ${balance.accountName}` : ""}
-        </h2>
-      </div>
-      <p className={`tabular mt-2 text-3xl font-semibold tracking-tight ${state === "negative" ? "text-danger" : ""}`} data-testid="available">
+      <h2 id={`balance-${asset.code}`} className="text-sm font-medium text-fg-muted">
+        {asset.symbol && asset.kind === "custom" ? <span aria-hidden>{asset.symbol} </span> : null}
+        {asset.name}
+        {balance.accountName !== "default" ? ` · ${balance.accountName}` : ""}
+      </h2>
+      <p className={`tabular mt-2 text-3xl font-semibold tracking-tight ${balance.available.startsWith("-") ? "text-danger" : ""}`} data-testid="available">
         {formatAmount(balance.available, asset, locale)}
       </p>
       {balance.fiatValue && (
@@ -52,36 +68,27 @@ export function BalanceCard({ balance, spend, locale, canTopUp }: Props) {
           {fiatDisplay(balance.fiatValue.unitPrice, balance.fiatValue.currency, locale, 6)} per {asset.label ?? asset.code}
         </p>
       )}
-      <dl className="mt-4 grid grid-cols-2 gap-3 text-sm">
-        {spend && (
-          <div>
-            <dt className="text-fg-muted">Spent this month</dt>
-            <dd className="tabular font-medium" data-testid="spent-this-month">{formatAmount(spend.spentThisMonth, asset, locale)}</dd>
-          </div>
-        )}
+      <dl className="mt-4 grid min-h-[4.5rem] grid-cols-2 content-start gap-3 text-sm">
         {balance.pendingIn !== "0" && (
           <div>
             <dt className="text-fg-muted">Top-ups pending</dt>
             <dd className="tabular font-medium" data-testid="pending-in">{formatAmount(balance.pendingIn, asset, locale)}</dd>
           </div>
         )}
-        {spend?.runwayDays !== null && spend?.runwayDays !== undefined && state !== "negative" && (
-          <div className="col-span-2">
-            <dt className="sr-only">Balance runway</dt>
-            <dd className="text-fg-muted" data-testid="runway">
-              At your 7-day spend rate this lasts ~{spend.runwayDays} {spend.runwayDays === 1 ? "day" : "days"}.
-            </dd>
-          </div>
+        {figures && (
+          <Suspense fallback={<div className="h-10 animate-pulse rounded bg-surface-sunken" aria-hidden />}>
+            <Figures figures={figures} balance={balance} locale={locale} />
+          </Suspense>
         )}
       </dl>
-      {state !== "ok" && (
-        <p role="status" className={`mt-4 rounded-md px-3 py-2 text-sm ${state === "low" ? "bg-warning-soft text-warning" : "bg-danger-soft text-danger"}`}>
-          {MESSAGES[state]}
+      {problem && (
+        <p role="status" className="mt-3 rounded-md bg-danger-soft px-3 py-2 text-sm text-danger">
+          {problem}
         </p>
       )}
       {canTopUp && (
-        <div className="mt-4 pt-1">
-          <Link href={topUpHref} className={`text-sm font-semibold ${state === "ok" ? "text-brand-text" : "text-fg underline"}`}>
+        <div className="mt-auto pt-4">
+          <Link href={`/top-up?account=${encodeURIComponent(balance.accountId)}`} className={`text-sm font-semibold ${problem ? "text-fg underline" : "text-brand-text"}`}>
             Top up {asset.name}
           </Link>
         </div>

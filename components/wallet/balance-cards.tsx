@@ -8,11 +8,11 @@ import { BalanceCard } from "./balance-card";
 interface Props {
   locale: string;
   canTopUp: boolean;
-  spend?: Record<string, SpendFigures>;
+  figures?: Promise<Record<string, SpendFigures>>;
 }
 
 /** A card per wallet account; hydrated from the server and refreshed on focus. */
-export function BalanceCards({ locale, canTopUp, spend }: Props) {
+export function BalanceCards({ locale, canTopUp, figures }: Props) {
   const { data: balances = [] } = useBalances();
   if (balances.length === 0) {
     return (
@@ -24,7 +24,7 @@ export function BalanceCards({ locale, canTopUp, spend }: Props) {
   return (
     <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
       {balances.map((b) => (
-        <BalanceCard key={b.accountId} balance={b} spend={spend?.[b.accountId]} locale={locale} canTopUp={canTopUp} />
+        <BalanceCard key={b.accountId} balance={b} figures={figures} locale={locale} canTopUp={canTopUp} />
       ))}
     </div>
   );

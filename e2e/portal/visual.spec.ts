@@ -1,11 +1,17 @@
 import AxeBuilder from "@axe-core/playwright";
 import { devices } from "@playwright/test";
-import { expect, signIn, test, type ApiClient } from "../fixtures";
+import { expect, signIn, test } from "../fixtures";
+import { seedUsageCustomer } from "../portal-data";
 
 // Every portal page, as a signed-in customer with data, plus the pages shown without a session.
 const PAGES = [
   { name: "overview", path: "/" },
+  { name: "usage", path: "/usage" },
+  { name: "spend", path: "/spend" },
   { name: "transactions", path: "/transactions" },
+  { name: "top-up", path: "/top-up" },
+  { name: "auto-top-up", path: "/auto-top-up" },
+  { name: "payment-methods", path: "/payment-methods" },
 ];
 const PUBLIC_PAGES = [
   { name: "link-error", path: "/link-error?reason=invalid" },
@@ -17,18 +23,6 @@ const VIEWPORTS = {
   phone: { viewport: devices["Pixel 5"].viewport, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
 } as const;
 
-async function seedCustomer(api: ApiClient): Promise<string> {
-  const customer = await api.post("/customers", { name: "Ada Lovelace", email: "ada@example.com" });
-  await api.post("/assets", { code: "CREDIT", name: "Credits", precision: 0, symbol: "⭐", label: "CR", rates: [{ source: "USD", rate: 0.05 }] });
-  const adjust = (n: number, asset: string, amount: number, reason: string, description: string) =>
-    api.post(`/customers/${customer.id}/wallet/adjustments`, { transaction_id: `v${n}-${customer.id}`, asset, amount, reason, description });
-  await adjust(1, "USD", 50, "external_topup", "Card top-up");
-  await adjust(2, "USD", -12.4, "adjustment", "Priority support session");
-  await adjust(3, "CREDIT", 1200, "gift", "Welcome credits");
-  await adjust(4, "CREDIT", 300, "promotional", "Launch promotion");
-  return customer.id as string;
-}
-
 for (const [device, options] of Object.entries(VIEWPORTS)) {
   for (const scheme of ["light", "dark"] as const) {
     test.describe(`[VISUAL] ${device} ${scheme}`, () => {
@@ -36,7 +30,7 @@ for (const [device, options] of Object.entries(VIEWPORTS)) {
 
       test("portal pages have no axe violations and are captured", async ({ page, api }, info) => {
         await api.put("/platform/branding", { name: "Glitch AI", primary_color: "#7c3aed", accent_color: "#0891b2", support_url: "https://glitch.example.com/support", terms_url: "https://glitch.example.com/terms", privacy_url: "https://glitch.example.com/privacy" });
-        await signIn(page, api, await seedCustomer(api));
+        await signIn(page, api, (await seedUsageCustomer(api)).customerId);
         for (const p of PAGES) {
           await page.goto(p.path);
           await expect(page.locator("main h1")).toBeVisible();

@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { SpendSection } from "@/components/charts/spend-section";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { SegmentedLinks } from "@/components/ui/segmented-links";
+import { getPortalContext } from "@/lib/portal/portal-context";
+import { searchOf } from "@/lib/queries/keys";
+import { listBalances } from "@/lib/wallet/balances";
+import { SPEND_RANGES, spendQuerySchema, type SpendQuery, type SpendRange } from "@/lib/wallet/spend/ranges";
+
+export const metadata: Metadata = { title: "Spending" };
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+const BUCKET_LABELS = { day: "Daily", week: "Weekly", month: "Monthly" } as const;
+
+function href(q: SpendQuery, change: Partial<SpendQuery>): string {
+  const next = { ...q, ...change };
+  return `/spend?${searchOf({ asset: next.asset, range: next.range, bucket: next.bucket, unit: next.unit === "fiat" ? "fiat" : undefined })}`;
+}
+
+export default async function SpendPage({ searchParams }: { searchParams: Search }) {
+  const ctx = await getPortalContext();
+  const raw = await searchParams;
+  const balances = await listBalances(ctx.db, ctx.scope);
+  const q = spendQuerySchema.parse({ range: raw.range, bucket: raw.bucket, asset: raw.asset, unit: raw.unit });
+  const selected = balances.find((b) => b.asset.code === q.asset) ?? balances[0];
+  if (!selected) {
+    return (
+      <div className="space-y-6">
+        <PageHeader title="Spending" />
+        <EmptyState title="Nothing spent yet">Charts of your spending appear here once you start using the service.</EmptyState>
+      </div>
+    );
+  }
+  const query: SpendQuery = { ...q, asset: selected.asset.code };
+  const custom = selected.asset.kind === "custom" && selected.asset.rates.length > 0;
+  return (
+    <div className="space-y-6">
+      <PageHeader title="Spending" description="What your usage cost over time, by product, in your own timezone." />
+      <div className="flex flex-wrap items-center gap-3">
+        {balances.length > 1 && (
+          <SegmentedLinks label="Balance" segments={balances.map((b) => ({ href: href(query, { asset: b.asset.code, unit: "asset" }), label: b.asset.name, active: b === selected }))} />
+        )}
+        <SegmentedLinks
+          label="Period"
+          segments={(Object.keys(SPEND_RANGES) as SpendRange[]).map((r) => ({ href: href(query, { range: r, bucket: SPEND_RANGES[r].buckets[0] }), label: SPEND_RANGES[r].label, active: r === query.range }))}
+        />
+        {SPEND_RANGES[query.range].buckets.length > 1 && (
+          <SegmentedLinks label="Grouping" segments={SPEND_RANGES[query.range].buckets.map((b) => ({ href: href(query, { bucket: b }), label: BUCKET_LABELS[b], active: b === query.bucket }))} />
+        )}
+        {custom && (
+          <SegmentedLinks
+            label="Show amounts in"
+            segments={[
+              { href: href(query, { unit: "asset" }), label: selected.asset.label ?? selected.asset.code, active: query.unit === "asset" },
+              { href: href(query, { unit: "fiat" }), label: selected.asset.rates[0]!.source, active: query.unit === "fiat" },
+            ]}
+          />
+        )}
+      </div>
+      <Card className="p-5">
+        <h2 className="font-semibold">{selected.asset.name}</h2>
+        <Suspense key={searchOf(query)} fallback={<div className="mt-3 h-72 animate-pulse rounded-lg bg-surface-sunken" />}>
+          <SpendSection ctx={ctx} asset={selected.asset} range={query.range} bucket={query.bucket} inFiat={custom && query.unit === "fiat"} />
+        </Suspense>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/card";
+import { UsageFilters } from "@/components/usage/usage-filters";
+import { UsageTable } from "@/components/usage/usage-table";
+import { getPortalContext } from "@/lib/portal/portal-context";
+import { searchOf, usageKeys } from "@/lib/queries/keys";
+import { assetDisplay, listBalances } from "@/lib/wallet/balances";
+import { usageFiltersSchema } from "@/lib/wallet/usage/filters";
+import { listUsage } from "@/lib/wallet/usage/list-usage";
+import { customerProducts } from "@/lib/wallet/usage/products";
+
+export const metadata: Metadata = { title: "Usage" };
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function UsagePage({ searchParams }: { searchParams: Search }) {
+  const ctx = await getPortalContext();
+  const raw = await searchParams;
+  const filters = usageFiltersSchema.parse({ from: raw.from, to: raw.to, product: raw.product });
+  const query = { from: filters.from, to: filters.to, product: filters.product };
+  const client = new QueryClient();
+  const [balances, products] = await Promise.all([
+    listBalances(ctx.db, ctx.scope),
+    customerProducts(ctx.db, ctx.scope),
+    client.prefetchInfiniteQuery({
+      queryKey: usageKeys.list(query),
+      queryFn: () => listUsage(ctx.db, ctx.scope, filters, ctx.timeZone),
+      initialPageParam: null as string | null,
+    }),
+  ]);
+  const assets = Object.fromEntries(balances.map((b) => [b.asset.code, assetDisplay(b.asset)]));
+  return (
+    <div className="space-y-6">
+      <PageHeader title="Usage" description="Everything you used, what it cost, and exactly how it was billed: the “i” button on a row shows the details." />
+      <UsageFilters products={products} current={query} />
+      <HydrationBoundary state={dehydrate(client)}>
+        <UsageTable
+          key={searchOf(query)}
+          query={query}
+          assets={assets}
+          locale={ctx.locale}
+          timeZone={ctx.timeZone}
+          filtered={Boolean(query.from || query.to || query.product)}
+        />
+      </HydrationBoundary>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import { formatAmount, type AssetDisplay } from "@/components/money/format";
+import { chartColors } from "@/lib/branding/chart-colors";
+import { currentRate } from "@/lib/assets/rates";
+import { fiatDigits } from "@/lib/assets/fiat";
+import type { Asset } from "@/lib/assets/types";
+import { now } from "@/lib/clock";
+import type { PortalContext } from "@/lib/portal/portal-context";
+import { SPEND_RANGES, type SpendBucket, type SpendRange } from "@/lib/wallet/spend/ranges";
+import { spendSeries } from "@/lib/wallet/spend/spend-series";
+import { seriesInFiat } from "@/lib/wallet/spend/to-fiat";
+import { assetDisplay } from "@/lib/wallet/balances";
+import { SpendChart } from "./spend-chart";
+import { SpendTable } from "./spend-table";
+
+interface Props {
+  ctx: PortalContext;
+  asset: Asset;
+  range: SpendRange;
+  bucket: SpendBucket;
+  inFiat: boolean;
+  height?: number;
+}
+
+function fiatDisplay(code: string): AssetDisplay {
+  return { code, kind: "fiat", precision: fiatDigits(code) ?? 2, symbol: null, label: code, name: code };
+}
+
+/** A spend chart with its total and its table alternative; an async server component to stream behind Suspense. */
+export async function SpendSection({ ctx, asset, range, bucket, inFiat, height = 260 }: Props) {
+  const raw = await spendSeries(ctx.db, ctx.scope, asset.code, range, bucket, ctx.timeZone);
+  const rate = inFiat && asset.kind === "custom" ? currentRate(asset, now()) : null;
+  const series = rate ? seriesInFiat(raw, rate) : raw;
+  const display = rate ? fiatDisplay(rate.source) : assetDisplay(asset);
+  const caption = `${asset.name} spent per ${bucket} over the last ${SPEND_RANGES[range].label}${rate ? ` in ${rate.source}` : ""}`;
+  const totalText = formatAmount(series.total, display, ctx.locale);
+  const colors = chartColors(ctx.platform.branding);
+  return (
+    <div data-testid={`spend-${asset.code}`}>
+      <p className="text-sm text-fg-muted">
+        Total <span className="tabular font-semibold text-fg" data-testid="spend-total">{totalText}</span>
+      </p>
+      {series.products.length === 0 ? (
+        <p className="mt-4 rounded-lg border border-dashed border-line px-4 py-10 text-center text-sm text-fg-muted">
+          No {asset.name.toLowerCase()} spent in this period.
+        </p>
+      ) : (
+        <div className="mt-3">
+          <SpendChart
+            label={`${caption}: ${totalText} in total.`}
+            series={series}
+            asset={display}
+            bucket={bucket}
+            locale={ctx.locale}
+            colors={colors}
+            height={height}
+          />
+          <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-fg-muted" aria-label="Products">
+            {series.products.map((p, i) => (
+              <li key={p.id} className="flex items-center gap-1.5">
+                <span aria-hidden className="inline-block h-2.5 w-2.5 rounded-sm" style={{ background: colors[i % colors.length] }} />
+                {p.name}
+              </li>
+            ))}
+          </ul>
+          <SpendTable series={series} asset={display} bucket={bucket} locale={ctx.locale} caption={caption} />
+        </div>
+      )}
+    </div>
+  );
+}

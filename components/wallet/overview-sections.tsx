@@ -1,0 +1,54 @@
+import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { SpendSection } from "@/components/charts/spend-section";
+import { Card } from "@/components/ui/card";
+import { UsageTable } from "@/components/usage/usage-table";
+import type { PortalContext } from "@/lib/portal/portal-context";
+import { usageKeys } from "@/lib/queries/keys";
+import { assetDisplay, listBalances } from "@/lib/wallet/balances";
+import { mostUsedAsset } from "@/lib/wallet/spend/primary-asset";
+import { usageFiltersSchema } from "@/lib/wallet/usage/filters";
+import { listUsage } from "@/lib/wallet/usage/list-usage";
+
+/** The last 30 days of spend in the asset the customer uses most. */
+export async function OverviewSpend({ ctx }: { ctx: PortalContext }) {
+  const [code, balances] = await Promise.all([mostUsedAsset(ctx.db, ctx.scope), listBalances(ctx.db, ctx.scope)]);
+  const asset = balances.find((b) => b.asset.code === code)?.asset;
+  return (
+    <Card className="p-5">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 className="font-semibold">Spending, last 30 days{asset ? ` · ${asset.name}` : ""}</h2>
+        <Link href="/spend" className="text-sm font-medium text-brand-text">All spending</Link>
+      </div>
+      {asset ? (
+        <SpendSection ctx={ctx} asset={asset} range="30d" bucket="day" inFiat={false} height={200} />
+      ) : (
+        <p className="mt-3 text-sm text-fg-muted">Nothing spent in the last 30 days.</p>
+      )}
+    </Card>
+  );
+}
+
+/** The five latest usage records, with how each was billed. */
+export async function OverviewUsage({ ctx }: { ctx: PortalContext }) {
+  const client = new QueryClient();
+  const [balances] = await Promise.all([
+    listBalances(ctx.db, ctx.scope),
+    client.prefetchInfiniteQuery({
+      queryKey: usageKeys.list({}),
+      queryFn: () => listUsage(ctx.db, ctx.scope, usageFiltersSchema.parse({ limit: 5 }), ctx.timeZone),
+      initialPageParam: null as string | null,
+    }),
+  ]);
+  return (
+    <section aria-labelledby="latest-usage" className="space-y-3">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="latest-usage" className="font-semibold">Latest usage</h2>
+        <Link href="/usage" className="text-sm font-medium text-brand-text">All usage</Link>
+      </div>
+      <HydrationBoundary state={dehydrate(client)}>
+        <UsageTable query={{}} assets={Object.fromEntries(balances.map((b) => [b.asset.code, assetDisplay(b.asset)]))} locale={ctx.locale} timeZone={ctx.timeZone} filtered={false} compact />
+      </HydrationBoundary>
+    </section>
+  );
+}
