@@ -1,6 +1,19 @@
 import { usagePrice as usage } from "../lib/catalog/usage-price";
 import type { ApiClient } from "./fixtures";
 
+/** Seed 004's dimensional token price: $0.03 per GPT-4 token, $0.001 for any other model. */
+export function tokenPrice() {
+  return usage("Token Usage", "message_completed", { usage_type: "volume", volume_field: "total_tokens", billable_dimensions: ["model"] }, [
+    {
+      asset: "USD",
+      values: [
+        { name: "GPT-4 Tokens", dimensions: { model: "gpt-4" }, values: [{ volume_rate: 0.03 }] },
+        { name: "Other Tokens", dimensions: { model: "*" }, values: [{ volume_rate: 0.001 }] },
+      ],
+    },
+  ]);
+}
+
 export interface SeededCustomer {
   customerId: string;
   products: { chat: string; video: string; images: string };
@@ -20,15 +33,7 @@ export async function seedUsageCustomer(api: ApiClient, name = "Ada Lovelace"): 
       name: "Multi-Model Chat",
       code: "chat",
       prices: [
-        usage("Token Usage", "message_completed", { usage_type: "volume", volume_field: "total_tokens", billable_dimensions: ["model"] }, [
-          {
-            asset: "USD",
-            values: [
-              { name: "GPT-4 Tokens", dimensions: { model: "gpt-4" }, values: [{ volume_rate: 0.03 }] },
-              { name: "Other Tokens", dimensions: { model: "*" }, values: [{ volume_rate: 0.001 }] },
-            ],
-          },
-        ]),
+        tokenPrice(),
       ],
       publish: true,
     },

@@ -17,6 +17,7 @@ export class FaultInjected extends Error {
 }
 
 const armed = new Map<FaultName, number>();
+const chances = new Map<FaultName, () => boolean>();
 const fired = new Map<FaultName, number>();
 
 /** Arms a fault point to fire on its next `times` passes. */
@@ -24,8 +25,17 @@ export function armFault(name: FaultName, times = 1): void {
   armed.set(name, times);
 }
 
+/**
+ * Arms a fault point to fire on every pass for which `decide` says yes (a seeded coin in the fault
+ * runs), until disarmed: the point is live for a whole scenario, not for one pass.
+ */
+export function armFaultWith(name: FaultName, decide: () => boolean): void {
+  chances.set(name, decide);
+}
+
 export function disarmFaults(): void {
   armed.clear();
+  chances.clear();
 }
 
 export function faultsFired(): ReadonlyMap<FaultName, number> {
@@ -34,9 +44,16 @@ export function faultsFired(): ReadonlyMap<FaultName, number> {
 
 export function faultPoint(name: FaultName): void {
   const remaining = armed.get(name);
-  if (!remaining) return;
+  if (!remaining) {
+    if (chances.get(name)?.()) fire(name);
+    return;
+  }
   if (remaining <= 1) armed.delete(name);
   else armed.set(name, remaining - 1);
+  fire(name);
+}
+
+function fire(name: FaultName): never {
   fired.set(name, (fired.get(name) ?? 0) + 1);
   throw new FaultInjected(name);
 }

@@ -1,3 +1,4 @@
+import type { ComponentType } from "react";
 import { formatAmount, type AssetDisplay } from "@/components/money/format";
 import { chartColors } from "@/lib/branding/chart-colors";
 import { currentRate } from "@/lib/assets/rates";
@@ -9,7 +10,7 @@ import { SPEND_RANGES, type SpendBucket, type SpendRange } from "@/lib/wallet/sp
 import { spendSeries } from "@/lib/wallet/spend/spend-series";
 import { seriesInFiat } from "@/lib/wallet/spend/to-fiat";
 import { assetDisplay } from "@/lib/wallet/balances";
-import { SpendChart } from "./spend-chart";
+import type { SpendBarsProps } from "./spend-bars";
 import { SpendTable } from "./spend-table";
 
 interface Props {
@@ -19,6 +20,11 @@ interface Props {
   bucket: SpendBucket;
   inFiat: boolean;
   height?: number;
+  /**
+   * Drawn by the caller's choice: the spending page passes the interactive Recharts chart, the
+   * overview a static SVG. Importing the client chart here would put it in the overview's bundle.
+   */
+  chart: ComponentType<SpendBarsProps & { label: string }>;
 }
 
 function fiatDisplay(code: string): AssetDisplay {
@@ -26,7 +32,7 @@ function fiatDisplay(code: string): AssetDisplay {
 }
 
 /** A spend chart with its total and its table alternative; an async server component to stream behind Suspense. */
-export async function SpendSection({ ctx, asset, range, bucket, inFiat, height = 260 }: Props) {
+export async function SpendSection({ ctx, asset, range, bucket, inFiat, height = 260, chart: Chart }: Props) {
   const raw = await spendSeries(ctx.db, ctx.scope, asset.code, range, bucket, ctx.timeZone);
   const rate = inFiat && asset.kind === "custom" ? currentRate(asset, now()) : null;
   const series = rate ? seriesInFiat(raw, rate) : raw;
@@ -45,15 +51,7 @@ export async function SpendSection({ ctx, asset, range, bucket, inFiat, height =
         </p>
       ) : (
         <div className="mt-3">
-          <SpendChart
-            label={`${caption}: ${totalText} in total.`}
-            series={series}
-            asset={display}
-            bucket={bucket}
-            locale={ctx.locale}
-            colors={colors}
-            height={height}
-          />
+          <Chart label={`${caption}: ${totalText} in total.`} series={series} asset={display} bucket={bucket} locale={ctx.locale} colors={colors} height={height} />
           <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-fg-muted" aria-label="Products">
             {series.products.map((p, i) => (
               <li key={p.id} className="flex items-center gap-1.5">

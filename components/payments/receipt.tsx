@@ -8,7 +8,9 @@ import { rateText } from "./rate-text";
 export function Receipt({ topUp: t, locale, timeZone }: { topUp: TopUpView; locale: string; timeZone: string }) {
   const rows: [string, string][] = [
     ["Amount charged", formatAmount(t.amount, t.currency, locale)],
-    ["Added to your balance", `${formatAmount(t.units, t.asset, locale)} (${t.asset.name})`],
+    t.origin === "subscription"
+      ? ["Paid for", `${t.description ?? "Subscription"} (plan)`]
+      : ["Added to your balance", `${formatAmount(t.units, t.asset, locale)} (${t.asset.name})`],
   ];
   if (t.rate) rows.push(["Rate", `${rateText(t.rate, t.asset, t.currency, locale)}${t.rate.source === "override" ? " (agreed rate)" : ""}`]);
   if (t.card) rows.push(["Card", cardLabel(t.card)]);

@@ -2,41 +2,31 @@
 
 import Link from "next/link";
 import { formatAmount } from "@/components/money/format";
+import { CardTable } from "@/components/ui/card-table";
 import type { TopUpView } from "@/lib/payments/top-ups/portal-view";
 import { useRecentTopUps } from "@/lib/queries/payments";
 import { formatDateTime } from "./format-time";
 import { StatusBadge } from "./status-badge";
+
+const COLUMNS = [{ label: "Date" }, { label: "Paid" }, { label: "Added" }, { label: "Status" }, { label: "Details", hidden: true }];
 
 /** The customer's latest top-ups, manual and automatic, each linking to its status or receipt. */
 export function RecentTopUps({ initial, locale, timeZone }: { initial: TopUpView[]; locale: string; timeZone: string }) {
   const { data } = useRecentTopUps(initial);
   if (data.length === 0) return <p className="text-sm text-fg-muted">No top-ups yet.</p>;
   return (
-    <div className="overflow-x-auto rounded-xl border border-line bg-surface-raised">
-      <table className="w-full text-sm">
-        <thead className="text-left text-fg-muted">
-          <tr>
-            <th scope="col" className="px-4 py-2 font-medium">Date</th>
-            <th scope="col" className="px-4 py-2 font-medium">Paid</th>
-            <th scope="col" className="px-4 py-2 font-medium">Added</th>
-            <th scope="col" className="px-4 py-2 font-medium">Status</th>
-            <th scope="col" className="px-4 py-2 font-medium"><span className="sr-only">Details</span></th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.map((t) => (
-            <tr key={t.id} className="border-t border-line" data-testid={`top-up-${t.id}`}>
-              <td className="px-4 py-2">{formatDateTime(t.createdAt, locale, timeZone)}{t.origin === "auto" && <span className="ml-2 text-xs text-fg-muted">Automatic</span>}</td>
-              <td className="px-4 py-2 tabular">{formatAmount(t.amount, t.currency, locale)}</td>
-              <td className="px-4 py-2 tabular">{formatAmount(t.units, t.asset, locale)}</td>
-              <td className="px-4 py-2"><StatusBadge status={t.status} /></td>
-              <td className="px-4 py-2 text-right">
-                <Link href={`/top-up/${t.id}`} className="font-medium text-brand-text underline">{t.status === "completed" ? "Receipt" : "Details"}</Link>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <CardTable columns={COLUMNS}>
+      {data.map((t) => (
+        <tr key={t.id} className="border-t border-line" data-testid={`top-up-${t.id}`}>
+          <td className="px-4 py-2">{formatDateTime(t.createdAt, locale, timeZone)}{t.origin === "auto" && <span className="ml-2 text-xs text-fg-muted">Automatic</span>}</td>
+          <td className="px-4 py-2 tabular">{formatAmount(t.amount, t.currency, locale)}</td>
+          <td className="px-4 py-2 tabular">{formatAmount(t.units, t.asset, locale)}</td>
+          <td className="px-4 py-2"><StatusBadge status={t.status} /></td>
+          <td className="px-4 py-2 text-right">
+            <Link href={`/top-up/${t.id}`} className="font-medium text-brand-text underline">{t.status === "completed" ? "Receipt" : "Details"}</Link>
+          </td>
+        </tr>
+      ))}
+    </CardTable>
   );
 }

@@ -8,7 +8,10 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/usage", label: "Usage" },
   { href: "/spend", label: "Spending" },
   { href: "/transactions", label: "Transactions" },
+  { href: "/plan", label: "Plan" },
+  { href: "/credits", label: "Credits" },
   { href: "/top-up", label: "Top up" },
   { href: "/auto-top-up", label: "Auto top-up" },
   { href: "/payment-methods", label: "Payment methods" },
+  { href: "/orders", label: "Orders" },
 ];

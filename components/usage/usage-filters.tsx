@@ -1,7 +1,4 @@
-"use client";
-
-import { usePathname, useRouter } from "next/navigation";
-import { secondaryButton } from "@/components/ui/button-styles";
+import { FilterForm } from "@/components/ui/filter-form";
 import { Select } from "@/components/ui/select";
 import type { UsageQuery } from "@/lib/queries/keys";
 
@@ -12,26 +9,10 @@ interface Props {
 
 const input = "h-10 rounded-md border border-line bg-surface-raised px-3 text-sm text-fg";
 
-/** Date range (in the customer's own days) and product; a GET form that applies on change. */
+/** Date range (in the customer's own days) and product. */
 export function UsageFilters({ products, current }: Props) {
-  const router = useRouter();
-  const pathname = usePathname();
-  function apply(form: HTMLFormElement) {
-    const params = new URLSearchParams();
-    for (const [k, v] of new FormData(form).entries()) if (typeof v === "string" && v) params.set(k, v);
-    router.replace(params.size ? `${pathname}?${params.toString()}` : pathname, { scroll: false });
-  }
   return (
-    <form
-      method="get"
-      aria-label="Filter usage"
-      className="flex flex-wrap items-end gap-3"
-      onChange={(e) => apply(e.currentTarget)}
-      onSubmit={(e) => {
-        e.preventDefault();
-        apply(e.currentTarget);
-      }}
-    >
+    <FilterForm label="Filter usage">
       <div className="flex flex-col gap-1">
         <label htmlFor="usage-from" className="text-xs font-medium text-fg-muted">From</label>
         <input id="usage-from" name="from" type="date" defaultValue={current.from} className={input} />
@@ -48,9 +29,6 @@ export function UsageFilters({ products, current }: Props) {
           </option>
         ))}
       </Select>
-      <noscript>
-        <button type="submit" className={secondaryButton}>Apply</button>
-      </noscript>
-    </form>
+    </FilterForm>
   );
 }

@@ -1,6 +1,7 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { SpendSection } from "@/components/charts/spend-section";
+import { SpendStaticBars } from "@/components/charts/spend-static-bars";
 import { Card } from "@/components/ui/card";
 import { UsageTable } from "@/components/usage/usage-table";
 import type { PortalContext } from "@/lib/portal/portal-context";
@@ -21,7 +22,7 @@ export async function OverviewSpend({ ctx }: { ctx: PortalContext }) {
         <Link href="/spend" className="text-sm font-medium text-brand-text">All spending</Link>
       </div>
       {asset ? (
-        <SpendSection ctx={ctx} asset={asset} range="30d" bucket="day" inFiat={false} height={200} />
+        <SpendSection ctx={ctx} asset={asset} range="30d" bucket="day" inFiat={false} height={200} chart={SpendStaticBars} />
       ) : (
         <p className="mt-3 text-sm text-fg-muted">Nothing spent in the last 30 days.</p>
       )}

@@ -1,5 +1,6 @@
 import { usagePrice as usage } from "../../lib/catalog/usage-price";
 import { expect, signIn, test, type ApiClient } from "../fixtures";
+import { tokenPrice } from "../portal-data";
 
 async function catalog(api: ApiClient) {
   await api.post("/assets", { code: "CREDIT", name: "Credits", precision: 0, rates: [{ source: "USD", rate: 0.05 }] }, 201);
@@ -9,15 +10,7 @@ async function catalog(api: ApiClient) {
       name: "Multi-Model Chat",
       code: "chat",
       prices: [
-        usage("Token Usage", "message_completed", { usage_type: "volume", volume_field: "total_tokens", billable_dimensions: ["model"] }, [
-          {
-            asset: "USD",
-            values: [
-              { name: "GPT-4 Tokens", dimensions: { model: "gpt-4" }, values: [{ volume_rate: 0.03 }] },
-              { name: "Other Tokens", dimensions: { model: "*" }, values: [{ volume_rate: 0.001 }] },
-            ],
-          },
-        ]),
+        tokenPrice(),
         usage("Video Generation", "video_generated", { usage_type: "unit" }, [{ asset: "USD", values: [{ unit_price: 2.5 }] }]),
       ],
       publish: true,

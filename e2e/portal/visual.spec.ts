@@ -12,6 +12,9 @@ const PAGES = [
   { name: "top-up", path: "/top-up" },
   { name: "auto-top-up", path: "/auto-top-up" },
   { name: "payment-methods", path: "/payment-methods" },
+  { name: "plan", path: "/plan" },
+  { name: "credits", path: "/credits" },
+  { name: "orders", path: "/orders" },
 ];
 const PUBLIC_PAGES = [
   { name: "link-error", path: "/link-error?reason=invalid" },
@@ -29,8 +32,13 @@ for (const [device, options] of Object.entries(VIEWPORTS)) {
       test.use({ ...options, colorScheme: scheme });
 
       test("portal pages have no axe violations and are captured", async ({ page, api }, info) => {
+        test.setTimeout(150_000);
         await api.put("/platform/branding", { name: "Glitch AI", primary_color: "#7c3aed", accent_color: "#0891b2", support_url: "https://glitch.example.com/support", terms_url: "https://glitch.example.com/terms", privacy_url: "https://glitch.example.com/privacy" });
-        await signIn(page, api, (await seedUsageCustomer(api)).customerId);
+        const { customerId } = await seedUsageCustomer(api);
+        // Promotional credits that expire in five days: the credit timeline and its banner have something to show.
+        const expiresAt = new Date(Date.now() + 5 * 86_400_000).toISOString();
+        await api.post(`/customers/${customerId}/wallet/adjustments`, { transaction_id: `promo-${customerId}`, asset: "CREDIT", amount: 120, reason: "gift", expires_at: expiresAt }, 201);
+        await signIn(page, api, customerId);
         for (const p of PAGES) {
           await page.goto(p.path);
           await expect(page.locator("main h1")).toBeVisible();

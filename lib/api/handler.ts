@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { getDb, type Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { faultPoint } from "@/lib/faults";
 import { log } from "@/lib/log";
 import { apiKeyFromHeaders, authenticateApiKey, hashApiKey } from "@/lib/platforms/api-keys";
 import { clientAddress, enforceRateLimit } from "@/lib/rate-limit";
@@ -50,7 +51,10 @@ export function apiRoute<BS extends z.ZodType | undefined = undefined, QS extend
       const params = await resolveParams(context);
       const body = (spec.body ? validate(spec.body, await readJsonBody(req, spec.maxBodyBytes)) : undefined) as Out<BS>;
       const query = (spec.query ? parseQuery(url, spec.query) : undefined) as Out<QS>;
-      return await handler({ req, url, db, scope, params, body, query });
+      const response = await handler({ req, url, db, scope, params, body, query });
+      // A write committed but its answer lost on the way: the client's retry must change nothing.
+      if (req.method !== "GET" && response.ok) faultPoint("after-commit-before-response");
+      return response;
     } catch (error) {
       return errorResponse(error, url.pathname);
     }

@@ -15,8 +15,12 @@ function formatPath(path: readonly PropertyKey[]): string {
 
 /** Zod issues as the `errors` map of a ValidationProblem: field path → messages. */
 export function zodErrors(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  const add = (key: string, message: string) => (out[key || "$"] ??= []).push(message);
+  // A Map, not an object literal: a field named "__proto__" or "constructor" must be just a key.
+  const out = new Map<string, string[]>();
+  const add = (key: string, message: string) => {
+    const list = out.get(key || "$") ?? [];
+    out.set(key || "$", [...list, message]);
+  };
   for (const issue of error.issues) {
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) add(formatPath([...issue.path, key]), "Unknown field.");
@@ -24,7 +28,28 @@ export function zodErrors(error: z.ZodError): Record<string, string[]> {
       add(formatPath(issue.path), issue.message);
     }
   }
-  return out;
+  return Object.fromEntries(out);
+}
+
+/**
+ * The path of the first string (key or value) holding a NUL character, which Postgres text cannot
+ * store: refused as invalid input instead of failing in the database.
+ */
+function nulPath(value: unknown, path: PropertyKey[] = []): PropertyKey[] | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+  if (!value || typeof value !== "object") return null;
+  for (const [key, child] of Object.entries(value)) {
+    const at = [...path, Array.isArray(value) ? Number(key) : key];
+    if (key.includes("\u0000")) return at;
+    const found = nulPath(child, at);
+    if (found) return found;
+  }
+  return null;
+}
+
+function refuseNul(value: unknown): void {
+  const path = nulPath(value);
+  if (path) throw ValidationError.field(formatPath(path) || "$", "Must not contain the NUL character.");
 }
 
 export function validate<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
@@ -42,15 +67,20 @@ export async function readJsonBody(req: Request, maxBytes = DEFAULT_MAX_BODY_BYT
     throw new AppError("payload_too_large", `The body must be at most ${maxBytes} bytes.`);
   }
   if (text.trim() === "") throw new AppError("bad_request", "A JSON body is required.");
+  let value: unknown;
   try {
-    return parseJsonText(text);
+    value = parseJsonText(text);
   } catch (error) {
     if (error instanceof JsonSyntaxError) throw new AppError("bad_request", `Malformed JSON: ${error.message}`);
     throw error;
   }
+  refuseNul(value);
+  return value;
 }
 
 /** Query parameters as a plain object (repeated keys keep the last value) validated by `schema`. */
 export function parseQuery<S extends z.ZodType>(url: URL, schema: S): z.output<S> {
-  return validate(schema, Object.fromEntries(url.searchParams.entries()));
+  const params = Object.fromEntries(url.searchParams.entries());
+  refuseNul(params);
+  return validate(schema, params);
 }

@@ -6,6 +6,7 @@ import { NotFoundError } from "@/lib/errors";
 import { isId } from "@/lib/ids";
 import { inScope, type PlatformScope } from "@/lib/scope";
 import type { SubscriptionRequest } from "@/lib/customers/schemas";
+import { openFirstCheckouts } from "@/lib/subscriptions/first-charge";
 import { subscribeCustomer } from "./subscribe";
 import { listSubscriptionViews, type SubscriptionView } from "./subscription-view";
 
@@ -21,6 +22,7 @@ export async function addSubscription(db: Db, scope: PlatformScope, customerId: 
     if (!row) throw new NotFoundError("Customer");
     return subscribeCustomer(tx, scope, customerId, request, "");
   });
+  await openFirstCheckouts(db, { ...scope, customerId });
   const views = await listSubscriptionViews(db, scope, customerId);
   return views.find((v) => v.id === id)!;
 }

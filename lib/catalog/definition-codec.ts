@@ -58,7 +58,7 @@ function entitlement(e: Json): EntitlementDef {
       ? {
           duration: lifecycle.duration as never,
           duration_count: Number((lifecycle.duration_count as JsonNumber).text),
-          refresh: (lifecycle.refresh as { strategy: "expire_and_replace" } | null) ?? null,
+          refresh: (lifecycle.refresh as { strategy: "expire_and_replace" | "rollover" } | null) ?? null,
         }
       : null,
     accounting: {

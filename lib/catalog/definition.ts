@@ -44,7 +44,7 @@ export interface EntitlementDef {
   asset: string;
   amount: Decimal;
   purpose: "bundled" | "promotion";
-  lifecycle: { duration: Interval; duration_count: number; refresh: { strategy: "expire_and_replace" } | null } | null;
+  lifecycle: { duration: Interval; duration_count: number; refresh: { strategy: "expire_and_replace" | "rollover" } | null } | null;
   accounting: { revenue_basis: Decimal | null; cost_basis: "auto" | Decimal };
 }
 

@@ -53,7 +53,7 @@ export const priceSchema = z
 const lifecycleSchema = z.strictObject({
   duration: interval,
   duration_count: intField(1, 1000).optional(),
-  refresh: z.strictObject({ strategy: z.enum(["expire_and_replace"]) }).nullish(),
+  refresh: z.strictObject({ strategy: z.enum(["expire_and_replace", "rollover"]) }).nullish(),
 });
 
 export const entitlementSchema = z
@@ -64,7 +64,7 @@ export const entitlementSchema = z
     purpose: z.enum(["bundled", "promotion"]),
     lifecycle: lifecycleSchema.nullish(),
     /** The older shape: `refresh: {interval, strategy}` at the top level; stored as `lifecycle`. */
-    refresh: z.strictObject({ interval, strategy: z.enum(["expire_and_replace"]) }).optional(),
+    refresh: z.strictObject({ interval, strategy: z.enum(["expire_and_replace", "rollover"]) }).optional(),
     accounting: z
       .strictObject({
         revenue_basis: decimalField({ nonNegative: true }).optional(),

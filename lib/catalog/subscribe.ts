@@ -10,9 +10,13 @@ import { getPlatformOrThrow } from "@/lib/platforms/get-platform";
 import { checkRedirectUrls } from "@/lib/portal/create-session-link";
 import type { PlatformScope } from "@/lib/scope";
 import type { SubscriptionRequest } from "@/lib/customers/schemas";
+import { activateEntitlements } from "@/lib/grants/entitlements";
+import { createFirstCharge } from "@/lib/subscriptions/first-charge";
 import { emitWebhookEvent } from "@/lib/webhooks/emit";
 import { DEFAULT_ACCOUNT } from "@/lib/wallet/account-id";
-import { assetsOf, hasRecurringFee } from "./definition";
+import { chargeAmountProblem } from "@/lib/payments/limits";
+import { fixedFeeOf, type PlanFee } from "@/lib/subscriptions/plan-fee";
+import { assetsOf, hasRecurringFee, type PriceDef } from "./definition";
 import { decodeEntitlements, decodePrices } from "./definition-codec";
 
 /** A field path under the request's prefix ("" when the subscription request is the whole body). */
@@ -26,6 +30,7 @@ interface Resolved {
   status: string | null;
   prices: string | null;
   entitlements: string | null;
+  name: string | null;
 }
 
 /** Each requested product with the version it resolves to ("default" or omitted: the default published one). */
@@ -34,7 +39,7 @@ async function resolveProducts(tx: Tx, scope: PlatformScope, request: Subscripti
   const asked = request.products.map((p) => (typeof p.version === "number" ? p.version : null));
   return rowsOf<Resolved>(
     await tx.execute(sql`
-      SELECT r.code, r.asked, p.id AS product_id, v.version, v.status, v.prices::text AS prices, v.entitlements::text AS entitlements
+      SELECT r.code, r.asked, p.id AS product_id, v.version, v.status, v.prices::text AS prices, v.entitlements::text AS entitlements, v.name
       FROM unnest(${sql.param(codes)}::text[], ${sql.param(asked)}::int[]) WITH ORDINALITY AS r(code, asked, i)
       LEFT JOIN products p ON p.platform_id = ${scope.platformId} AND p.live_mode = ${scope.liveMode} AND p.code = r.code
       LEFT JOIN product_versions v ON v.product_id = p.id AND v.version = coalesce(r.asked, p.default_version)
@@ -72,6 +77,20 @@ async function checkUrls(tx: Tx, scope: PlatformScope, request: SubscriptionRequ
   checkRedirectUrls(urls, platform.branding.allowedRedirectOrigins);
 }
 
+/** The one product with a fixed recurring price, if any. @throws ValidationError for two, or an unchargeable amount */
+function planOf(prices: PriceDef[][], resolved: Resolved[], field: string): PlanFee | null {
+  const fees = prices.map((p) => fixedFeeOf(p));
+  const indexes = fees.flatMap((f, i) => (f ? [i] : []));
+  if (indexes.length > 1) throw ValidationError.field(at(field, `products[${indexes[1]}].code`), "A subscription holds at most one product with a fixed recurring price.");
+  const i = indexes[0];
+  if (i === undefined) return null;
+  const fee = fees[i]!;
+  const problem = chargeAmountProblem(fee.amount, fee.currency);
+  if (problem) throw ValidationError.field(at(field, `products[${i}].code`), `The plan's fixed price cannot be charged: ${problem}`);
+  const r = resolved[i]!;
+  return { ...fee, productId: r.product_id!, version: Number(r.version), position: i, name: r.name ?? r.code };
+}
+
 /**
  * Subscribes a customer to published product versions by code, inside the caller's transaction,
  * and opens a wallet account for every asset those versions price in or grant. The caller holds
@@ -93,13 +112,15 @@ export async function subscribeCustomer(tx: Tx, scope: PlatformScope, customerId
   if (Object.keys(errors).length > 0) throw new ValidationError(errors);
   const definitions = resolved.map((r) => ({ prices: decodePrices(r.prices!), entitlements: decodeEntitlements(r.entitlements!) }));
   await checkUrls(tx, scope, request, field, definitions.some((d) => hasRecurringFee(d.prices)));
+  const plan = planOf(definitions.map((d) => d.prices), resolved, field);
   const id = newId("subscription");
   const startedAt = now();
   await tx.insert(subscriptions).values({
     id,
     ...scope,
     customerId,
-    status: "active",
+    // A plan with a fixed price starts once its first period is paid; usage-only subscriptions start now.
+    status: plan ? "pending" : "active",
     returnUrl: request.return_url ?? null,
     failureUrl: request.failure_url ?? null,
     redirectTo: request.redirect_to ?? null,
@@ -110,6 +131,11 @@ export async function subscribeCustomer(tx: Tx, scope: PlatformScope, customerId
   );
   const assets = [...new Set(definitions.flatMap((d) => assetsOf(d.prices, d.entitlements)))];
   await lockAccounts(tx, scope, assets.map((asset) => accountKey({ kind: "wallet", customerId, name: DEFAULT_ACCOUNT, asset })));
-  await emitWebhookEvent(tx, scope, "subscription.activated", { customer_id: customerId, subscription_id: id, occurred_at: startedAt.toISOString() });
+  if (plan) {
+    await createFirstCharge(tx, { ...scope, customerId }, { id, returnUrl: request.return_url ?? null, failureUrl: request.failure_url ?? null }, plan);
+    return id;
+  }
+  await activateEntitlements(tx, scope, id, startedAt);
+  await emitWebhookEvent(tx, scope, "subscription.activated", { customer_id: customerId, subscription_id: id, status: "active", occurred_at: startedAt.toISOString() });
   return id;
 }

@@ -12,6 +12,7 @@ export interface SubscriptionView {
   current_period_start: string | null;
   current_period_end: string | null;
   canceled_at: string | null;
+  cancel_at_period_end: boolean;
   required_actions: { type: string; redirect_url: string }[];
 }
 
@@ -24,6 +25,8 @@ interface Row {
   current_period_start: Date | string | null;
   current_period_end: Date | string | null;
   canceled_at: Date | string | null;
+  cancel_at_period_end: boolean;
+  payment_url: string | null;
   product_id: string;
   code: string;
   version: number;
@@ -38,7 +41,11 @@ export async function listSubscriptionViewsFor(db: DbOrTx, scope: PlatformScope,
   const rows = rowsOf<Row>(
     await db.execute(sql`
       SELECT s.id, s.customer_id, s.status, s.started_at, s.created_at, s.current_period_start, s.current_period_end,
-        s.canceled_at, sp.product_id, p.code, sp.version
+        s.canceled_at, s.cancel_at_period_end, sp.product_id, p.code, sp.version,
+        CASE WHEN s.status = 'pending' THEN (
+          SELECT t.checkout_url FROM top_ups t
+          WHERE t.subscription_id = s.id AND t.period_start IS NULL AND t.status = 'initiated' AND t.checkout_url IS NOT NULL
+          ORDER BY t.created_at DESC LIMIT 1) END AS payment_url
       FROM subscriptions s
       JOIN subscription_products sp ON sp.subscription_id = s.id
       JOIN products p ON p.id = sp.product_id
@@ -59,7 +66,9 @@ export async function listSubscriptionViewsFor(db: DbOrTx, scope: PlatformScope,
         current_period_start: iso(r.current_period_start),
         current_period_end: iso(r.current_period_end),
         canceled_at: iso(r.canceled_at),
-        required_actions: [],
+        cancel_at_period_end: Boolean(r.cancel_at_period_end),
+        // Credyt's shape: a pending subscription says what the customer must do before it starts.
+        required_actions: r.payment_url ? [{ type: "payment", redirect_url: r.payment_url }] : [],
       };
       byId.set(r.id, view);
       out.get(r.customer_id)?.push(view);

@@ -37,6 +37,7 @@ describe.each(testDatabases())("subscriptions on $name", (target) => {
         current_period_start: null,
         current_period_end: null,
         canceled_at: null,
+        cancel_at_period_end: false,
         required_actions: [],
       },
     ]);

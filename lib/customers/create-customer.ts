@@ -5,6 +5,7 @@ import { ValidationError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import type { PlatformScope } from "@/lib/scope";
 import { subscribeCustomer } from "@/lib/catalog/subscribe";
+import { openFirstCheckouts } from "@/lib/subscriptions/first-charge";
 import type { CreateCustomerInput } from "./schemas";
 import type { CustomerRow } from "./customer-store";
 
@@ -15,8 +16,9 @@ const DUPLICATE = "A customer with this external_id already exists.";
  * @throws ValidationError for a duplicate external_id or an unknown product.
  */
 export async function createCustomer(db: Db, scope: PlatformScope, input: CreateCustomerInput): Promise<CustomerRow> {
+  let created: CustomerRow;
   try {
-    return await withTransaction(db, async (tx) => {
+    created = await withTransaction(db, async (tx) => {
       const [row] = await tx
         .insert(customers)
         .values({
@@ -39,4 +41,7 @@ export async function createCustomer(db: Db, scope: PlatformScope, input: Create
     if (isUniqueViolation(error)) throw ValidationError.field("external_id", DUPLICATE);
     throw error;
   }
+  // A plan with a fixed price waits for its first payment: its Checkout opens once the customer exists.
+  if (input.subscriptions?.length) await openFirstCheckouts(db, { ...scope, customerId: created.id });
+  return created;
 }

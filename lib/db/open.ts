@@ -31,6 +31,10 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   // NUMERIC arrives as text already; keep int8 (bigint) as text too and let columns decide.
   const pool = new pg.default.Pool({ connectionString: url, max: poolSize });
   pool.on("error", () => undefined);
+  // pg-pool drops its error listener while a client is checked out; a connection cut then (a Postgres
+  // restart mid-transaction) would be an uncaught exception. The query in flight still fails and the
+  // client is discarded on release, so the caller sees an ordinary error and retries.
+  pool.on("connect", (client) => client.on("error", () => undefined));
   const db = drizzle({ client: pool, schema, casing: "snake_case" }) as unknown as Db;
   return { db, kind: "postgres", close: () => pool.end() };
 }

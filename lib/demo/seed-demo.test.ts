@@ -22,7 +22,8 @@ describe.each(testDatabases())("demo seed on $name", (target) => {
   const query = async <T>(q: ReturnType<typeof sql>) => rowsOf<T>(await database.db.execute(q));
 
   it("seeds months of billed usage per customer, quickly", async () => {
-    expect(seconds).toBeLessThan(10);
+    // The first `npm start` waits for this; generous because the suite shares two cores with other files.
+    expect(seconds).toBeLessThan(30);
     const perCustomer = await query<{ customer_id: string; n: string; first: Date | string; last: Date | string; products: string }>(sql`
       SELECT e.customer_id, count(DISTINCT e.pk)::text AS n, min(e.occurred_at) AS first, max(e.occurred_at) AS last,
         string_agg(DISTINCT f.product_code || ':' || f.price_name, ',' ORDER BY f.product_code || ':' || f.price_name) AS products

@@ -53,7 +53,19 @@ function feesSql(scope: PlatformScope, candidates: Candidate[], transferId: (c: 
       ${arr(col((r) => transferId(r.c, r.fee.asset)), "text")}, ${arr(col((r) => iso(r.c.occurredAt)), "timestamptz")})
       AS f(event_id, customer_id, account_name, asset_code, amount, product_id, product_code, product_name, product_version, price_id,
         price_name, dimensions, quantity, unit_price, volume_rate, package_size, transfer_id, occurred_at)
-    JOIN ev ON ev.id = f.event_id`;
+    JOIN ev ON ev.id = f.event_id
+    RETURNING customer_id, account_name, asset_code, product_id, product_name, occurred_at, amount`;
+}
+
+/** Adds the new fees to the 15-minute spend rollups (lib/db/schema/rollups.ts), one row per key, in key order. */
+function rollupsSql(scope: PlatformScope): SQL {
+  const slot = sql`date_bin('15 minutes', fees.occurred_at, TIMESTAMPTZ '2000-01-01 00:00:00+00')`;
+  return sql`INSERT INTO spend_rollups (platform_id, live_mode, customer_id, account_name, asset_code, product_id, product_name, bucket_start, amount, fees)
+    SELECT ${scope.platformId}, ${scope.liveMode}, customer_id, account_name, asset_code, product_id, max(product_name), ${slot}, sum(amount), count(*)
+    FROM fees GROUP BY customer_id, account_name, asset_code, product_id, ${slot}
+    ORDER BY customer_id, asset_code, ${slot}, product_id, account_name
+    ON CONFLICT (customer_id, asset_code, bucket_start, product_id, account_name)
+    DO UPDATE SET amount = spend_rollups.amount + EXCLUDED.amount, fees = spend_rollups.fees + EXCLUDED.fees`;
 }
 
 function costsSql(scope: PlatformScope, candidates: Candidate[]): SQL {
@@ -70,7 +82,7 @@ function costsSql(scope: PlatformScope, candidates: Candidate[]): SQL {
 }
 
 /**
- * Stores the candidates that are new, with their fees and costs, in one statement, and returns the
+ * Stores the candidates that are new, with their fees, costs and spend rollups, in one statement, and returns the
  * new events' internal keys by id. An id the platform already used (earlier, or concurrently) is
  * skipped by the unique index, and so are its fees and costs. Fees point at the transfers that will
  * debit them (`transferId`), posted next in the same transaction.
@@ -87,7 +99,8 @@ export async function insertEvents(
   const inserted = rowsOf<{ pk: string | number; id: string }>(
     await tx.execute(sql`
       WITH ev AS (${eventsSql(scope, candidates, backdate)}),
-        fees AS (${feesSql(scope, candidates, transferId)})
+        fees AS (${feesSql(scope, candidates, transferId)}),
+        rollups AS (${rollupsSql(scope)})
         ${hasCosts ? sql`, costs AS (${costsSql(scope, candidates)})` : sql``}
       SELECT pk, id FROM ev`),
   );

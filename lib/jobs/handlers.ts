@@ -2,3 +2,5 @@
 import "@/lib/webhooks/deliver";
 import "@/lib/rate-limit";
 import "@/lib/payments/job-handlers";
+import "@/lib/grants/jobs";
+import "@/lib/subscriptions/renewal-job";

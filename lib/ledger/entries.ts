@@ -4,6 +4,7 @@ import { dec, type Decimal } from "@/lib/money";
 import type { PlatformScope } from "@/lib/scope";
 import { SYSTEM_OWNER, accountKey, keyString } from "./accounts";
 import { LedgerInvariantError } from "./errors";
+import { consumeGrantsCte } from "./grant-consumption";
 import type { AccountState, TransferInput } from "./types";
 
 export interface EntryRow {
@@ -64,7 +65,10 @@ export function deltasOf(entries: EntryRow[]): Map<number, { delta: Decimal; n: 
   return new Map([...deltas].sort(([a], [b]) => a - b));
 }
 
-/** The UPDATE of cached balances and the INSERT of entries, as two CTEs; `guard` makes both conditional. */
+/**
+ * The UPDATE of cached balances and the INSERT of entries, as two CTEs, plus the consumption of credit
+ * grants by wallet debits when there are any; `guard` makes all of them conditional.
+ */
 export function entriesCtes(scope: PlatformScope, entries: EntryRow[], guard: SQL = sql`true`): SQL {
   const deltas = deltasOf(entries);
   const ids = [...deltas.keys()];
@@ -85,7 +89,7 @@ export function entriesCtes(scope: PlatformScope, entries: EntryRow[], guard: SQ
         ${arr(e((x) => x.createdAt?.toISOString() ?? null), "timestamptz")})
         AS x(transfer_id, account_id, customer_id, asset_code, category, amount, balance_after, account_version, created_at)
       WHERE ${guard}
-    )`;
+    )${consumeGrantsCte(entries, guard)}`;
 }
 
 /**

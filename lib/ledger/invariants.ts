@@ -18,7 +18,7 @@ export async function findLedgerViolations(db: DbOrTx, platformId?: string): Pro
       label: "account balance or version differs from its entries",
       query: sql`SELECT a.id::text AS k, a.balance::text || ' vs ' || coalesce(e.s, 0)::text AS v
         FROM ledger_accounts a LEFT JOIN (SELECT account_id, sum(amount) s, count(*) n, max(account_version) m
-          FROM ledger_entries GROUP BY account_id) e ON e.account_id = a.id
+          FROM ledger_entries WHERE true ${scoped} GROUP BY account_id) e ON e.account_id = a.id
         WHERE (a.balance <> coalesce(e.s, 0) OR a.version <> coalesce(e.n, 0) OR a.version <> coalesce(e.m, 0)) ${platformId ? sql`AND a.platform_id = ${platformId}` : sql``}`,
     },
     {
@@ -37,6 +37,18 @@ export async function findLedgerViolations(db: DbOrTx, platformId?: string): Pro
             lag(balance_after, 1, 0::numeric) OVER (PARTITION BY account_id ORDER BY account_version) AS prev
           FROM ledger_entries WHERE true ${scoped}) c
         WHERE balance_after <> prev + amount`,
+    },
+    {
+      // The grant invariant (docs/credits.md): grants never hold more than a positive balance, so the
+      // ungranted remainder (balance − Σ remaining) is never negative while the balance is not.
+      label: "credit grants hold more than the wallet's positive balance",
+      query: sql`SELECT a.id::text AS k, g.s::text || ' > ' || a.balance::text AS v
+        FROM ledger_accounts a JOIN (SELECT account_id, sum(remaining) s FROM credit_grants WHERE true ${scoped} GROUP BY account_id) g ON g.account_id = a.id
+        WHERE g.s > greatest(a.balance, 0) ${platformId ? sql`AND a.platform_id = ${platformId}` : sql``}`,
+    },
+    {
+      label: "expired credit grant still has a remainder",
+      query: sql`SELECT id AS k, remaining::text AS v FROM credit_grants WHERE expired_at IS NOT NULL AND remaining <> 0 ${scoped}`,
     },
   ];
   const violations: string[] = [];

@@ -5,6 +5,7 @@ import { rowsOf } from "@/lib/db/rows";
 import { newId } from "@/lib/ids";
 import type { PlatformScope } from "@/lib/scope";
 import { SYSTEM_OWNER, accountKey, keyString, lockAccounts } from "./accounts";
+import { emitBalanceLow } from "./balance-low";
 import { buildEntries, deltasOf, entriesCtes, verifyBalances, type EntryRow, type NewTransfer } from "./entries";
 import { LedgerInvariantError } from "./errors";
 import type { AccountState, PostResult, PostedTransfer, TransferInput } from "./types";
@@ -88,8 +89,9 @@ function validate(inputs: TransferInput[]): void {
 /**
  * Posts transfers inside the caller's transaction: locks the accounts involved (in id order), skips
  * any transfer whose idempotency key exists (reported with created=false), writes two entries per
- * new transfer and updates the cached balances, checked against the locked ones. Two statements
- * when every key is new. Idempotency keys within one call must be distinct. `at` (or a transfer's
+ * new transfer, updates the cached balances (checked against the locked ones) and the credit grants
+ * the wallet debits consume, and writes `wallet.balance_low` for wallets it takes below their
+ * threshold. Two statements when every key is new. Idempotency keys within one call must be distinct. `at` (or a transfer's
  * own `at`) backdates the rows (demo seed and benchmarks only); a transfer's `id` is used when given.
  * @throws LedgerInvariantError if stored balances disagree with the locked ones (never expected).
  */
@@ -113,5 +115,7 @@ export async function postTransfers(tx: Tx, scope: PlatformScope, inputs: Transf
   });
   const deltas = deltasOf(built.entries);
   const wallets = [...built.accounts.values()].filter((a) => a.owner !== SYSTEM_OWNER).sort((a, b) => a.id - b.id);
-  return { transfers, wallets, debited: wallets.filter((a) => deltas.get(a.id)!.delta.lt(0)) };
+  const debited = wallets.filter((a) => deltas.get(a.id)!.delta.lt(0));
+  await emitBalanceLow(tx, scope, locked, debited);
+  return { transfers, wallets, debited };
 }

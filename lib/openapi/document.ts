@@ -2,12 +2,13 @@ import { z } from "zod";
 import { ERROR_TABLE } from "@/lib/api/error-table";
 import type { Operation } from "./operation";
 import { billingOperations } from "./operations/billing";
+import { grantOperations } from "./operations/grants";
 import { paymentOperations } from "./operations/payments";
 import { platformOperations } from "./operations/platform";
 import { settingsOperations } from "./operations/settings";
 import { problemSchema, validationProblemSchema } from "./responses/common";
 
-export const OPERATIONS: readonly Operation[] = [...platformOperations, ...billingOperations, ...paymentOperations, ...settingsOperations];
+export const OPERATIONS: readonly Operation[] = [...platformOperations, ...billingOperations, ...paymentOperations, ...settingsOperations, ...grantOperations];
 
 type JsonSchema = Record<string, unknown>;
 

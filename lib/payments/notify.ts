@@ -19,7 +19,8 @@ function jsonData(value: Record<string, unknown>): Record<string, unknown> {
 /** top_up.completed or top_up.failed, carrying the top-up as GET /top-ups/:id shows it. */
 export async function notifyTopUp(tx: Tx, topUpId: string, type: "top_up.completed" | "top_up.failed"): Promise<void> {
   const [row] = await tx.select().from(topUps).where(eq(topUps.id, topUpId)).limit(1);
-  if (row) await emitWebhookEvent(tx, { platformId: row.platformId, liveMode: row.liveMode }, type, jsonData(serializeTopUp(row)));
+  // Subscription charges are announced by the subscription's own events (activated, past_due, canceled).
+  if (row && row.origin !== "subscription") await emitWebhookEvent(tx, { platformId: row.platformId, liveMode: row.liveMode }, type, jsonData(serializeTopUp(row)));
 }
 
 /** An automatic top-up that added no funds: declined, waiting for the customer, or held back by a cap. */

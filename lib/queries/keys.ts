@@ -9,6 +9,8 @@ export interface TransactionQuery {
 
 export const balanceKeys = { all: ["balances"] as const };
 
+export const creditKeys = { timeline: ["portal", "credits"] as const };
+
 export const transactionKeys = {
   all: ["transactions"] as const,
   list: (q: TransactionQuery) => ["transactions", q.month ?? "", q.asset ?? "", q.category ?? ""] as const,

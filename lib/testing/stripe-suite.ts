@@ -43,3 +43,28 @@ export function stripeSuite(target: TestDatabase): StripeSuite {
     stub,
   };
 }
+
+/**
+ * Per test file, for suites that pay through the built-in test provider: opens the database, points
+ * payments at the provider (and registers auto top-up when asked); afterwards resets the clock and
+ * faults and closes the database.
+ */
+export function testProviderSuite(target: TestDatabase, options: { autoTopUp?: boolean } = {}): { readonly database: Database } {
+  let database: Database | undefined;
+  beforeAll(async () => {
+    database = await target.open();
+    useDatabase(database);
+    useTestProvider();
+    if (options.autoTopUp) registerAutoTopUp();
+  });
+  afterEach(() => {
+    disarmFaults();
+    resetClock();
+  });
+  afterAll(() => database?.close());
+  return {
+    get database() {
+      return database!;
+    },
+  };
+}

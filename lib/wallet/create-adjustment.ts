@@ -1,8 +1,10 @@
 import { createHash } from "node:crypto";
+import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { withTransaction } from "@/lib/db/transaction";
 import { IdempotencyMismatchError, ValidationError } from "@/lib/errors";
 import { requireAsset } from "@/lib/assets/find-asset";
+import { postGrant } from "@/lib/grants/create-grant";
 import { getCustomerOrThrow } from "@/lib/customers/customer-store";
 import { afterDebit, postTransfers, type SystemAccountName, type TransferCategory, type TransferInput } from "@/lib/ledger";
 import type { PlatformScope } from "@/lib/scope";
@@ -35,6 +37,8 @@ function requestHash(customerId: string, input: CreateAdjustmentInput): string {
 }
 
 function checkSign(input: CreateAdjustmentInput, sign: Sign): void {
+  if (input.expires_at && input.amount.lt(0)) throw ValidationError.field("expires_at", "Only credits expire: leave it out for a debit.");
+  if (input.expires_at && input.expires_at <= now()) throw ValidationError.field("expires_at", "Must be in the future.");
   if (sign === "positive" && input.amount.lt(0)) {
     throw ValidationError.field("amount", `Must be positive for reason '${input.reason}'.`);
   }
@@ -81,7 +85,12 @@ export async function createAdjustment(
     metadata: input.metadata ?? null,
     requestHash: hash,
   };
-  const result = await withTransaction(db, (tx) => postTransfers(tx, scope, [transfer]));
+  const result = await withTransaction(db, async (tx) => {
+    if (!credit || !input.expires_at) return postTransfers(tx, scope, [transfer]);
+    // An expiring credit is a grant: paid for external top-ups, promotional for the other reasons.
+    const purpose = input.reason === "external_topup" ? "paid" : "promotional";
+    return (await postGrant(tx, scope, transfer, { purpose, source: "adjustment", sourceId: input.transaction_id, expiresAt: input.expires_at })).result;
+  });
   const posted = result.transfers[0]!;
   if (!posted.created && posted.requestHash !== hash) throw new IdempotencyMismatchError("transaction_id");
   await afterDebit(db, scope, result.debited);

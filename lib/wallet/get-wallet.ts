@@ -4,7 +4,7 @@ import { ledgerAccounts } from "@/lib/db/schema";
 import { NotFoundError } from "@/lib/errors";
 import { dec, type Decimal } from "@/lib/money";
 import { inScope, type CustomerScope } from "@/lib/scope";
-import { formatAccountId, parseAccountId } from "./account-id";
+import { DEFAULT_ACCOUNT, formatAccountId, parseAccountId } from "./account-id";
 import { pendingTopUps } from "./pending";
 
 export interface WalletAccount {
@@ -53,6 +53,18 @@ export async function findWalletAccount(db: DbOrTx, scope: CustomerScope, accoun
     )
     .limit(1);
   return row ? toWalletAccount(row) : null;
+}
+
+/**
+ * The account a portal request names: the customer's default account of any asset (it may not exist
+ * before the first top-up), or another of the customer's accounts only when it exists. The portal
+ * must not open new named accounts, and an unknown name answers like another customer's: 404.
+ * @throws NotFoundError
+ */
+export async function ownAccountRef(db: DbOrTx, scope: CustomerScope, accountId: string): Promise<{ name: string; asset: string }> {
+  const ref = parseAccountId(accountId);
+  if (ref.name !== DEFAULT_ACCOUNT && !(await findWalletAccount(db, scope, accountId))) throw new NotFoundError("Account");
+  return ref;
 }
 
 /** @throws NotFoundError */

@@ -14,7 +14,13 @@ import { listTransactions } from "../../lib/wallet/transactions/list-transaction
 import { launchBrowser, measurePage } from "./lib/browser";
 import { benchTargets, type BenchTarget } from "./lib/databases";
 import { load } from "./lib/load";
-import { seedLedger } from "./lib/seed-ledger";
+import { finishSeed, seedLedger } from "./lib/seed-ledger";
+import { seedUsage } from "./lib/seed-usage";
+import { balanceViews } from "../../lib/wallet/balance-views";
+import { spendFigures } from "../../lib/wallet/spend/spend-summary";
+import { spendSeries } from "../../lib/wallet/spend/spend-series";
+import { usageFiltersSchema } from "../../lib/wallet/usage/filters";
+import { listUsage } from "../../lib/wallet/usage/list-usage";
 import { startServer } from "./lib/server";
 import { portalCookies } from "./lib/sessions";
 import { ms, summarize, timeRuns } from "./lib/stats";
@@ -28,6 +34,7 @@ interface Prepared {
   apiKey: string;
   customerId: string;
   cursors: Record<string, string | undefined>;
+  usageCursors: Record<string, string | undefined>;
   sql: Record<string, ReturnType<typeof summarize>>;
 }
 
@@ -48,7 +55,9 @@ async function prepare(target: BenchTarget): Promise<Prepared> {
   const cscope = { ...scope, customerId: customer.id };
   const started = performance.now();
   await seedLedger(db, cscope, ROWS);
-  process.stdout.write(`  ${target.name}: seeded ${ROWS.toLocaleString()} transactions in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  await seedUsage(db, cscope);
+  await finishSeed(db);
+  process.stdout.write(`  ${target.name}: seeded ${ROWS.toLocaleString()} transactions and their usage in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   const depth = async (offset: number) => {
     const [row] = rowsOf<{ id: string; created_at: string | Date }>(
       await db.execute(sql`SELECT id, created_at FROM ledger_entries WHERE customer_id = ${customer.id} ORDER BY created_at DESC, id DESC OFFSET ${offset} LIMIT 1`),
@@ -64,8 +73,22 @@ async function prepare(target: BenchTarget): Promise<Prepared> {
       timings[`${label} @ ${at}`] = summarize(await timeRuns(() => listTransactions(db, cscope, f, "Europe/Berlin"), 30));
     }
   }
+  const usageDepth = async (offset: number) => {
+    const [row] = rowsOf<{ pk: string; occurred_at: string | Date }>(
+      await db.execute(sql`SELECT pk, occurred_at FROM events WHERE customer_id = ${customer.id} ORDER BY occurred_at DESC, pk DESC OFFSET ${offset} LIMIT 1`),
+    );
+    return row ? encodeCursor({ createdAt: new Date(row.occurred_at), id: Number(row.pk) }) : undefined;
+  };
+  const usageCursors = { top: undefined, middle: await usageDepth(Math.floor(ROWS / 2)), last: await usageDepth(Math.floor(ROWS * 0.9)) };
+  for (const [at, cursor] of Object.entries(usageCursors)) {
+    timings[`usage @ ${at}`] = summarize(await timeRuns(() => listUsage(db, cscope, usageFiltersSchema.parse({ cursor }), "Europe/Berlin"), 30));
+  }
+  timings["spend 90 days by day (USD)"] = summarize(await timeRuns(() => spendSeries(db, cscope, "USD", "90d", "day", "Europe/Berlin"), 30));
+  timings["spend 12 months by month (USD)"] = summarize(await timeRuns(() => spendSeries(db, cscope, "USD", "12m", "month", "Europe/Berlin"), 10));
+  const balances = await balanceViews(db, cscope);
+  timings["spent this month + runway"] = summarize(await timeRuns(() => spendFigures(db, cscope, balances, "Europe/Berlin"), 30));
   await database.close();
-  return { apiKey: platform.testKey, customerId: customer.id, cursors: { top: undefined, ...cursors }, sql: timings };
+  return { apiKey: platform.testKey, customerId: customer.id, cursors: { top: undefined, ...cursors }, usageCursors, sql: timings };
 }
 
 async function run(target: BenchTarget) {
@@ -82,19 +105,25 @@ async function run(target: BenchTarget) {
     const sample = setInterval(() => (rss = Math.max(rss, server.rssMb())), 500);
     const ceiling = await load({ url: `${server.url}/api/ping`, connections: 20, durationSeconds: SECONDS });
     const pages: Record<string, Awaited<ReturnType<typeof load>>> = {};
-    for (const path of ["/", "/transactions"]) {
+    for (const path of ["/", "/usage", "/spend", "/transactions"]) {
       pages[path] = await load({ url: `${server.url}${path}`, connections: 20, durationSeconds: SECONDS, setupRequest: perConnection });
     }
     const api: Record<string, Awaited<ReturnType<typeof load>>> = {};
     for (const [at, cursor] of Object.entries(prepared.cursors)) {
       const q = new URLSearchParams({ asset: "USD", category: "usage", ...(cursor ? { cursor } : {}) });
-      api[`USD usage @ ${at}`] = await load({ url: `${server.url}/api/portal/transactions?${q}`, connections: 10, durationSeconds: Math.ceil(SECONDS / 2), setupRequest: perConnection });
+      api[`transactions, USD usage @ ${at}`] = await load({ url: `${server.url}/api/portal/transactions?${q}`, connections: 10, durationSeconds: Math.ceil(SECONDS / 2), setupRequest: perConnection });
+    }
+    for (const [at, cursor] of Object.entries(prepared.usageCursors)) {
+      const q = new URLSearchParams(cursor ? { cursor } : {});
+      api[`usage @ ${at}`] = await load({ url: `${server.url}/api/portal/usage?${q}`, connections: 10, durationSeconds: Math.ceil(SECONDS / 2), setupRequest: perConnection });
     }
     clearInterval(sample);
     const browser = await launchBrowser();
     const browserMetrics = {
       overview: await measurePage(browser, server.url, cookies[0]!, "/"),
       transactions: await measurePage(browser, server.url, cookies[0]!, "/transactions"),
+      usage: await measurePage(browser, server.url, cookies[0]!, "/usage"),
+      spend: await measurePage(browser, server.url, cookies[0]!, "/spend"),
     };
     await browser.close();
     return { target: target.name, sql: prepared.sql, ceiling, pages, api, browser: browserMetrics, rssMb: rss };

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
+import { SpendChart } from "@/components/charts/spend-chart";
 import { SpendSection } from "@/components/charts/spend-section";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { SegmentedLinks } from "@/components/ui/segmented-links";
@@ -62,7 +63,7 @@ export default async function SpendPage({ searchParams }: { searchParams: Search
       <Card className="p-5">
         <h2 className="font-semibold">{selected.asset.name}</h2>
         <Suspense key={searchOf(query)} fallback={<div className="mt-3 h-72 animate-pulse rounded-lg bg-surface-sunken" />}>
-          <SpendSection ctx={ctx} asset={selected.asset} range={query.range} bucket={query.bucket} inFiat={custom && query.unit === "fiat"} />
+          <SpendSection ctx={ctx} asset={selected.asset} range={query.range} bucket={query.bucket} inFiat={custom && query.unit === "fiat"} chart={SpendChart} />
         </Suspense>
       </Card>
     </div>

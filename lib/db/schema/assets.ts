@@ -31,5 +31,5 @@ export const assetRates = pgTable(
     effectiveAt: timestamptz("effective_at").notNull().defaultNow(),
     createdAt: createdAt(),
   },
-  (t) => [index("asset_rates_asset_idx").on(t.platformId, t.liveMode, t.assetCode, t.source, t.effectiveAt.desc())],
+  (t) => [index("asset_rates_asset_idx").on(t.platformId, t.liveMode, t.assetCode, t.source, t.effectiveAt)],
 );

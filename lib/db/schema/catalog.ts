@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { customers } from "./customers";
 import { createdAt, tenantColumns, timestamptz } from "./columns";
 
@@ -70,6 +70,15 @@ export const subscriptions = pgTable(
     currentPeriodStart: timestamptz("current_period_start"),
     currentPeriodEnd: timestamptz("current_period_end"),
     canceledAt: timestamptz("canceled_at"),
+    /** The customer asked to stop at the end of the paid period; undone until then. */
+    cancelAtPeriodEnd: boolean("cancel_at_period_end").notNull().default(false),
+    /** The card the first period was paid with; renewals charge it off-session. */
+    paymentMethodId: text("payment_method_id"),
+    /** Declined renewal charges for the current period; reset when a renewal is paid. */
+    renewalFailures: integer("renewal_failures").notNull().default(0),
+    /** A plan change chosen by the customer: this product version replaces the plan at the next renewal. */
+    scheduledProductId: text("scheduled_product_id"),
+    scheduledVersion: integer("scheduled_version"),
     createdAt: createdAt(),
   },
   (t) => [

@@ -14,6 +14,6 @@ export const customers = pgTable(
   },
   (t) => [
     uniqueIndex("customers_external_id_idx").on(t.platformId, t.liveMode, t.externalId),
-    index("customers_list_idx").on(t.platformId, t.liveMode, t.createdAt.desc(), t.id.desc()),
+    index("customers_list_idx").on(t.platformId, t.liveMode, t.createdAt, t.id),
   ],
 );

@@ -11,3 +11,5 @@ export * from "./rate-limits";
 export * from "./test-provider";
 export * from "./vendors";
 export * from "./webhooks";
+export * from "./rollups";
+export * from "./grants";

@@ -90,12 +90,12 @@ export const ledgerEntries = pgTable(
   (t) => [
     uniqueIndex("ledger_entries_account_version_idx").on(t.accountId, t.accountVersion),
     index("ledger_entries_customer_idx")
-      .on(t.customerId, t.createdAt.desc(), t.id.desc())
+      .on(t.customerId, t.createdAt, t.id)
       .where(sql`${t.customerId} IS NOT NULL`),
     index("ledger_entries_customer_category_idx")
-      .on(t.customerId, t.category, t.createdAt.desc(), t.id.desc())
+      .on(t.customerId, t.category, t.createdAt, t.id)
       .where(sql`${t.customerId} IS NOT NULL`),
-    index("ledger_entries_account_time_idx").on(t.accountId, t.createdAt.desc(), t.id.desc()),
+    index("ledger_entries_account_time_idx").on(t.accountId, t.createdAt, t.id),
     index("ledger_entries_transfer_idx").on(t.transferId),
   ],
 );

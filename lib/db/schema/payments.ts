@@ -58,6 +58,10 @@ export const topUps = pgTable(
     failureCode: text("failure_code"),
     failureMessage: text("failure_message"),
     transferId: text("transfer_id"),
+    /** Set when this payment is a subscription charge (origin "subscription"): it pays the plan, it credits no wallet. */
+    subscriptionId: text("subscription_id"),
+    /** The period the charge pays; null on a first charge, whose period starts when it is paid. */
+    periodStart: timestamptz("period_start"),
     createdAt: timestamptz("created_at").notNull(),
     expiresAt: timestamptz("expires_at"),
     completedAt: timestamptz("completed_at"),
@@ -66,8 +70,9 @@ export const topUps = pgTable(
   (t) => [
     uniqueIndex("top_ups_idempotency_idx").on(t.platformId, t.liveMode, t.idempotencyKey).where(sql`${t.idempotencyKey} IS NOT NULL`),
     uniqueIndex("top_ups_payment_intent_idx").on(t.paymentIntentId).where(sql`${t.paymentIntentId} IS NOT NULL`),
-    index("top_ups_customer_idx").on(t.platformId, t.liveMode, t.customerId, t.createdAt.desc(), t.id.desc()),
-    index("top_ups_list_idx").on(t.platformId, t.liveMode, t.createdAt.desc(), t.id.desc()),
+    index("top_ups_customer_idx").on(t.platformId, t.liveMode, t.customerId, t.createdAt, t.id),
+    index("top_ups_list_idx").on(t.platformId, t.liveMode, t.createdAt, t.id),
+    index("top_ups_subscription_idx").on(t.subscriptionId).where(sql`${t.subscriptionId} IS NOT NULL`),
     index("top_ups_pending_idx")
       .on(t.platformId, t.liveMode, t.customerId, t.accountName, t.assetCode)
       .where(sql`${t.status} IN ('initiated', 'processing')`),
@@ -114,6 +119,8 @@ export const autoTopUpAttempts = pgTable(
     accountName: text("account_name").notNull(),
     assetCode: text("asset_code").notNull(),
     status: text("status").notNull(),
+    /** "auto_top_up", or "renewal": a subscription charge, whose account_name holds the subscription id. */
+    purpose: text("purpose").notNull().default("auto_top_up"),
     amount: money("amount").notNull(),
     currency: text("currency").notNull(),
     units: money("units"),
@@ -132,7 +139,7 @@ export const autoTopUpAttempts = pgTable(
     uniqueIndex("auto_top_up_attempts_in_flight_idx")
       .on(t.platformId, t.liveMode, t.customerId, t.accountName, t.assetCode)
       .where(sql`${t.status} IN ('pending', 'processing')`),
-    index("auto_top_up_attempts_account_idx").on(t.platformId, t.liveMode, t.customerId, t.accountName, t.assetCode, t.createdAt.desc()),
+    index("auto_top_up_attempts_account_idx").on(t.platformId, t.liveMode, t.customerId, t.accountName, t.assetCode, t.createdAt),
     index("auto_top_up_attempts_open_idx").on(t.status, t.updatedAt).where(sql`${t.status} IN ('pending', 'processing')`),
   ],
 );

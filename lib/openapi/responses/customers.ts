@@ -10,6 +10,7 @@ export const subscriptionResponse = z.object({
   current_period_start: nullableTimestamp(),
   current_period_end: nullableTimestamp(),
   canceled_at: nullableTimestamp(),
+  cancel_at_period_end: z.boolean(),
   required_actions: z.array(z.object({ type: z.string(), redirect_url: z.string() })),
 });
 

@@ -24,8 +24,9 @@ export async function driveAttempt(db: Db, attemptId: string): Promise<void> {
   const [topUp] = await db.select().from(topUps).where(eq(topUps.id, attempt.topUpId)).limit(1);
   if (!topUp) return;
   const scope = customerScopeOf(attempt);
-  const config = await findConfig(db, scope, accountOf(attempt));
-  if (!config?.enabled) {
+  // A renewal charge is the subscription's, not governed by auto top-up settings.
+  const config = attempt.purpose === "renewal" ? null : await findConfig(db, scope, accountOf(attempt));
+  if (attempt.purpose !== "renewal" && !config?.enabled) {
     // Written while it was on, resumed after the customer switched it off: their latest word wins. (If an
     // earlier run did reach the provider, that payment's webhook still credits it.)
     await withTransaction(db, (tx) => abandonAttempt(tx, attempt.id, "Not charged: auto top-up was switched off before the charge was sent."));
@@ -39,7 +40,7 @@ export async function driveAttempt(db: Db, attemptId: string): Promise<void> {
     paymentMethodId: attempt.paymentMethodId,
     amount: dec(attempt.amount),
     currency: attempt.currency,
-    description: "Automatic top-up",
+    description: topUp.description ?? "Automatic top-up",
     metadata: paymentMetadata(topUp),
     idempotencyKey: attempt.id,
   });

@@ -2,6 +2,7 @@ import { now } from "@/lib/clock";
 import { eq } from "drizzle-orm";
 import type { Tx } from "@/lib/db";
 import { autoTopUpAttempts } from "@/lib/db/schema";
+import { renewalDeclined } from "@/lib/subscriptions/renewal-declined";
 import { declineMessage, isHardDecline, needsAuthentication } from "../declines";
 import type { OffSessionOutcome, PaymentError, PaymentState } from "../provider/types";
 import { scheduleReconcile, scheduleRetry } from "../job-kinds";
@@ -77,6 +78,12 @@ export async function settleAttempt(tx: Tx, attemptId: string, outcome: AttemptO
   if (attempt.topUpId) {
     await updateTopUp(tx, attempt.topUpId, { ...topUpUpdate, status: "failed", failureCode: outcome.error.declineCode ?? outcome.error.code, failureMessage: message });
   }
+  if (attempt.purpose === "renewal") {
+    // No customer is present to authenticate a renewal: any refusal is a declined renewal, retried on its schedule.
+    await updateAttempt(tx, attempt.id, { status: "failed", paymentIntentId: piId, declineCode: outcome.error.declineCode ?? outcome.error.code, reason: message });
+    await renewalDeclined(tx, attempt, message);
+    return true;
+  }
   if (outcome.kind === "authentication_required") {
     await updateAttempt(tx, attempt.id, { status: "requires_action", paymentIntentId: piId, declineCode: "authentication_required", reason: message });
     await updateConfig(tx, customerScopeOf(attempt), accountOf(attempt), { actionRequiredAttemptId: attempt.id });
@@ -111,6 +118,7 @@ export async function abandonAttempt(tx: Tx, attemptId: string, reason: string):
 export async function markAttemptSucceeded(tx: Tx, attemptId: string): Promise<void> {
   const attempt = await lockAttempt(tx, attemptId);
   if (!attempt || attempt.status === "succeeded") return;
-  await updateAttempt(tx, attemptId, { status: "succeeded", reason: "Funds added.", nextRetryAt: null });
-  await updateConfig(tx, customerScopeOf(attempt), accountOf(attempt), { consecutiveFailures: 0, retryAfter: null });
+  const renewal = attempt.purpose === "renewal";
+  await updateAttempt(tx, attemptId, { status: "succeeded", reason: renewal ? "Plan renewed." : "Funds added.", nextRetryAt: null });
+  if (!renewal) await updateConfig(tx, customerScopeOf(attempt), accountOf(attempt), { consecutiveFailures: 0, retryAfter: null });
 }

@@ -9,7 +9,7 @@ import { NotFoundError, ValidationError } from "@/lib/errors";
 import { accountKey, lockAccounts } from "@/lib/ledger/accounts";
 import { getPlatformSettings, type PlatformSettings } from "@/lib/platforms/settings";
 import type { CustomerScope } from "@/lib/scope";
-import { parseAccountId } from "@/lib/wallet/account-id";
+import { ownAccountRef } from "@/lib/wallet/get-wallet";
 import { assetDisplay } from "@/lib/wallet/balances";
 import { getOwnCardOrThrow } from "../cards/cards";
 import { chargeAmountProblem } from "../limits";
@@ -50,7 +50,7 @@ async function checkSwitchOn(db: Db, scope: CustomerScope, asset: Asset, currenc
  * @throws NotFoundError (account id), ValidationError, PaymentsUnavailableError
  */
 export async function saveAutoTopUp(db: Db, scope: CustomerScope, accountId: string, input: AutoTopUpSettingsInput): Promise<Plan | null> {
-  const { name, asset: code } = parseAccountId(accountId);
+  const { name, asset: code } = await ownAccountRef(db, scope, accountId);
   const account: AccountRef = { name, asset: code };
   const asset = await requireAsset(db, scope, code, "account_id");
   const settings = await getPlatformSettings(db, scope);

@@ -1,9 +1,12 @@
 import { now } from "@/lib/clock";
 import type { Db, Tx } from "@/lib/db";
 import { withTransaction } from "@/lib/db/transaction";
-import { postTransfers, type TransferInput } from "@/lib/ledger";
+import { applyTopUpBonus } from "@/lib/grants/coupons/top-up-bonus";
+import { paidCreditExpiry, postGrant } from "@/lib/grants/create-grant";
+import type { TransferInput } from "@/lib/ledger";
 import { log } from "@/lib/log";
 import { dec, toMinorUnits } from "@/lib/money";
+import { subscriptionChargePaid } from "@/lib/subscriptions/charge-paid";
 import { markAttemptSucceeded } from "../auto-top-up/outcome";
 import { setDefaultPaymentMethod } from "../customers";
 import { minorDigits } from "../limits";
@@ -35,7 +38,7 @@ function amountMatches(t: TopUpRow, state: PaymentState): boolean {
   return toMinorUnits(state.amount, digits) === toMinorUnits(dec(t.amount), digits);
 }
 
-async function recordCompletion(tx: Tx, t: TopUpRow, state: PaymentState, transferId: string): Promise<void> {
+async function recordCompletion(tx: Tx, t: TopUpRow, state: PaymentState, transferId: string | null): Promise<void> {
   await updateTopUp(tx, t.id, {
     status: "completed",
     paymentIntentId: state.paymentIntentId,
@@ -54,6 +57,14 @@ async function recordCompletion(tx: Tx, t: TopUpRow, state: PaymentState, transf
   if (t.status !== "completed") await notifyTopUp(tx, t.id, "top_up.completed");
 }
 
+/** A subscription charge pays the plan, not a wallet: no transfer; the subscription starts or renews in this transaction. */
+async function paySubscriptionCharge(tx: Tx, t: TopUpRow, state: PaymentState): Promise<CreditResult> {
+  if (t.status === "completed") return "already_credited";
+  await recordCompletion(tx, t, state, null);
+  await subscriptionChargePaid(tx, t, now(), state.paymentMethodId);
+  return "credited";
+}
+
 /**
  * Credits a succeeded payment to its top-up's wallet account and marks the top-up completed, in one
  * transaction under the top-up's lock. Any number of deliveries, in any order and concurrently,
@@ -68,8 +79,12 @@ export async function creditTopUp(db: Db, topUpId: string, state: PaymentState):
       await updateTopUp(tx, t.id, { failureCode: "amount_mismatch", failureMessage: "The payment received does not match this top-up; support has been alerted." });
       return "amount_mismatch";
     }
+    if (t.origin === "subscription") return paySubscriptionCharge(tx, t, state);
     const scope = { platformId: t.platformId, liveMode: t.liveMode };
-    const posted = (await postTransfers(tx, scope, [creditTransfer(t, state.paymentIntentId)])).transfers[0]!;
+    const transfer = creditTransfer(t, state.paymentIntentId);
+    const { result } = await postGrant(tx, scope, transfer, { purpose: "paid", source: "top_up", sourceId: t.id, expiresAt: t.creditExpiresAt ?? paidCreditExpiry(now()) });
+    const posted = result.transfers[0]!;
+    if (posted.created) await applyTopUpBonus(tx, scope, t.customerId, transfer);
     if (t.paymentIntentId && t.paymentIntentId !== state.paymentIntentId) {
       // Money that arrived is always credited, but the top-up keeps describing its first payment.
       log.error("second payment for one top-up credited separately", { topUpId, paymentIntentId: state.paymentIntentId });

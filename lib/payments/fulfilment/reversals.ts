@@ -45,7 +45,8 @@ function transfer(t: TopUpRow, key: string, units: Decimal, category: Reversal["
 export async function postReversal(db: Db, topUpId: string, reversal: Reversal): Promise<boolean> {
   return withTransaction(db, async (tx) => {
     const t = await lockTopUp(tx, topUpId);
-    if (!t) return false;
+    // A refunded plan payment credited no wallet, so there is nothing to take back from one.
+    if (!t || t.origin === "subscription") return false;
     const asset = await findAsset(tx, { platformId: t.platformId, liveMode: t.liveMode }, t.assetCode);
     const units = unitsForAmount(reversal.amount, rateOf(t), asset?.precision ?? 12, t.currency);
     if (!units.gt(0)) return false;

@@ -1,34 +1,21 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { advanceClock, resetClock } from "@/lib/clock";
-import type { Database } from "@/lib/db";
-import { armFault, disarmFaults } from "@/lib/faults";
+import { describe, expect, it } from "vitest";
+import { advanceClock } from "@/lib/clock";
+import { armFault } from "@/lib/faults";
 import { findLedgerViolations } from "@/lib/ledger";
-import { callApi, useDatabase } from "@/lib/testing/api-client";
+import { callApi } from "@/lib/testing/api-client";
 import { testDatabases } from "@/lib/testing/databases";
 import { adjust, balanceOf, paymentsWorld, portalSession, type PaymentsWorld } from "@/lib/testing/payments-fixtures";
-import { useTestProvider } from "@/lib/testing/stripe-env";
-import { registerAutoTopUp } from "../auto-top-up/listener";
+import { testProviderSuite } from "@/lib/testing/stripe-suite";
 import { runPaymentJobsFor } from "@/lib/testing/payment-jobs";
 
 type Portal = Awaited<ReturnType<typeof portalSession>>;
 
 describe.each(testDatabases())("the built-in test provider on $name", (target) => {
-  let database: Database;
-  beforeAll(async () => {
-    database = await target.open();
-    useDatabase(database);
-    useTestProvider();
-    registerAutoTopUp();
-  });
-  afterAll(() => database.close());
-  afterEach(() => {
-    disarmFaults();
-    resetClock();
-  });
+  const suite = testProviderSuite(target, { autoTopUp: true });
 
   async function world(): Promise<{ w: PaymentsWorld; portal: Portal }> {
-    const w = await paymentsWorld(database);
-    return { w, portal: await portalSession(database, w) };
+    const w = await paymentsWorld(suite.database);
+    return { w, portal: await portalSession(suite.database, w) };
   }
 
   const pay = (url: string, card: string, extra: Record<string, string> = {}) =>
@@ -59,7 +46,7 @@ describe.each(testDatabases())("the built-in test provider on $name", (target) =
     });
     const cards = await portal("GET", "/api/portal/payment-methods");
     expect(cards.json).toMatchObject({ test_mode: true, cards: [{ brand: "visa", last4: "4242", isDefault: true }] });
-    expect(await findLedgerViolations(database.db, w.platform.id)).toEqual([]);
+    expect(await findLedgerViolations(suite.database.db, w.platform.id)).toEqual([]);
   });
 
   it("asks for authentication with 4000 0025 0000 3155 and sells units of a custom asset at the default rate", async () => {
@@ -141,8 +128,8 @@ describe.each(testDatabases())("the built-in test provider on $name", (target) =
       await adjust(w, "USD", "-25");
       if (card === "4242424242424242") {
         advanceClock(2 * 60_000);
-        await runPaymentJobsFor(database.db, w.customerId);
-        await runPaymentJobsFor(database.db, w.customerId);
+        await runPaymentJobsFor(suite.database.db, w.customerId);
+        await runPaymentJobsFor(suite.database.db, w.customerId);
       }
       const attempts = (await portal("GET", "/api/portal/auto-top-up")).json.accounts[0].attempts;
       expect(attempts.map((a: { status: string }) => a.status)).toEqual([expected]);
@@ -185,9 +172,9 @@ describe.each(testDatabases())("the built-in test provider on $name", (target) =
   });
 
   it("never takes live-mode payments", async () => {
-    const w = await paymentsWorld(database);
+    const w = await paymentsWorld(suite.database);
     const live = await callApi("POST", "/api/v1/customers", { key: w.platform.liveKey, body: { name: "Live" } });
-    const portal = await portalSession(database, { ...w, key: w.platform.liveKey, customerId: live.json.id, platform: { ...w.platform, scope: { ...w.platform.scope, liveMode: true } } });
+    const portal = await portalSession(suite.database, { ...w, key: w.platform.liveKey, customerId: live.json.id, platform: { ...w.platform, scope: { ...w.platform.scope, liveMode: true } } });
     const res = await portal("POST", "/api/portal/top-ups", { body: { account_id: "default:USD", amount: 10 } });
     expect(res.status).toBe(422);
     expect(res.json.errors.payments).toBeDefined();

@@ -26,10 +26,12 @@ export function paymentMetadata(topUp: TopUpRow): Record<string, string> {
     live_mode: String(topUp.liveMode),
     origin: topUp.origin,
     ...(topUp.attemptId ? { attempt_id: topUp.attemptId } : {}),
+    ...(topUp.subscriptionId ? { subscription_id: topUp.subscriptionId } : {}),
   };
 }
 
 async function productName(db: Db, topUp: TopUpRow): Promise<string> {
+  if (topUp.origin === "subscription") return topUp.description ?? "Subscription";
   const scope = { platformId: topUp.platformId, liveMode: topUp.liveMode };
   const asset = await findAsset(db, scope, topUp.assetCode);
   return asset ? `Top-up: ${formatAmount(topUp.units, assetDisplay(asset), "en-US")}` : "Top-up";
@@ -48,6 +50,8 @@ export async function ensureCheckout(db: Db, topUp: TopUpRow): Promise<string> {
   const earliest = new Date(now().getTime() + MIN_CHECKOUT_MS);
   const expiresAt = topUp.expiresAt && topUp.expiresAt > earliest ? topUp.expiresAt : earliest;
   const returnPage = portalUrl(`/top-up/${topUp.id}`);
+  // A platform's own pages come first: API top-ups and subscriptions return where the platform asked.
+  const external = topUp.origin === "api" || topUp.origin === "subscription";
   const session = await provider.createCheckout({
     scope,
     providerCustomerId: customer.providerCustomerId,
@@ -57,8 +61,8 @@ export async function ensureCheckout(db: Db, topUp: TopUpRow): Promise<string> {
     productName: await productName(db, topUp),
     description: topUp.description,
     metadata: paymentMetadata(topUp),
-    successUrl: topUp.origin === "api" && topUp.returnUrl ? topUp.returnUrl : returnPage,
-    cancelUrl: `${returnPage}?cancelled=1`,
+    successUrl: external && topUp.returnUrl ? topUp.returnUrl : returnPage,
+    cancelUrl: topUp.origin === "subscription" && topUp.failureUrl ? topUp.failureUrl : `${returnPage}?cancelled=1`,
     expiresAt,
     idempotencyKey: `checkout:${topUp.id}`,
   });

@@ -5,7 +5,7 @@ import { ValidationError } from "@/lib/errors";
 import { Decimal } from "@/lib/money";
 import { getPlatformSettings } from "@/lib/platforms/settings";
 import type { CustomerScope } from "@/lib/scope";
-import { parseAccountId } from "@/lib/wallet/account-id";
+import { ownAccountRef } from "@/lib/wallet/get-wallet";
 import { providerMinimum } from "../limits";
 import { moneyText } from "../money-text";
 import { initiateTopUp } from "./initiate";
@@ -18,7 +18,7 @@ import type { PortalTopUpInput } from "./schema";
  * @throws ValidationError, PaymentsUnavailableError, PaymentProviderUnavailableError
  */
 export async function createPortalTopUp(db: Db, scope: CustomerScope, input: PortalTopUpInput): Promise<{ id: string; redirectUrl: string }> {
-  const { name, asset: code } = parseAccountId(input.account_id);
+  const { name, asset: code } = await ownAccountRef(db, scope, input.account_id);
   const asset = await requireAsset(db, scope, code, "account_id");
   const settings = await getPlatformSettings(db, scope);
   const currency = asset.kind === "fiat" ? asset.code : settings.currency;

@@ -70,7 +70,7 @@ export async function initiateTopUp(db: Db, scope: PlatformScope, req: TopUpRequ
     creditExpiresAt: req.creditExpiresAt ?? null, returnUrl: req.returnUrl ?? null, failureUrl: req.failureUrl ?? null,
     idempotencyKey: req.idempotencyKey ?? null, requestHash: req.requestHash ?? null, checkoutSessionId: null, checkoutUrl: null,
     paymentIntentId: null, attemptId: null, cardBrand: null, cardLast4: null, receiptUrl: null, failureCode: null,
-    failureMessage: null, transferId: null, createdAt: at, expiresAt: new Date(at.getTime() + TOP_UP_LIFETIME_MS), completedAt: null, updatedAt: at,
+    failureMessage: null, transferId: null, subscriptionId: null, periodStart: null, createdAt: at, expiresAt: new Date(at.getTime() + TOP_UP_LIFETIME_MS), completedAt: null, updatedAt: at,
   };
   try {
     await db.insert(topUps).values(values);

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, ne, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db";
 import { topUps } from "@/lib/db/schema";
 import { getCustomerOrThrow } from "@/lib/customers/customer-store";
@@ -14,7 +14,8 @@ export async function listTopUps(
   scope: PlatformScope,
   filter: { customerId?: string; limit: number; offset: number },
 ): Promise<{ items: TopUpRow[]; total: number }> {
-  const conditions: SQL[] = [inScope(topUps, scope)];
+  // Subscription charges share the table (and the payment machinery) but are not top-ups.
+  const conditions: SQL[] = [inScope(topUps, scope), ne(topUps.origin, "subscription")];
   if (filter.customerId !== undefined) {
     await getCustomerOrThrow(db, scope, filter.customerId);
     conditions.push(eq(topUps.customerId, filter.customerId));

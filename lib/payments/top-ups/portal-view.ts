@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, ne, notInArray } from "drizzle-orm";
 import type { AssetDisplay } from "@/components/money/format";
 import { findAssets } from "@/lib/assets/find-asset";
 import type { DbOrTx } from "@/lib/db";
@@ -13,6 +13,8 @@ export interface TopUpView {
   id: string;
   status: string;
   origin: string;
+  /** What was bought: the plan's name for a subscription charge. */
+  description: string | null;
   amount: string;
   currency: AssetDisplay;
   units: string;
@@ -35,6 +37,7 @@ export function topUpView(t: TopUpRow, asset: AssetDisplay): TopUpView {
     id: t.id,
     status: effectiveStatus(t),
     origin: t.origin,
+    description: t.description,
     amount: plainDecimal(t.amount),
     currency: currencyDisplay(t.currency),
     units: plainDecimal(t.units),
@@ -64,12 +67,26 @@ export async function getTopUpView(db: DbOrTx, scope: CustomerScope, id: string)
   return view!;
 }
 
+/**
+ * Everything the customer paid or tried to pay (top-ups manual and automatic, subscription charges),
+ * newest first; checkouts never paid are left out.
+ */
+export async function listOrders(db: DbOrTx, scope: CustomerScope, limit = 100): Promise<TopUpView[]> {
+  const rows = await db
+    .select()
+    .from(topUps)
+    .where(and(inScope(topUps, scope), eq(topUps.customerId, scope.customerId), notInArray(topUps.status, ["initiated", "expired", "cancelled"])))
+    .orderBy(desc(topUps.createdAt), desc(topUps.id))
+    .limit(limit);
+  return withAssets(db, scope, rows);
+}
+
 /** The customer's most recent top-ups, manual and automatic. */
 export async function recentTopUps(db: DbOrTx, scope: CustomerScope, limit = 20): Promise<TopUpView[]> {
   const rows = await db
     .select()
     .from(topUps)
-    .where(and(inScope(topUps, scope), eq(topUps.customerId, scope.customerId)))
+    .where(and(inScope(topUps, scope), eq(topUps.customerId, scope.customerId), ne(topUps.origin, "subscription")))
     .orderBy(desc(topUps.createdAt), desc(topUps.id))
     .limit(limit);
   return withAssets(db, scope, rows);

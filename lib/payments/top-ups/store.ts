@@ -8,7 +8,7 @@ import { inScope, type PlatformScope } from "@/lib/scope";
 
 export type TopUpRow = typeof topUps.$inferSelect;
 export type TopUpStatus = "initiated" | "processing" | "completed" | "failed" | "cancelled" | "expired";
-export type TopUpOrigin = "api" | "portal" | "auto";
+export type TopUpOrigin = "api" | "portal" | "auto" | "subscription";
 
 /** How long a Checkout top-up can be paid; Stripe Checkout needs at least 30 minutes. */
 export const TOP_UP_LIFETIME_MS = 60 * 60 * 1000;

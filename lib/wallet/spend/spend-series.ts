@@ -4,6 +4,7 @@ import type { DbOrTx } from "@/lib/db";
 import { rowsOf } from "@/lib/db/rows";
 import type { CustomerScope } from "@/lib/scope";
 import { SPEND_RANGES, type SpendBucket, type SpendRange } from "./ranges";
+import { rollupsOf } from "./rollup-sql";
 import { buildSeries, type SpendRow, type SpendSeries } from "./series";
 
 export interface SeriesWindow {
@@ -25,7 +26,7 @@ async function window(db: DbOrTx, range: SpendRange, bucket: SpendBucket, timeZo
 
 /**
  * Usage spend in one asset, bucketed by day, week (Monday) or month in the customer's timezone and
- * split by product. Bucketing and sums run in SQL over event_fees.
+ * split by product. Bucketing and sums run in SQL over the 15-minute spend rollups.
  */
 export async function spendSeries(
   db: DbOrTx,
@@ -38,11 +39,10 @@ export async function spendSeries(
   const w = await window(db, range, bucket, timeZone);
   const rows = rowsOf<SpendRow>(
     await db.execute(sql`
-      SELECT to_char(date_trunc(${bucket}, f.occurred_at, ${timeZone}) AT TIME ZONE ${timeZone}, 'YYYY-MM-DD') AS bucket,
-        f.product_id AS "productId", max(f.product_name) AS "productName", sum(f.amount)::text AS amount
-      FROM event_fees f
-      WHERE f.customer_id = ${scope.customerId} AND f.platform_id = ${scope.platformId} AND f.live_mode = ${scope.liveMode}
-        AND f.asset_code = ${asset} AND f.occurred_at >= (${w.first}::timestamp AT TIME ZONE ${timeZone})
+      SELECT to_char(date_trunc(${bucket}, r.bucket_start, ${timeZone}) AT TIME ZONE ${timeZone}, 'YYYY-MM-DD') AS bucket,
+        r.product_id AS "productId", max(r.product_name) AS "productName", sum(r.amount)::text AS amount
+      FROM spend_rollups r
+      WHERE ${rollupsOf(scope)} AND r.asset_code = ${asset} AND r.bucket_start >= (${w.first}::timestamp AT TIME ZONE ${timeZone})
       GROUP BY 1, 2`),
   );
   return { ...buildSeries(rows, w.first, w.last, bucket), ...w };

@@ -5,6 +5,7 @@ import { rowsOf } from "@/lib/db/rows";
 import { dec } from "@/lib/money";
 import type { CustomerScope } from "@/lib/scope";
 import type { BalanceView } from "../balance-views";
+import { rollupsOf } from "./rollup-sql";
 
 export interface SpendFigures {
   spentThisMonth: string;
@@ -14,18 +15,18 @@ export interface SpendFigures {
 
 /**
  * Per wallet account: usage spent since the start of this month in the customer's timezone, and
- * how long the balance lasts at the past week's rate. One query over event_fees for all accounts.
+ * how long the balance lasts at the past week's rate. One query over the spend rollups for all accounts.
  */
 export async function spendFigures(db: DbOrTx, scope: CustomerScope, balances: BalanceView[], timeZone: string): Promise<Record<string, SpendFigures>> {
   const at = now().toISOString();
   const rows = rowsOf<{ account: string; month: string | null; week: string | null }>(
     await db.execute(sql`
-      SELECT f.account_name || ':' || f.asset_code AS account,
-        sum(f.amount) FILTER (WHERE f.occurred_at >= (date_trunc('month', ${at}::timestamptz, ${timeZone})))::text AS month,
-        sum(f.amount) FILTER (WHERE f.occurred_at >= ${at}::timestamptz - interval '7 days')::text AS week
-      FROM event_fees f
-      WHERE f.customer_id = ${scope.customerId} AND f.platform_id = ${scope.platformId} AND f.live_mode = ${scope.liveMode}
-        AND f.occurred_at >= least(date_trunc('month', ${at}::timestamptz, ${timeZone}), ${at}::timestamptz - interval '7 days')
+      SELECT r.account_name || ':' || r.asset_code AS account,
+        sum(r.amount) FILTER (WHERE r.bucket_start >= (date_trunc('month', ${at}::timestamptz, ${timeZone})))::text AS month,
+        sum(r.amount) FILTER (WHERE r.bucket_start >= ${at}::timestamptz - interval '7 days')::text AS week
+      FROM spend_rollups r
+      WHERE ${rollupsOf(scope)}
+        AND r.bucket_start >= least(date_trunc('month', ${at}::timestamptz, ${timeZone}), ${at}::timestamptz - interval '7 days')
       GROUP BY 1`),
   );
   const byAccount = new Map(rows.map((r) => [r.account, r]));

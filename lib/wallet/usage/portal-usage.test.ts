@@ -7,6 +7,7 @@ import { testDatabases } from "@/lib/testing/databases";
 import type { CustomerScope } from "@/lib/scope";
 import { balanceViews } from "../balance-views";
 import { spendSeries } from "../spend/spend-series";
+import { findRollupDrift } from "../spend/rollup-check";
 import { spendFigures } from "../spend/spend-summary";
 import { usageFiltersSchema } from "./filters";
 import { listUsage } from "./list-usage";
@@ -82,5 +83,14 @@ describe.each(testDatabases())("portal usage and spend on $name", (target) => {
     expect(berlin["default:USD"]!.spentThisMonth).toBe("64.5");
     expect(utc["default:USD"]!.runwayDays).toBe(Math.floor(435.5 / (4.5 / 7)));
     expect(utc["default:CREDIT"]).toEqual({ spentThisMonth: "10", runwayDays: 133 });
+  });
+
+  it("keeps the spend rollups equal to the fees, with replays billing nothing", async () => {
+    const event = { id: eventId(), event_type: "video_generated", occurred_at: new Date("2026-11-19T09:05:00Z").toISOString(), subject: "video-2", data: { video_id: "v2" } };
+    expect((await sendEvents(setup.key, scope.customerId, [event])).status).toBeLessThan(300);
+    expect((await sendEvents(setup.key, scope.customerId, [event])).status).toBeLessThan(300);
+    expect(await findRollupDrift(database.db, scope.platformId)).toEqual([]);
+    const series = await spendSeries(database.db, scope, "USD", "7d", "day", "UTC");
+    expect(series.points.find((p) => p.bucket === "2026-11-19")!.total).toBe("5");
   });
 });

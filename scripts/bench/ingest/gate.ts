@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Database } from "../../../lib/db";
 import { rowsOf } from "../../../lib/db/rows";
 import { findLedgerViolations } from "../../../lib/ledger/invariants";
+import { findRollupDrift } from "../../../lib/wallet/spend/rollup-check";
 
 export interface GateCheck {
   name: string;
@@ -38,6 +39,7 @@ export async function correctnessGate(database: Database, platformId: string, ac
     LEFT JOIN (SELECT customer_id, sum(amount) s FROM event_fees WHERE platform_id = ${platformId} GROUP BY customer_id) f ON f.customer_id = a.owner
     WHERE a.platform_id = ${platformId} AND a.owner <> 'system' AND a.balance <> -coalesce(f.s, 0)`);
   const violations = await findLedgerViolations(database.db, platformId);
+  const drift = await findRollupDrift(database.db, platformId);
   return [
     {
       // Requests still in flight when a run's clock stops are processed without their answers being counted.
@@ -49,5 +51,6 @@ export async function correctnessGate(database: Database, platformId: string, ac
     { name: "each event debited once, for exactly its fees", ok: perEvent.n === "0", detail: `${perEvent.n} events differ` },
     { name: "each wallet balance = -its customer's fees", ok: perCustomer.n === "0", detail: `${perCustomer.n} wallets differ` },
     { name: "ledger invariants", ok: violations.length === 0, detail: violations.slice(0, 3).join("; ") || "none violated" },
+    { name: "spend rollups = fees", ok: drift.length === 0, detail: drift.length === 0 ? "exact" : `${drift.length} customer/asset pairs drift` },
   ];
 }

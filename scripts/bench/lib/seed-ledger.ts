@@ -7,7 +7,8 @@ import type { CustomerScope } from "../../../lib/scope";
 /**
  * Writes `count` consistent transfers (two entries each, running balances, account versions) for one
  * customer in a few set-based statements, spread over the last 365 days: mostly USD and CREDIT usage
- * fees, with top-ups, gifts and refunds mixed in.
+ * fees, with top-ups, gifts and refunds mixed in. Leaves its work table `bench_t` for seedUsage; call
+ * finishSeed afterwards.
  */
 export async function seedLedger(db: Db, scope: CustomerScope, count: number): Promise<void> {
   const wallet = (asset: string) => ({ kind: "wallet" as const, customerId: scope.customerId, name: "default", asset });
@@ -62,6 +63,10 @@ export async function seedLedger(db: Db, scope: CustomerScope, count: number): P
     UPDATE ledger_accounts a SET balance = s.total, version = s.n
     FROM (SELECT account_id, sum(amount) total, count(*) n FROM ledger_entries WHERE platform_id = ${scope.platformId} GROUP BY account_id) s
     WHERE a.id = s.account_id`);
-  await db.execute(sql`DROP TABLE bench_t`);
+}
+
+/** Drops seedLedger's work table and refreshes the planner's statistics. */
+export async function finishSeed(db: Db): Promise<void> {
+  await db.execute(sql`DROP TABLE IF EXISTS bench_t`);
   await db.execute(sql`ANALYZE`);
 }

@@ -1,10 +1,10 @@
 import { json } from "@/lib/api/respond";
 import { triggerAutoTopUp } from "@/lib/payments/auto-top-up/trigger";
 import { portalRoute } from "@/lib/portal/portal-route";
-import { parseAccountId } from "@/lib/wallet/account-id";
+import { ownAccountRef } from "@/lib/wallet/get-wallet";
 
 // POST /api/portal/auto-top-up/:accountId/retry – the customer asks to try the card again now (caps still apply)
 export const POST = portalRoute({ mutation: true }, async ({ db, scope, params }) => {
-  const plan = await triggerAutoTopUp(db, scope, parseAccountId(params.accountId!), { manual: true, wait: true });
+  const plan = await triggerAutoTopUp(db, scope, await ownAccountRef(db, scope, params.accountId!), { manual: true, wait: true });
   return json({ result: plan.kind, reason: "reason" in plan ? plan.reason : null });
 });

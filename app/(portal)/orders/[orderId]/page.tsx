@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Receipt } from "@/components/payments/receipt";
+import { StatusBadge } from "@/components/payments/status-badge";
+import { PageHeader } from "@/components/ui/card";
+import { NotFoundError } from "@/lib/errors";
+import { getTopUpView } from "@/lib/payments/top-ups/portal-view";
+import { getPortalContext } from "@/lib/portal/portal-context";
+
+export const metadata: Metadata = { title: "Order" };
+
+export default async function OrderPage({ params }: { params: Promise<{ orderId: string }> }) {
+  const ctx = await getPortalContext();
+  const { orderId } = await params;
+  const order = await getTopUpView(ctx.db, ctx.scope, orderId).catch((error: unknown) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  return (
+    <div className="space-y-6">
+      <PageHeader title={order.origin === "subscription" ? "Plan payment" : "Top-up"} actions={<Link href="/orders" className="text-sm font-medium text-brand-text underline">All orders</Link>} />
+      <p className="text-sm">Status: <StatusBadge status={order.status} /></p>
+      {order.failureMessage && order.status === "failed" && <p role="alert" className="text-sm text-danger">{order.failureMessage}</p>}
+      {order.status === "completed" && <Receipt topUp={order} locale={ctx.locale} timeZone={ctx.timeZone} />}
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/card";
+import { PlanPanel } from "@/components/subscriptions/plan-panel";
+import { getPortalContext } from "@/lib/portal/portal-context";
+import { planOverview } from "@/lib/subscriptions/portal-plan";
+
+export const metadata: Metadata = { title: "Plan" };
+
+export default async function PlanPage() {
+  const ctx = await getPortalContext();
+  const overview = await planOverview(ctx.db, ctx.scope);
+  return (
+    <div className="space-y-6">
+      <PageHeader title="Plan" description="Your plan, when it renews, and the plans you can switch to." />
+      <PlanPanel initial={overview} locale={ctx.locale} timeZone={ctx.timeZone} />
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import { formatAmount } from "@/components/money/format";
+import type { ExpiringCredits } from "@/lib/grants/timeline";
+
+function dayMonth(iso: string, locale: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", timeZone }).format(new Date(iso));
+}
+
+/** "120 credits expire on 3 Dec": shown on every portal page in the 7 days before credits expire. */
+export function ExpiryBanner({ expiring, locale, timeZone }: { expiring: ExpiringCredits[]; locale: string; timeZone: string }) {
+  if (expiring.length === 0) return null;
+  return (
+    <div role="status" className="mb-6 rounded-lg border border-warning bg-warning-soft px-4 py-3 text-sm text-warning" data-testid="expiry-banner">
+      <ul className="space-y-1">
+        {expiring.map((e) => (
+          <li key={`${e.asset.code}-${e.expiresAt}`}>
+            <strong className="tabular">{formatAmount(e.amount, e.asset, locale)}</strong> expire on {dayMonth(e.expiresAt, locale, timeZone)}.{" "}
+            <a href="/credits" className="underline">See your credits</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

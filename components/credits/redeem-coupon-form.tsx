@@ -1,0 +1,47 @@
+"use client";
+
+import { useId, useState } from "react";
+import { primaryButton } from "@/components/ui/button-styles";
+import { useRedeemCoupon, type RedeemResult } from "@/lib/queries/credits";
+
+function successText(r: RedeemResult): string {
+  if (r.kind === "credit_grant") return `Code redeemed: ${r.amount} ${r.asset} added to your credits.`;
+  return `Code redeemed: your next ${r.top_ups === 1 ? "top-up earns" : `${r.top_ups} top-ups earn`} a ${r.percent}% bonus.`;
+}
+
+/** A coupon code box; the server's reason (expired, already redeemed…) shows under the field. */
+export function RedeemCouponForm() {
+  const id = useId();
+  const [code, setCode] = useState("");
+  const redeem = useRedeemCoupon();
+  return (
+    <form
+      className="flex flex-wrap items-end gap-3"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (code.trim()) redeem.mutate(code.trim(), { onSuccess: () => setCode("") });
+      }}
+    >
+      <div>
+        <label htmlFor={`${id}-code`} className="block text-sm font-medium">Coupon code</label>
+        <input
+          id={`${id}-code`}
+          name="code"
+          autoComplete="off"
+          autoCapitalize="characters"
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          aria-invalid={redeem.isError}
+          aria-describedby={`${id}-result`}
+          className="mt-1 w-56 rounded-lg border border-line bg-surface px-3 py-2"
+        />
+      </div>
+      <button type="submit" disabled={!code.trim() || redeem.isPending} className={primaryButton}>
+        {redeem.isPending ? "Redeeming…" : "Redeem"}
+      </button>
+      <p id={`${id}-result`} role="status" aria-live="polite" className={`w-full text-sm ${redeem.isError ? "text-danger" : "text-fg-muted"}`} data-testid="redeem-result">
+        {redeem.isError ? redeem.error.message : redeem.data ? successText(redeem.data) : ""}
+      </p>
+    </form>
+  );
+}

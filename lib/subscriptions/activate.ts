@@ -1,0 +1,25 @@
+import type { Tx } from "@/lib/db";
+import { activateEntitlements } from "@/lib/grants/entitlements";
+import { addInterval } from "./periods";
+import type { PlanFee } from "./plan-fee";
+import { notifySubscription, scheduleRenewal, updateSubscription, type SubscriptionRow } from "./store";
+
+/**
+ * A pending subscription's first period is paid: it becomes active from `at` for one interval, its
+ * included credits are granted (their refreshes follow the entitlement's own lifecycle), its
+ * renewal is scheduled and the platform hears `subscription.activated`, all in the caller's
+ * transaction (the one that recorded the payment). This is the one place a subscription starts.
+ */
+export async function activateSubscription(tx: Tx, sub: SubscriptionRow, fee: PlanFee, at: Date, paymentMethodId: string | null): Promise<void> {
+  const end = addInterval(at, fee.interval, fee.intervalCount);
+  await updateSubscription(tx, sub.id, {
+    status: "active",
+    currentPeriodStart: at,
+    currentPeriodEnd: end,
+    paymentMethodId: paymentMethodId ?? sub.paymentMethodId,
+    renewalFailures: 0,
+  });
+  await activateEntitlements(tx, { platformId: sub.platformId, liveMode: sub.liveMode }, sub.id, at);
+  await scheduleRenewal(tx, sub, end, end, 0);
+  await notifySubscription(tx, sub.id, "subscription.activated");
+}

@@ -1,0 +1,41 @@
+// npm run test:nightly — the long trust suites, one after another, with the figures each prints and
+// its wall time. Budget (docs/trust.md): about 13 hours on a busy 2-core machine, most of it the 10,000 chaos schedules. Runs on Postgres too when
+// TEST_DATABASE_URL is set (the Vitest suites); crash and load bring up throwaway clusters of their own.
+// NIGHTLY_ONLY=faults,crash (comma-separated names) runs a subset.
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+
+const vitest = (file) => ["node_modules/.bin/vitest", "run", file];
+const tsx = (file) => ["node_modules/.bin/tsx", file];
+
+const SUITES = [
+  { name: "model", what: "ledger model test, 20,000 runs", cmd: vitest("lib/trust/ledger-model.test.ts"), env: { MODEL_RUNS: "20000" } },
+  { name: "fuzz", what: "schema-driven input fuzzing, 2,000 runs per operation", cmd: vitest("lib/trust/schema-fuzz.test.ts"), env: { FUZZ_RUNS: "2000" } },
+  { name: "chaos", what: "webhook delivery chaos, 10,000 schedules", cmd: vitest("lib/payments/webhooks/delivery-chaos.test.ts"), env: { CHAOS_SCHEDULES: "10000" } },
+  { name: "faults", what: "seeded fault runs, 1,000 per database", cmd: vitest("lib/trust/fault-runs.test.ts"), env: { FAULT_RUNS: "1000" } },
+  { name: "crash", what: "kill -9 × 100 per database, Postgres crash-restarts × 10", cmd: tsx("scripts/trust/crash.ts"), env: { CRASH_KILLS: "100", PG_RESTARTS: "10" } },
+  { name: "load", what: "load scenarios, 2 minutes each, PGlite and Postgres", cmd: tsx("scripts/trust/load.ts"), env: { LOAD_SECONDS: "120" } },
+];
+
+const only = process.env.NIGHTLY_ONLY?.split(",");
+const build = spawnSync(process.execPath, ["scripts/ensure-build.mjs"], { stdio: "inherit" });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+const results = [];
+for (const suite of SUITES.filter((s) => !only || only.includes(s.name))) {
+  const file = suite.cmd[suite.cmd.length - 1];
+  if (!existsSync(file)) {
+    results.push({ ...suite, ok: false, minutes: 0, note: `${file} is missing` });
+    continue;
+  }
+  process.stdout.write(`\n=== ${suite.name}: ${suite.what}\n`);
+  const started = Date.now();
+  const run = spawnSync(suite.cmd[0], suite.cmd.slice(1), { stdio: "inherit", env: { ...process.env, ...suite.env } });
+  results.push({ ...suite, ok: run.status === 0, minutes: (Date.now() - started) / 60_000, note: "" });
+}
+
+process.stdout.write("\n| suite | what | result | minutes |\n|---|---|---|---:|\n");
+for (const r of results) process.stdout.write(`| ${r.name} | ${r.what} | ${r.ok ? "pass" : `FAIL ${r.note}`} | ${r.minutes.toFixed(1)} |\n`);
+const total = results.reduce((s, r) => s + r.minutes, 0);
+process.stdout.write(`Total: ${total.toFixed(1)} minutes.\n`);
+if (results.some((r) => !r.ok)) process.exitCode = 1;
