@@ -57,7 +57,11 @@ test.describe("[OVERVIEW · USAGE · SPENDING]", () => {
     await expect(page.getByTestId("spend-CREDIT").getByTestId("spend-total")).toHaveText("10 CR");
     await page.getByRole("navigation", { name: "Show amounts in" }).getByRole("link", { name: "USD" }).click();
     await expect(page.getByTestId("spend-CREDIT").getByTestId("spend-total")).toHaveText("$0.50");
-    await page.getByRole("navigation", { name: "Period" }).getByRole("link", { name: "12 months" }).click();
+    const twelveMonths = page.getByRole("navigation", { name: "Period" }).getByRole("link", { name: "12 months" });
+    await twelveMonths.click();
+    // The old period's table must not take the click while the new one streams in.
+    await expect(twelveMonths).toHaveAttribute("aria-current", "page");
+    await expect(page.getByRole("img", { name: /Credits spent per week/ })).toBeVisible();
     await page.getByText("View as a table").click();
     await expect(page.getByRole("region", { name: /Credits spent per week/ }).locator("tbody tr").last()).toContainText("$0.50");
     await expect(page.locator("figure[role=img] svg").first()).toBeVisible();
