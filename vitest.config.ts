@@ -1,4 +1,21 @@
+import { BaseSequencer, type TestSpecification } from "vitest/node";
 import { defineConfig } from "vitest/config";
+
+/**
+ * Files that run for minutes. Without a timing cache (a clean clone) vitest starts the biggest files
+ * first, and these are small files with long loops, so they would start last and run alone at the end.
+ */
+const LONG_FILES = ["delivery-chaos.pglite", "delivery-chaos.postgres", "ledger-model", "fault-runs", "adjustment-sequences"];
+
+class LongFilesFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (f: TestSpecification) => {
+      const i = LONG_FILES.findIndex((name) => f.moduleId.includes(name));
+      return i === -1 ? LONG_FILES.length : i;
+    };
+    return (await super.sort(files)).sort((a, b) => rank(a) - rank(b));
+  }
+}
 
 export default defineConfig({
   resolve: { alias: { "@": import.meta.dirname } },
@@ -13,6 +30,7 @@ export default defineConfig({
     // wait on a database or on the other worker's CPU, so two keep both cores busy; files share the CI
     // Postgres safely because every file works under platforms of its own.
     maxWorkers: 2,
+    sequence: { sequencer: LongFilesFirst },
     env: {
       NODE_ENV: "test",
       BILLFOLD_SECRET: "test-secret-0123456789abcdef0123456789abcdef",

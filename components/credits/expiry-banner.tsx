@@ -1,8 +1,9 @@
 import { formatAmount } from "@/components/money/format";
 import type { ExpiringCredits } from "@/lib/grants/timeline";
+import { dateTimeFormat } from "@/lib/format/intl-cache";
 
 function dayMonth(iso: string, locale: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", timeZone }).format(new Date(iso));
+  return dateTimeFormat(locale, { day: "numeric", month: "short", timeZone }).format(new Date(iso));
 }
 
 /** "120 credits expire on 3 Dec": shown on every portal page in the 7 days before credits expire. */

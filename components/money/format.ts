@@ -1,3 +1,4 @@
+import { numberFormat } from "@/lib/format/intl-cache";
 /** What the formatter needs to know about an asset. */
 export interface AssetDisplay {
   code: string;
@@ -21,7 +22,7 @@ export function formatAmount(
 ): string {
   const signDisplay = options.signed ? "exceptZero" : "auto";
   if (asset.kind === "fiat") {
-    return new Intl.NumberFormat(locale, {
+    return numberFormat(locale, {
       style: "currency",
       currency: asset.code,
       minimumFractionDigits: asset.precision,
@@ -32,7 +33,7 @@ export function formatAmount(
       roundingMode: "halfEven",
     } as Intl.NumberFormatOptions).format(amount as unknown as number);
   }
-  const number = new Intl.NumberFormat(locale, {
+  const number = numberFormat(locale, {
     minimumFractionDigits: 0,
     maximumFractionDigits: asset.precision,
     signDisplay,
@@ -44,7 +45,7 @@ export function formatAmount(
 
 /** Just the number, to the asset's precision, for tables and inputs. */
 export function formatNumber(amount: string, precision: number, locale: string): string {
-  return new Intl.NumberFormat(locale, {
+  return numberFormat(locale, {
     minimumFractionDigits: 0,
     maximumFractionDigits: precision,
     roundingMode: "halfEven",

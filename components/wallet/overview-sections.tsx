@@ -13,7 +13,8 @@ import { listUsage } from "@/lib/wallet/usage/list-usage";
 
 /** The last 30 days of spend in the asset the customer uses most. */
 export async function OverviewSpend({ ctx }: { ctx: PortalContext }) {
-  const [code, balances] = await Promise.all([mostUsedAsset(ctx.db, ctx.scope), listBalances(ctx.db, ctx.scope)]);
+  const balances = await listBalances(ctx.db, ctx.scope);
+  const code = await mostUsedAsset(ctx.db, ctx.scope, balances.map((b) => b.asset.code));
   const asset = balances.find((b) => b.asset.code === code)?.asset;
   return (
     <Card className="p-5">

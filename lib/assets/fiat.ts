@@ -1,3 +1,4 @@
+import { numberFormat } from "@/lib/format/intl-cache";
 // Active ISO 4217 currencies (fund and precious-metal codes left out). Minor-unit digits are 2
 // except where listed below.
 const CODES =
@@ -34,7 +35,7 @@ export function fiatName(code: string): string {
 }
 
 export function fiatSymbol(code: string): string {
-  const part = new Intl.NumberFormat("en", { style: "currency", currency: code, currencyDisplay: "narrowSymbol" })
+  const part = numberFormat("en", { style: "currency", currency: code, currencyDisplay: "narrowSymbol" })
     .formatToParts(0)
     .find((p) => p.type === "currency");
   return part?.value ?? code;

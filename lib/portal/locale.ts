@@ -1,3 +1,5 @@
+import { dateTimeFormat } from "@/lib/format/intl-cache";
+
 export const DEFAULT_LOCALE = "en-US";
 export const LOCALE_COOKIE = "billfold_locale";
 export const TIMEZONE_COOKIE = "billfold_tz";
@@ -36,7 +38,7 @@ export function localeFromAcceptLanguage(header: string | null | undefined): str
 export function validTimeZone(value: string | null | undefined): string | null {
   if (!value || value.length > 64) return null;
   try {
-    return new Intl.DateTimeFormat("en", { timeZone: value }).resolvedOptions().timeZone;
+    return dateTimeFormat("en", { timeZone: value }).resolvedOptions().timeZone;
   } catch {
     return null;
   }

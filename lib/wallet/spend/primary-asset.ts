@@ -3,14 +3,16 @@ import { now } from "@/lib/clock";
 import type { DbOrTx } from "@/lib/db";
 import { rowsOf } from "@/lib/db/rows";
 import type { CustomerScope } from "@/lib/scope";
-import { rollupsOf } from "./rollup-sql";
+import { rollupsSince } from "./rollup-sql";
 
-/** The asset the customer used most in the last 30 days (by number of fees), or null. */
-export async function mostUsedAsset(db: DbOrTx, scope: CustomerScope): Promise<string | null> {
+/** Of the customer's assets, the one used most in the last 30 days (by number of fees), or null. */
+export async function mostUsedAsset(db: DbOrTx, scope: CustomerScope, assets: readonly string[]): Promise<string | null> {
+  if (assets.length === 0) return null;
+  const since = new Date(now().getTime() - 30 * 86_400_000).toISOString();
   const [row] = rowsOf<{ asset: string }>(
     await db.execute(sql`
       SELECT r.asset_code AS asset FROM spend_rollups r
-      WHERE ${rollupsOf(scope)} AND r.bucket_start >= ${now().toISOString()}::timestamptz - interval '30 days'
+      WHERE ${rollupsSince(scope, assets, sql`${since}::timestamptz`)}
       GROUP BY r.asset_code ORDER BY sum(r.fees) DESC, r.asset_code LIMIT 1`),
   );
   return row?.asset ?? null;

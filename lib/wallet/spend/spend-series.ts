@@ -37,12 +37,16 @@ export async function spendSeries(
   timeZone: string,
 ): Promise<SpendSeries & SeriesWindow> {
   const w = await window(db, range, bucket, timeZone);
+  const step = bucket === "week" ? "7 days" : `1 ${bucket}`;
+  // One row per bucket with its bounds as instants, then index ranges per bucket: the time-zone
+  // arithmetic runs once per bucket instead of once per 15-minute slot.
   const rows = rowsOf<SpendRow>(
     await db.execute(sql`
-      SELECT to_char(date_trunc(${bucket}, r.bucket_start, ${timeZone}) AT TIME ZONE ${timeZone}, 'YYYY-MM-DD') AS bucket,
-        r.product_id AS "productId", max(r.product_name) AS "productName", sum(r.amount)::text AS amount
-      FROM spend_rollups r
-      WHERE ${rollupsOf(scope)} AND r.asset_code = ${asset} AND r.bucket_start >= (${w.first}::timestamp AT TIME ZONE ${timeZone})
+      WITH b AS MATERIALIZED (
+        SELECT to_char(d, 'YYYY-MM-DD') AS bucket, d AT TIME ZONE ${timeZone} AS lo, (d + ${step}::interval) AT TIME ZONE ${timeZone} AS hi
+        FROM generate_series(${w.first}::timestamp, ${w.last}::timestamp, ${step}::interval) d)
+      SELECT b.bucket, r.product_id AS "productId", max(r.product_name) AS "productName", sum(r.amount)::text AS amount
+      FROM b JOIN spend_rollups r ON ${rollupsOf(scope)} AND r.asset_code = ${asset} AND r.bucket_start >= b.lo AND r.bucket_start < b.hi
       GROUP BY 1, 2`),
   );
   return { ...buildSeries(rows, w.first, w.last, bucket), ...w };

@@ -5,7 +5,7 @@ import { rowsOf } from "@/lib/db/rows";
 import { dec } from "@/lib/money";
 import type { CustomerScope } from "@/lib/scope";
 import type { BalanceView } from "../balance-views";
-import { rollupsOf } from "./rollup-sql";
+import { rollupsSince } from "./rollup-sql";
 
 export interface SpendFigures {
   spentThisMonth: string;
@@ -19,14 +19,21 @@ export interface SpendFigures {
  */
 export async function spendFigures(db: DbOrTx, scope: CustomerScope, balances: BalanceView[], timeZone: string): Promise<Record<string, SpendFigures>> {
   const at = now().toISOString();
+  const assets = [...new Set(balances.map((b) => b.asset.code))];
+  if (assets.length === 0) return {};
+  const [bounds] = rowsOf<{ month: string; week: string; since: string }>(
+    await db.execute(sql`
+      WITH b AS (SELECT date_trunc('month', ${at}::timestamptz, ${timeZone}) AS month, ${at}::timestamptz - interval '7 days' AS week)
+      SELECT month::text, week::text, least(month, week)::text AS since FROM b`),
+  );
+  // Constant bounds, not expressions: the planner sees how few slots they select and ranges the key.
+  const { month, week, since } = bounds!;
   const rows = rowsOf<{ account: string; month: string | null; week: string | null }>(
     await db.execute(sql`
       SELECT r.account_name || ':' || r.asset_code AS account,
-        sum(r.amount) FILTER (WHERE r.bucket_start >= (date_trunc('month', ${at}::timestamptz, ${timeZone})))::text AS month,
-        sum(r.amount) FILTER (WHERE r.bucket_start >= ${at}::timestamptz - interval '7 days')::text AS week
-      FROM spend_rollups r
-      WHERE ${rollupsOf(scope)}
-        AND r.bucket_start >= least(date_trunc('month', ${at}::timestamptz, ${timeZone}), ${at}::timestamptz - interval '7 days')
+        sum(r.amount) FILTER (WHERE r.bucket_start >= ${month}::timestamptz)::text AS month,
+        sum(r.amount) FILTER (WHERE r.bucket_start >= ${week}::timestamptz)::text AS week
+      FROM spend_rollups r WHERE ${rollupsSince(scope, assets, sql`${since}::timestamptz`)}
       GROUP BY 1`),
   );
   const byAccount = new Map(rows.map((r) => [r.account, r]));
