@@ -13,12 +13,12 @@ import { encodeCursor, transactionFiltersSchema } from "../../lib/wallet/transac
 import { listTransactions } from "../../lib/wallet/transactions/list-transactions";
 import { launchBrowser, measurePage } from "./lib/browser";
 import { benchTargets, type BenchTarget } from "./lib/databases";
+import { browseAsUsers } from "./lib/browse";
 import { load } from "./lib/load";
 import { finishSeed, seedLedger } from "./lib/seed-ledger";
 import { seedUsage } from "./lib/seed-usage";
-import { balanceViews } from "../../lib/wallet/balance-views";
-import { spendFigures } from "../../lib/wallet/spend/spend-summary";
-import { spendSeries } from "../../lib/wallet/spend/spend-series";
+import { querySpendSums } from "../../lib/wallet/spend/spend-summary";
+import { querySpendSeries } from "../../lib/wallet/spend/spend-series";
 import { usageFiltersSchema } from "../../lib/wallet/usage/filters";
 import { listUsage } from "../../lib/wallet/usage/list-usage";
 import { startServer } from "./lib/server";
@@ -28,6 +28,8 @@ import { ms, summarize, timeRuns } from "./lib/stats";
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const PORT = Number(process.env.BENCH_PORT ?? 3411);
+const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 1000);
+const PAGES = ["/", "/usage", "/spend", "/transactions"];
 const SECRET = "bench-secret-0123456789abcdef0123456789abcdef";
 
 interface Prepared {
@@ -83,10 +85,9 @@ async function prepare(target: BenchTarget): Promise<Prepared> {
   for (const [at, cursor] of Object.entries(usageCursors)) {
     timings[`usage @ ${at}`] = summarize(await timeRuns(() => listUsage(db, cscope, usageFiltersSchema.parse({ cursor }), "Europe/Berlin"), 30));
   }
-  timings["spend 90 days by day (USD)"] = summarize(await timeRuns(() => spendSeries(db, cscope, "USD", "90d", "day", "Europe/Berlin"), 30));
-  timings["spend 12 months by month (USD)"] = summarize(await timeRuns(() => spendSeries(db, cscope, "USD", "12m", "month", "Europe/Berlin"), 10));
-  const balances = await balanceViews(db, cscope);
-  timings["spent this month + runway"] = summarize(await timeRuns(() => spendFigures(db, cscope, balances, "Europe/Berlin"), 30));
+  timings["spend 90 days by day (USD)"] = summarize(await timeRuns(() => querySpendSeries(db, cscope, "USD", "90d", "day", "Europe/Berlin"), 30));
+  timings["spend 12 months by month (USD)"] = summarize(await timeRuns(() => querySpendSeries(db, cscope, "USD", "12m", "month", "Europe/Berlin"), 10));
+  timings["spent this month + last 7 days"] = summarize(await timeRuns(() => querySpendSums(db, cscope, ["USD", "CREDIT"], "Europe/Berlin"), 30));
   await database.close();
   return { apiKey: platform.testKey, customerId: customer.id, cursors: { top: undefined, ...cursors }, usageCursors, sql: timings };
 }
@@ -105,9 +106,10 @@ async function run(target: BenchTarget) {
     const sample = setInterval(() => (rss = Math.max(rss, server.rssMb())), 500);
     const ceiling = await load({ url: `${server.url}/api/ping`, connections: 20, durationSeconds: SECONDS });
     const pages: Record<string, Awaited<ReturnType<typeof load>>> = {};
-    for (const path of ["/", "/usage", "/spend", "/transactions"]) {
+    for (const path of PAGES) {
       pages[path] = await load({ url: `${server.url}${path}`, connections: 20, durationSeconds: SECONDS, setupRequest: perConnection });
     }
+    const browsing = await browseAsUsers({ baseUrl: server.url, cookies, paths: PAGES, durationSeconds: SECONDS * 2, thinkMs: THINK_MS });
     const api: Record<string, Awaited<ReturnType<typeof load>>> = {};
     for (const [at, cursor] of Object.entries(prepared.cursors)) {
       const q = new URLSearchParams({ asset: "USD", category: "usage", ...(cursor ? { cursor } : {}) });
@@ -126,7 +128,7 @@ async function run(target: BenchTarget) {
       spend: await measurePage(browser, server.url, cookies[0]!, "/spend"),
     };
     await browser.close();
-    return { target: target.name, sql: prepared.sql, ceiling, pages, api, browser: browserMetrics, rssMb: rss };
+    return { target: target.name, sql: prepared.sql, ceiling, pages, browsing, api, browser: browserMetrics, rssMb: rss };
   } finally {
     await server.stop();
   }
@@ -139,8 +141,11 @@ function report(results: Awaited<ReturnType<typeof run>>[]): void {
     for (const [k, v] of Object.entries(r.sql)) process.stdout.write(`SQL  ${k.padEnd(34)} p50 ${ms(v.p50)}  p95 ${ms(v.p95)}\n`);
     for (const [k, v] of Object.entries(r.api)) process.stdout.write(`API  ${k.padEnd(34)} p95 ${ms(v.latency.p95)}  (${v.rps.toFixed(0)} req/s, errors ${v.errors + v.non2xx})\n`);
     for (const [k, v] of Object.entries(r.pages)) {
-      process.stdout.write(`Page ${k.padEnd(14)} TTFB p95 ${ms(v.latency.p95)} at 20 sessions (${v.rps.toFixed(0)} req/s = ${(v.rps / r.ceiling.rps).toFixed(2)}× of ceiling, errors ${v.errors + v.non2xx})\n`);
+      process.stdout.write(`Page ${k.padEnd(14)} closed loop, 20 connections: TTFB p95 ${ms(v.latency.p95)} (capacity ${v.rps.toFixed(0)} req/s = ${(v.rps / r.ceiling.rps).toFixed(2)}× of ceiling, errors ${v.errors + v.non2xx})\n`);
     }
+    const b = r.browsing;
+    process.stdout.write(`Browse 20 users, think ${THINK_MS} ms: ${b.rps.toFixed(0)} req/s, TTFB p50 ${ms(b.latency.p50)} p95 ${ms(b.latency.p95)} p99 ${ms(b.latency.p99)}, last byte p95 ${ms(b.complete.p95)}, errors ${b.errors + b.non2xx}\n`);
+    for (const [k, v] of Object.entries(b.byPath)) process.stdout.write(`  ${k.padEnd(14)} TTFB p50 ${ms(v.p50)} p95 ${ms(v.p95)} (${v.n} pages)\n`);
     for (const [k, v] of Object.entries(r.browser)) process.stdout.write(`JS   ${k.padEnd(14)} ${v.scriptKb.toFixed(1)} kB compressed, LCP ${ms(v.lcpMs)}, CLS ${v.cls.toFixed(3)}\n`);
     process.stdout.write(`Server RSS peak: ${r.rssMb.toFixed(0)} MB\n`);
   }

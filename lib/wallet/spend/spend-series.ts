@@ -5,6 +5,7 @@ import { rowsOf } from "@/lib/db/rows";
 import type { CustomerScope } from "@/lib/scope";
 import { SPEND_RANGES, type SpendBucket, type SpendRange } from "./ranges";
 import { rollupsOf } from "./rollup-sql";
+import { cachedSpend } from "./spend-cache";
 import { buildSeries, type SpendRow, type SpendSeries } from "./series";
 
 export interface SeriesWindow {
@@ -26,9 +27,9 @@ async function window(db: DbOrTx, range: SpendRange, bucket: SpendBucket, timeZo
 
 /**
  * Usage spend in one asset, bucketed by day, week (Monday) or month in the customer's timezone and
- * split by product. Bucketing and sums run in SQL over the 15-minute spend rollups.
+ * split by product. Bucketing and sums run in SQL over the 15-minute spend rollups; always queries.
  */
-export async function spendSeries(
+export async function querySpendSeries(
   db: DbOrTx,
   scope: CustomerScope,
   asset: string,
@@ -50,4 +51,16 @@ export async function spendSeries(
       GROUP BY 1, 2`),
   );
   return { ...buildSeries(rows, w.first, w.last, bucket), ...w };
+}
+
+/** querySpendSeries, computed once per change of the customer's ledger or of the 15-minute slot. */
+export function spendSeries(
+  db: DbOrTx,
+  scope: CustomerScope,
+  asset: string,
+  range: SpendRange,
+  bucket: SpendBucket,
+  timeZone: string,
+): Promise<SpendSeries & SeriesWindow> {
+  return cachedSpend(db, scope, `series:${asset}:${range}:${bucket}:${timeZone}`, () => querySpendSeries(db, scope, asset, range, bucket, timeZone));
 }

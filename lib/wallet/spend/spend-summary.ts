@@ -6,6 +6,7 @@ import { dec } from "@/lib/money";
 import type { CustomerScope } from "@/lib/scope";
 import type { BalanceView } from "../balance-views";
 import { rollupsSince } from "./rollup-sql";
+import { cachedSpend } from "./spend-cache";
 
 export interface SpendFigures {
   spentThisMonth: string;
@@ -13,14 +14,16 @@ export interface SpendFigures {
   runwayDays: number | null;
 }
 
-/**
- * Per wallet account: usage spent since the start of this month in the customer's timezone, and
- * how long the balance lasts at the past week's rate. One query over the spend rollups for all accounts.
- */
-export async function spendFigures(db: DbOrTx, scope: CustomerScope, balances: BalanceView[], timeZone: string): Promise<Record<string, SpendFigures>> {
+export interface SpendSums {
+  /** `name:ASSET` wallet account id. */
+  account: string;
+  month: string | null;
+  week: string | null;
+}
+
+/** Per wallet account: usage since the start of this month in `timeZone` and over the last 7 days; always queries. */
+export async function querySpendSums(db: DbOrTx, scope: CustomerScope, assets: string[], timeZone: string): Promise<SpendSums[]> {
   const at = now().toISOString();
-  const assets = [...new Set(balances.map((b) => b.asset.code))];
-  if (assets.length === 0) return {};
   const [bounds] = rowsOf<{ month: string; week: string; since: string }>(
     await db.execute(sql`
       WITH b AS (SELECT date_trunc('month', ${at}::timestamptz, ${timeZone}) AS month, ${at}::timestamptz - interval '7 days' AS week)
@@ -28,7 +31,7 @@ export async function spendFigures(db: DbOrTx, scope: CustomerScope, balances: B
   );
   // Constant bounds, not expressions: the planner sees how few slots they select and ranges the key.
   const { month, week, since } = bounds!;
-  const rows = rowsOf<{ account: string; month: string | null; week: string | null }>(
+  return rowsOf<SpendSums>(
     await db.execute(sql`
       SELECT r.account_name || ':' || r.asset_code AS account,
         sum(r.amount) FILTER (WHERE r.bucket_start >= ${month}::timestamptz)::text AS month,
@@ -36,6 +39,17 @@ export async function spendFigures(db: DbOrTx, scope: CustomerScope, balances: B
       FROM spend_rollups r WHERE ${rollupsSince(scope, assets, sql`${since}::timestamptz`)}
       GROUP BY 1`),
   );
+}
+
+/**
+ * Per wallet account: usage spent since the start of this month in the customer's timezone, and
+ * how long the balance lasts at the past week's rate. The sums are cached per ledger change and
+ * 15-minute slot; the balance is always the one passed in.
+ */
+export async function spendFigures(db: DbOrTx, scope: CustomerScope, balances: BalanceView[], timeZone: string): Promise<Record<string, SpendFigures>> {
+  const assets = [...new Set(balances.map((b) => b.asset.code))];
+  if (assets.length === 0) return {};
+  const rows = await cachedSpend(db, scope, `sums:${timeZone}:${assets.join(",")}`, () => querySpendSums(db, scope, assets, timeZone));
   const byAccount = new Map(rows.map((r) => [r.account, r]));
   return Object.fromEntries(
     balances.map((b) => {

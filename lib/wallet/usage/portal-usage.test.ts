@@ -1,11 +1,12 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { freezeClock, resetClock } from "@/lib/clock";
+import { advanceClock, freezeClock, resetClock } from "@/lib/clock";
 import type { Database } from "@/lib/db";
 import { billingSuite, eventId, sendEvents, subscribedCustomer, type BillingSetup } from "@/lib/testing/billing-fixtures";
 import { callApi } from "@/lib/testing/api-client";
 import { testDatabases } from "@/lib/testing/databases";
 import type { CustomerScope } from "@/lib/scope";
 import { balanceViews } from "../balance-views";
+import { cachedSpend } from "../spend/spend-cache";
 import { spendSeries } from "../spend/spend-series";
 import { findRollupDrift } from "../spend/rollup-check";
 import { spendFigures } from "../spend/spend-summary";
@@ -92,5 +93,21 @@ describe.each(testDatabases())("portal usage and spend on $name", (target) => {
     expect(await findRollupDrift(database.db, scope.platformId)).toEqual([]);
     const series = await spendSeries(database.db, scope, "USD", "7d", "day", "UTC");
     expect(series.points.find((p) => p.bucket === "2026-11-19")!.total).toBe("5");
+  });
+
+  it("computes a spend aggregate once per change of the customer's ledger and per 15-minute slot", async () => {
+    let runs = 0;
+    const compute = async () => ++runs;
+    const what = `test:${eventId()}`;
+    expect(await Promise.all([cachedSpend(database.db, scope, what, compute), cachedSpend(database.db, scope, what, compute)])).toEqual([1, 1]);
+    expect(await cachedSpend(database.db, scope, what, compute)).toBe(1);
+    const adjust = { transaction_id: `cache-${eventId()}`, asset: "CREDIT", amount: 1, reason: "gift" };
+    expect((await callApi("POST", `/api/v1/customers/${scope.customerId}/wallet/adjustments`, { key: setup.key, body: adjust })).status).toBeLessThan(300);
+    expect(await cachedSpend(database.db, scope, what, compute)).toBe(2);
+    advanceClock(15 * 60_000);
+    expect(await cachedSpend(database.db, scope, what, compute)).toBe(3);
+    await expect(cachedSpend(database.db, scope, `${what}:failing`, () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
+    expect(await cachedSpend(database.db, scope, `${what}:failing`, compute)).toBe(4);
+    freezeClock(NOW);
   });
 });
