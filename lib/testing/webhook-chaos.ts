@@ -11,7 +11,10 @@ import { deliverWebhook } from "@/lib/testing/stripe-env";
 import { stripeSuite } from "@/lib/testing/stripe-suite";
 import { buildScenario, type Scenario } from "@/lib/testing/webhook-scenarios";
 
-const SCHEDULES = Number(process.env.CHAOS_SCHEDULES ?? 200);
+/** CHAOS_SCHEDULES for every database, CHAOS_SCHEDULES_PGLITE / _POSTGRES for one (the nightly run sizes them apart). */
+function schedulesFor(target: TestDatabase): number {
+  return Number(process.env[`CHAOS_SCHEDULES_${target.name.toUpperCase()}`] ?? process.env.CHAOS_SCHEDULES ?? 200);
+}
 const CONCURRENCY = 10;
 
 /** A small seeded generator, so fast-check's seed alone replays a failing schedule. */
@@ -61,6 +64,7 @@ async function checkFinalState(database: Database, s: Scenario): Promise<void> {
 export function webhookChaosSuite(targets: TestDatabase[]): void {
   describe.skipIf(targets.length === 0).each(targets)("webhook delivery chaos on $name", (target) => {
     const suite = stripeSuite(target);
+    const SCHEDULES = schedulesFor(target);
     const stub = suite.stub;
 
     it("in order, each event once, reaches the expected ledger", async () => {

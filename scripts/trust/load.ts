@@ -5,7 +5,8 @@
 // docs/performance.md's budgets, p99 within reliability §8.2's (balance 250 ms, spend 400 ms; the portal's
 // p99 at twice its p95 budget). Afterwards the ingest correctness gate: every accepted event stored and
 // billed once, ledger invariants, rollup drift. LOAD_DB=pglite|postgres (default both), LOAD_PORT (3820),
-// LOAD_PG_PORT (5545: a throwaway cluster of our own), PORTAL_RATE (default 40 req/s over the 20 users).
+// LOAD_PG_PORT (5545: a throwaway cluster of our own), PORTAL_THINK_MS (default 500: the 20 users' mean pause
+// between pages, so at most 40 pages a second).
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -23,7 +24,7 @@ const SECONDS = Number(process.env.LOAD_SECONDS ?? 120);
 const WARMUP = Number(process.env.LOAD_WARMUP_SECONDS ?? Math.min(30, Math.ceil(SECONDS / 4)));
 const PORT = Number(process.env.LOAD_PORT ?? 3820);
 const PG_PORT = Number(process.env.LOAD_PG_PORT ?? 5545);
-const PORTAL_RATE = Number(process.env.PORTAL_RATE ?? 40);
+const PORTAL_THINK_MS = Number(process.env.PORTAL_THINK_MS ?? 500);
 const only = process.env.LOAD_DB;
 const out = (line: string) => void process.stdout.write(`${line}\n`);
 
@@ -67,13 +68,13 @@ async function runOn(database: "PGlite" | "Postgres", open: { url?: string; data
     out(`[${database}] warm-up, ${WARMUP} s per scenario…`);
     await eventIngest(server.url, fixture, 100, WARMUP, budgets.ingest, acceptedIds, "warm");
     await balanceReads(server.url, fixture, 200, WARMUP, budgets.balance);
-    await portalPages(server.url, cookies, PORTAL_RATE, WARMUP, budgets.portal);
+    await portalPages(server.url, cookies, PORTAL_THINK_MS, WARMUP, budgets.portal);
     out(`[${database}] event ingest, ${SECONDS} s…`);
     scenarios.push(await eventIngest(server.url, fixture, 100, SECONDS, budgets.ingest, acceptedIds));
     out(`[${database}] balance reads, ${SECONDS} s…`);
     scenarios.push(await balanceReads(server.url, fixture, 200, SECONDS, budgets.balance));
     out(`[${database}] portal pages, ${SECONDS} s…`);
-    scenarios.push(await portalPages(server.url, cookies, PORTAL_RATE, SECONDS, budgets.portal));
+    scenarios.push(await portalPages(server.url, cookies, PORTAL_THINK_MS, SECONDS, budgets.portal));
   } finally {
     clearInterval(sampler);
     await server.stop();

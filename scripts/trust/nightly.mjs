@@ -11,13 +11,14 @@ const tsx = (file) => ["node_modules/.bin/tsx", file];
 const SUITES = [
   { name: "model", what: "ledger model test, 20,000 runs", cmd: vitest("lib/trust/ledger-model.test.ts"), env: { MODEL_RUNS: "20000" } },
   { name: "fuzz", what: "schema-driven input fuzzing, 2,000 runs per operation", cmd: vitest("lib/trust/schema-fuzz.test.ts"), env: { FUZZ_RUNS: "2000" } },
-  { name: "chaos", what: "webhook delivery chaos, 10,000 schedules", cmd: vitest("lib/payments/webhooks/delivery-chaos.postgres.test.ts", "lib/payments/webhooks/delivery-chaos.pglite.test.ts"), env: { CHAOS_SCHEDULES: "10000" } },
+  { name: "chaos", what: "webhook delivery chaos, 10,000 schedules on Postgres, 2,000 on PGlite", cmd: vitest("lib/payments/webhooks/delivery-chaos.postgres.test.ts", "lib/payments/webhooks/delivery-chaos.pglite.test.ts"), env: { CHAOS_SCHEDULES_POSTGRES: "10000", CHAOS_SCHEDULES_PGLITE: "2000" } },
   { name: "faults", what: "seeded fault runs, 1,000 per database", cmd: vitest("lib/trust/fault-runs.test.ts"), env: { FAULT_RUNS: "1000" } },
   { name: "crash", what: "kill -9 × 100 per database, Postgres crash-restarts × 10", cmd: tsx("scripts/trust/crash.ts"), env: { CRASH_KILLS: "100", PG_RESTARTS: "10" } },
   { name: "load", what: "load scenarios, 2 minutes each, PGlite and Postgres", cmd: tsx("scripts/trust/load.ts"), env: { LOAD_SECONDS: "120" } },
 ];
 
 const only = process.env.NIGHTLY_ONLY?.split(",");
+if (!process.env.TEST_DATABASE_URL) process.stdout.write("TEST_DATABASE_URL is not set: the Vitest suites run on PGlite only.\n");
 const build = spawnSync(process.execPath, ["scripts/ensure-build.mjs"], { stdio: "inherit" });
 if (build.status !== 0) process.exit(build.status ?? 1);
 

@@ -1,5 +1,6 @@
 import { benchEvent } from "../../bench/ingest/product";
 import type { HttpFixture } from "../../bench/ingest/setup";
+import { browseAsUsers } from "../../bench/lib/browse";
 import { load, type LoadResult } from "../../bench/lib/load";
 
 export interface Budget {
@@ -63,18 +64,11 @@ export async function eventIngest(url: string, fixture: HttpFixture, rate: numbe
   return judge("event ingest (single events, unique ids)", `${rate} req/s`, result, budget);
 }
 
-/** Signed-in portal sessions, one per user and connection, loading the overview and the transactions page in turn. */
-export async function portalPages(url: string, cookies: string[], rate: number, seconds: number, budget: Budget): Promise<ScenarioResult> {
-  let n = 0;
-  const result = await load({
-    url,
-    connections: cookies.length,
-    durationSeconds: seconds,
-    overallRate: rate,
-    setupRequest: (req, ctx) => {
-      ctx.cookie ??= cookies[n % cookies.length];
-      return { ...req, path: n++ % 2 === 0 ? "/" : "/transactions", headers: { ...(req.headers as object), cookie: ctx.cookie } };
-    },
-  });
-  return judge(`portal pages, ${cookies.length} signed-in users (overview + transactions)`, `${rate} req/s`, result, budget);
+/**
+ * Signed-in users browsing the overview and the transactions page in turn, each thinking `thinkMs`
+ * on average between pages (at most users × 1000 / thinkMs requests a second).
+ */
+export async function portalPages(url: string, cookies: string[], thinkMs: number, seconds: number, budget: Budget): Promise<ScenarioResult> {
+  const result = await browseAsUsers({ baseUrl: url, cookies, paths: ["/", "/transactions"], durationSeconds: seconds, thinkMs });
+  return judge(`portal pages, ${cookies.length} signed-in users (overview + transactions)`, `think ${thinkMs} ms`, result, budget);
 }
