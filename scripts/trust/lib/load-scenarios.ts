@@ -1,7 +1,8 @@
 import { benchEvent } from "../../bench/ingest/product";
 import type { HttpFixture } from "../../bench/ingest/setup";
 import { browseAsUsers } from "../../bench/lib/browse";
-import { load, type LoadResult } from "../../bench/lib/load";
+import type { LoadResult } from "../../bench/lib/load";
+import { paced } from "../../bench/lib/paced";
 
 export interface Budget {
   p95Ms: number;
@@ -26,14 +27,13 @@ function judge(name: string, offered: string, result: LoadResult, budget: Budget
 
 /** GET the wallet with the API key at `rate` req/s, spread over the customers. */
 export async function balanceReads(url: string, fixture: HttpFixture, rate: number, seconds: number, budget: Budget): Promise<ScenarioResult> {
-  let n = 0;
-  const result = await load({
+  const result = await paced({
     url,
-    connections: 16,
+    rate,
+    sockets: 32,
     durationSeconds: seconds,
-    overallRate: rate,
     headers: { authorization: `Bearer ${fixture.key}` },
-    setupRequest: (req) => ({ ...req, path: `/api/v1/customers/${fixture.customerIds[n++ % fixture.customerIds.length]}/wallet/default:USD` }),
+    pathFor: (n) => `/api/v1/customers/${fixture.customerIds[n % fixture.customerIds.length]}/wallet/default:USD`,
   });
   return judge("balance reads (API key, GET wallet)", `${rate} req/s`, result, budget);
 }
@@ -46,12 +46,12 @@ export async function eventIngest(url: string, fixture: HttpFixture, rate: numbe
   const bodies = Array.from({ length: Math.ceil(rate * seconds * 1.2) + 100 }, (_, n) =>
     JSON.stringify({ customer_id: fixture.customerIds[(n * 7919) % fixture.customerIds.length], events: [benchEvent(`${prefix}-${n}`, n)] }),
   );
-  const result = await load({
+  const result = await paced({
     url: `${url}/api/v1/events`,
     method: "POST",
-    connections: 16,
+    rate,
+    sockets: 32,
     durationSeconds: seconds,
-    overallRate: rate,
     headers: { authorization: `Bearer ${fixture.key}`, "content-type": "application/json" },
     bodies,
     onResponse: (status, body) => {
