@@ -64,7 +64,7 @@ async function checkFinalState(database: Database, s: Scenario): Promise<void> {
 export function webhookChaosSuite(targets: TestDatabase[]): void {
   describe.skipIf(targets.length === 0).each(targets)("webhook delivery chaos on $name", (target) => {
     const suite = stripeSuite(target);
-    const SCHEDULES = schedulesFor(target);
+    const schedules = schedulesFor(target);
     const stub = suite.stub;
 
     it("in order, each event once, reaches the expected ledger", async () => {
@@ -73,7 +73,7 @@ export function webhookChaosSuite(targets: TestDatabase[]): void {
       await checkFinalState(suite.database, s);
     });
 
-    it(`${SCHEDULES} schedules: every event 1–5 times, shuffled, ${CONCURRENCY} at a time → exactly one credit per PaymentIntent`, async () => {
+    it(`${schedules} schedules: every event 1–5 times, shuffled, ${CONCURRENCY} at a time → exactly one credit per PaymentIntent`, async () => {
       let runs = 0;
       await fc.assert(
         fc.asyncProperty(fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 40, maxLength: 40 }), fc.integer(), async (times, seed) => {
@@ -84,9 +84,9 @@ export function webhookChaosSuite(targets: TestDatabase[]): void {
           expect(statuses.every((status) => status === 200), `statuses ${statuses.join(",")}`).toBe(true);
           await checkFinalState(suite.database, s);
         }),
-        { numRuns: SCHEDULES },
+        { numRuns: schedules },
       );
-      expect(runs).toBe(SCHEDULES);
-    }, Math.max(900_000, SCHEDULES * 10_000));
+      expect(runs).toBe(schedules);
+    }, Math.max(900_000, schedules * 10_000));
   });
 }
