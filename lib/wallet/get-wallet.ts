@@ -1,9 +1,10 @@
 import { and, asc, eq } from "drizzle-orm";
+import { findCustomer } from "@/lib/customers/customer-store";
 import type { DbOrTx } from "@/lib/db";
 import { ledgerAccounts } from "@/lib/db/schema";
 import { NotFoundError } from "@/lib/errors";
 import { dec, type Decimal } from "@/lib/money";
-import { inScope, type CustomerScope } from "@/lib/scope";
+import { inScope, type CustomerScope, type PlatformScope } from "@/lib/scope";
 import { DEFAULT_ACCOUNT, formatAccountId, parseAccountId } from "./account-id";
 import { pendingTopUps } from "./pending";
 
@@ -74,9 +75,29 @@ export async function getWalletAccountOrThrow(db: DbOrTx, scope: CustomerScope, 
   return account;
 }
 
-/** One account with its funds in flight: initiated top-ups (pending_in) and holds (pending_out). */
-export async function getWalletAccountDetail(db: DbOrTx, scope: CustomerScope, accountId: string) {
-  const account = await getWalletAccountOrThrow(db, scope, accountId);
-  const pending = await pendingTopUps(db, scope, account.name, account.asset);
-  return { ...account, pendingIn: pending, pendingOut: dec("0") };
+function accountRefOrNull(accountId: string): { name: string; asset: string } | null {
+  try {
+    return parseAccountId(accountId);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * One customer's account with its funds in flight: initiated top-ups (pending_in) and holds
+ * (pending_out). The three reads do not depend on each other, so they go out together: one round
+ * trip of waiting instead of three on the API's most frequent read.
+ * @throws NotFoundError for an unknown customer (checked first) or account
+ */
+export async function getWalletAccountDetail(db: DbOrTx, scope: PlatformScope, customerId: string, accountId: string) {
+  const owned = { ...scope, customerId };
+  const ref = accountRefOrNull(accountId);
+  const [customer, account, pendingIn] = await Promise.all([
+    findCustomer(db, scope, customerId),
+    ref ? findWalletAccount(db, owned, accountId) : null,
+    ref ? pendingTopUps(db, owned, ref.name, ref.asset) : dec("0"),
+  ]);
+  if (!customer) throw new NotFoundError("Customer");
+  if (!account) throw new NotFoundError("Account");
+  return { ...account, pendingIn, pendingOut: dec("0") };
 }
