@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { advanceClock } from "@/lib/clock";
+import { seededRandom } from "@/lib/demo/random";
 import { resetEnvCache } from "@/lib/env";
 import { armFaultWith, disarmFaults, faultsFired, type FaultName } from "@/lib/faults";
 import { runPaymentJobsFor } from "@/lib/testing/payment-jobs";
@@ -19,18 +20,6 @@ const RUNS = Number(process.env.FAULT_RUNS ?? 25);
 const BASE_SEED = Number(process.env.FAULT_SEED ?? 20261121);
 const POINTS: FaultName[] = ["after-stripe-call-before-commit", "after-commit-before-response", "between-webhook-dedupe-and-credit", "auto-top-up-after-attempt-row"];
 const MINUTES = 60_000;
-
-/** mulberry32: a tiny seeded PRNG, so one integer replays a whole run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 describe.each(testDatabases())("seeded fault runs on $name", (target) => {
   const suite = stripeSuite(target);
@@ -55,7 +44,7 @@ describe.each(testDatabases())("seeded fault runs on $name", (target) => {
   }
 
   async function oneRun(seed: number): Promise<RunResult> {
-    const random = prng(seed);
+    const random = seededRandom(seed);
     const w = await faultWorld(suite.database, stub);
     const live = POINTS.filter(() => random() < 0.25);
     for (const point of live) armFaultWith(point, () => random() < 0.25);

@@ -54,13 +54,7 @@ export async function querySpendSeries(
 }
 
 /** querySpendSeries, computed once per change of the customer's ledger or of the 15-minute slot. */
-export function spendSeries(
-  db: DbOrTx,
-  scope: CustomerScope,
-  asset: string,
-  range: SpendRange,
-  bucket: SpendBucket,
-  timeZone: string,
-): Promise<SpendSeries & SeriesWindow> {
-  return cachedSpend(db, scope, `series:${asset}:${range}:${bucket}:${timeZone}`, () => querySpendSeries(db, scope, asset, range, bucket, timeZone));
+export function spendSeries(...args: Parameters<typeof querySpendSeries>): Promise<SpendSeries & SeriesWindow> {
+  const [db, scope, asset, range, bucket, timeZone] = args;
+  return cachedSpend(db, scope, `series:${asset}:${range}:${bucket}:${timeZone}`, () => querySpendSeries(...args));
 }
