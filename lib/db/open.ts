@@ -4,6 +4,7 @@ import type { Database, Db } from "./types";
 import * as schema from "./schema";
 import { registerKind } from "./kind";
 import { migrateDatabase } from "./migrate";
+import { sharedParsersClient, TEXT_PARSERS } from "./pglite-client";
 
 export interface OpenOptions {
   /** postgres:// URL; without it an embedded PGlite is used. */
@@ -20,8 +21,8 @@ async function openPglite(dataDir: string): Promise<Database> {
   const { drizzle } = await import("drizzle-orm/pglite");
   if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
   // relaxedDurability stays off: a committed ledger row must survive a crash.
-  const client = await PGlite.create({ dataDir, relaxedDurability: false });
-  const db = drizzle({ client, schema, casing: "snake_case" }) as unknown as Db;
+  const client = await PGlite.create({ dataDir, relaxedDurability: false, parsers: TEXT_PARSERS });
+  const db = drizzle({ client: sharedParsersClient(client), schema, casing: "snake_case" }) as unknown as Db;
   return { db, kind: "pglite", close: () => client.close() };
 }
 

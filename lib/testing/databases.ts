@@ -6,11 +6,16 @@ export interface TestDatabase {
   open(): Promise<Database>;
 }
 
-/** PGlite always; real Postgres as well when TEST_DATABASE_URL is set (CI sets it). */
+/**
+ * PGlite always; real Postgres as well when TEST_DATABASE_URL is set (CI sets it). TEST_DATABASE_ONLY
+ * (`pglite` or `postgres`) keeps one, so a long suite can run per database in separate processes; a
+ * file left with no database fails as having no tests instead of passing.
+ */
 export function testDatabases(): TestDatabase[] {
   const list: TestDatabase[] = [{ name: "pglite", open: () => openDatabase({ dataDir: "memory://" }) }];
   const url = process.env.TEST_DATABASE_URL;
   // Postgres is migrated once by global-setup; each file only opens a pool.
   if (url) list.push({ name: "postgres", open: () => openDatabase({ url, poolSize: 32, migrate: false }) });
-  return list;
+  const only = process.env.TEST_DATABASE_ONLY;
+  return only ? list.filter((d) => d.name === only) : list;
 }

@@ -1,12 +1,12 @@
-import { and, asc, eq } from "drizzle-orm";
-import { findCustomer } from "@/lib/customers/customer-store";
+import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db";
-import { ledgerAccounts } from "@/lib/db/schema";
+import { customers, ledgerAccounts } from "@/lib/db/schema";
 import { NotFoundError } from "@/lib/errors";
+import { isId } from "@/lib/ids";
 import { dec, type Decimal } from "@/lib/money";
 import { inScope, type CustomerScope, type PlatformScope } from "@/lib/scope";
 import { DEFAULT_ACCOUNT, formatAccountId, parseAccountId } from "./account-id";
-import { pendingTopUps } from "./pending";
+import { pendingTopUpsSql } from "./pending";
 
 export interface WalletAccount {
   id: string;
@@ -39,20 +39,13 @@ export async function listWalletAccounts(db: DbOrTx, scope: CustomerScope): Prom
   return rows.map(toWalletAccount);
 }
 
+/** The customer's account `name:asset`, by the ledger's account key. */
+function accountWhere(scope: CustomerScope, ref: { name: string; asset: string }): SQL | undefined {
+  return and(inScope(ledgerAccounts, scope), eq(ledgerAccounts.owner, scope.customerId), eq(ledgerAccounts.name, ref.name), eq(ledgerAccounts.assetCode, ref.asset));
+}
+
 export async function findWalletAccount(db: DbOrTx, scope: CustomerScope, accountId: string): Promise<WalletAccount | null> {
-  const { name, asset } = parseAccountId(accountId);
-  const [row] = await db
-    .select()
-    .from(ledgerAccounts)
-    .where(
-      and(
-        inScope(ledgerAccounts, scope),
-        eq(ledgerAccounts.owner, scope.customerId),
-        eq(ledgerAccounts.name, name),
-        eq(ledgerAccounts.assetCode, asset),
-      ),
-    )
-    .limit(1);
+  const [row] = await db.select().from(ledgerAccounts).where(accountWhere(scope, parseAccountId(accountId))).limit(1);
   return row ? toWalletAccount(row) : null;
 }
 
@@ -85,19 +78,21 @@ function accountRefOrNull(accountId: string): { name: string; asset: string } | 
 
 /**
  * One customer's account with its funds in flight: initiated top-ups (pending_in) and holds
- * (pending_out). The three reads do not depend on each other, so they go out together: one round
- * trip of waiting instead of three on the API's most frequent read.
+ * (pending_out). The API's most frequent read, so customer, account and pending sum come back from
+ * one statement: one round trip, and on the embedded database one query on its single thread.
  * @throws NotFoundError for an unknown customer (checked first) or account
  */
 export async function getWalletAccountDetail(db: DbOrTx, scope: PlatformScope, customerId: string, accountId: string) {
+  if (!isId("customer", customerId)) throw new NotFoundError("Customer");
   const owned = { ...scope, customerId };
   const ref = accountRefOrNull(accountId);
-  const [customer, account, pendingIn] = await Promise.all([
-    findCustomer(db, scope, customerId),
-    ref ? findWalletAccount(db, owned, accountId) : null,
-    ref ? pendingTopUps(db, owned, ref.name, ref.asset) : dec("0"),
-  ]);
-  if (!customer) throw new NotFoundError("Customer");
-  if (!account) throw new NotFoundError("Account");
-  return { ...account, pendingIn, pendingOut: dec("0") };
+  const [row] = await db
+    .select({ account: ledgerAccounts, pendingIn: ref ? pendingTopUpsSql(owned, ref.name, ref.asset) : sql<null>`NULL` })
+    .from(customers)
+    .leftJoin(ledgerAccounts, ref ? accountWhere(owned, ref) : sql`false`)
+    .where(and(inScope(customers, scope), eq(customers.id, customerId)))
+    .limit(1);
+  if (!row) throw new NotFoundError("Customer");
+  if (!row.account) throw new NotFoundError("Account");
+  return { ...toWalletAccount(row.account), pendingIn: dec(row.pendingIn ?? "0"), pendingOut: dec("0") };
 }
