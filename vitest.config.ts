@@ -27,8 +27,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: "forks",
     // Vitest's default is one worker per core minus one: a single worker on a 2-core machine. Most files
-    // wait on a database or on the other worker's CPU, so two keep both cores busy; files share the CI
-    // Postgres safely because every file works under platforms of its own.
+    // wait on a database or on the other worker's CPU, so two keep both cores busy. Each worker has its own
+    // copy of the CI Postgres database (lib/testing/worker-database.ts), as the job queue is not per platform.
     maxWorkers: 2,
     sequence: { sequencer: LongFilesFirst },
     env: {

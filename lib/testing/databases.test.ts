@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { sql } from "drizzle-orm";
+import { rowsOf } from "@/lib/db/rows";
 import { testDatabases } from "./databases";
+import { databaseName, workerDatabaseUrl } from "./worker-database";
 
 describe("testDatabases", () => {
   afterEach(() => vi.unstubAllEnvs());
@@ -22,5 +25,25 @@ describe("testDatabases", () => {
     vi.stubEnv("TEST_DATABASE_URL", "");
     vi.stubEnv("TEST_DATABASE_ONLY", "postgres");
     expect(testDatabases()).toEqual([]);
+  });
+
+  it("names one database per vitest worker, keeping the rest of the URL", () => {
+    expect(workerDatabaseUrl("postgresql://postgres@127.0.0.1:5432/test?sslmode=disable", "2")).toBe(
+      "postgresql://postgres@127.0.0.1:5432/test_w2?sslmode=disable",
+    );
+    expect(workerDatabaseUrl("postgresql://postgres@127.0.0.1:5432/test", undefined)).toBe("postgresql://postgres@127.0.0.1:5432/test");
+  });
+
+  it.runIf(process.env.TEST_DATABASE_URL)("opens this worker's copy of the migrated Postgres database", async () => {
+    const postgres = testDatabases().find((d) => d.name === "postgres");
+    const database = await postgres!.open();
+    try {
+      const [row] = rowsOf<{ name: string; jobs: string }>(
+        await database.db.execute(sql`SELECT current_database() AS name, to_regclass('jobs')::text AS jobs`),
+      );
+      expect(row).toEqual({ name: `${databaseName(process.env.TEST_DATABASE_URL!)}_w${process.env.VITEST_POOL_ID}`, jobs: "jobs" });
+    } finally {
+      await database.close();
+    }
   });
 });

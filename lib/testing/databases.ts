@@ -1,5 +1,6 @@
 import { openDatabase } from "@/lib/db/open";
 import type { Database } from "@/lib/db";
+import { workerDatabaseUrl } from "./worker-database";
 
 export interface TestDatabase {
   name: "pglite" | "postgres";
@@ -13,9 +14,12 @@ export interface TestDatabase {
  */
 export function testDatabases(): TestDatabase[] {
   const list: TestDatabase[] = [{ name: "pglite", open: () => openDatabase({ dataDir: "memory://" }) }];
-  const url = process.env.TEST_DATABASE_URL;
-  // Postgres is migrated once by global-setup; each file only opens a pool.
-  if (url) list.push({ name: "postgres", open: () => openDatabase({ url, poolSize: 32, migrate: false }) });
+  const base = process.env.TEST_DATABASE_URL;
+  // Postgres is migrated once by global-setup and copied per worker; each file only opens a pool.
+  if (base) {
+    const url = workerDatabaseUrl(base, process.env.VITEST_POOL_ID);
+    list.push({ name: "postgres", open: () => openDatabase({ url, poolSize: 32, migrate: false }) });
+  }
   const only = process.env.TEST_DATABASE_ONLY;
   return only ? list.filter((d) => d.name === only) : list;
 }
