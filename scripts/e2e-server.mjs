@@ -3,10 +3,10 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { nextBin } from "./next-bin.mjs";
+import { serverScript } from "./server/server-script.mjs";
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "billfold-e2e-"));
-const server = spawn(process.execPath, [nextBin, "start", "-p", process.env.E2E_PORT ?? "3100"], {
+const server = spawn(process.execPath, [serverScript, "-p", process.env.E2E_PORT ?? "3100"], {
   stdio: "inherit",
   env: { ...process.env, BILLFOLD_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
 });

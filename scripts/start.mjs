@@ -1,12 +1,13 @@
 // npm start: build when needed, start the server on the embedded database (or DATABASE_URL),
 // seed the demo platform on first run, and print an API key and a working sign-in link.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { adminToken } from "./admin-token.mjs";
 import { buildIsFresh } from "./build-state.mjs";
-import { nextBin } from "./next-bin.mjs";
+import { buildProduction } from "./production-build.mjs";
+import { serverScript } from "./server/server-script.mjs";
 
 const port = process.env.PORT ?? "3000";
 const portalUrl = process.env.PORTAL_URL ?? `http://localhost:${port}`;
@@ -21,11 +22,11 @@ const env = {
 
 if (!buildIsFresh()) {
   process.stdout.write("Building Billfold (first run or sources changed)…\n");
-  const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+  const status = await buildProduction(env);
+  if (status !== 0) process.exit(status);
 }
 
-const server = spawn(process.execPath, [nextBin, "start", "-p", port], { stdio: ["ignore", "inherit", "inherit"], env });
+const server = spawn(process.execPath, [serverScript, "-p", port], { stdio: ["ignore", "inherit", "inherit"], env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));
 

@@ -1,8 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { setTimeout as delay } from "node:timers/promises";
-// @ts-expect-error -- plain ESM helper shared with the start script
-import { nextBin } from "../../next-bin.mjs";
+import { serverScript } from "../../server/server-script.mjs";
 
 export interface BenchServer {
   url: string;
@@ -14,7 +13,7 @@ export interface BenchServer {
 
 /** Starts the production build on `port` with the given environment and waits for /api/health. */
 export async function startServer(port: number, env: Record<string, string>): Promise<BenchServer> {
-  const child: ChildProcess = spawn(process.execPath, [nextBin as string, "start", "-p", String(port)], {
+  const child: ChildProcess = spawn(process.execPath, [serverScript, "-p", String(port)], {
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", BILLFOLD_JOBS: "off", LOG_LEVEL: "error", ...env },
   });

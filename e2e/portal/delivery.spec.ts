@@ -1,0 +1,22 @@
+import { expect, mintLink, test } from "../fixtures";
+
+test.describe("[DELIVERY] static assets", () => {
+  test("the portal's scripts arrive brotli-compressed and cached for good", async ({ api, page }) => {
+    const customer = await api.post("/customers", { name: "Delivery" });
+    await page.goto(await mintLink(api, customer.id));
+    const scripts: Array<{ url: string; encoding: string | undefined; cache: string | undefined; bytes: number }> = [];
+    page.on("response", async (response) => {
+      if (response.request().resourceType() !== "script" || !response.url().includes("/_next/static/")) return;
+      const headers = await response.allHeaders();
+      scripts.push({ url: response.url(), encoding: headers["content-encoding"], cache: headers["cache-control"], bytes: (await response.body()).length });
+    });
+    await page.goto("/transactions", { waitUntil: "networkidle" });
+    await expect(page.getByRole("heading", { name: "Transactions" })).toBeVisible();
+    const worthCompressing = scripts.filter((s) => s.bytes >= 1024);
+    expect(worthCompressing.length).toBeGreaterThan(3);
+    for (const s of worthCompressing) {
+      expect(s.encoding, s.url).toBe("br");
+      expect(s.cache, s.url).toBe("public, max-age=31536000, immutable");
+    }
+  });
+});

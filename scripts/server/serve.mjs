@@ -1,0 +1,40 @@
+// The production server: Next's request handler behind a plain Node HTTP server that first answers
+// for the build's brotli-compressed assets. `node scripts/server/serve.mjs [-p PORT] [-H HOST]`.
+import { createServer } from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { brotliAssets, serveBrotli } from "./brotli-assets.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const { values } = parseArgs({ options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } } });
+const port = Number(values.port ?? process.env.PORT ?? 3000);
+const hostname = values.hostname ?? process.env.HOSTNAME;
+
+// As `next start` does; set before Next and React load, which pick their builds from it.
+process.env.NODE_ENV ||= "production";
+process.env.NEXT_RUNTIME = "nodejs";
+const { default: next } = await import("next");
+
+const app = next({ dev: false, dir: root, port, hostname });
+const handle = app.getRequestHandler();
+await app.prepare();
+const assets = brotliAssets(path.join(root, ".next", "static"));
+
+const server = createServer((req, res) => {
+  if (!serveBrotli(assets, req, res)) void handle(req, res);
+});
+server.listen(port, hostname, () => {
+  process.stdout.write(`Billfold listening on http://${hostname ?? "localhost"}:${port} (${assets.size} brotli assets)\n`);
+});
+
+let closing = false;
+for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]]) {
+  process.on(signal, () => {
+    if (closing) return;
+    closing = true;
+    server.close(() => {
+      app.close().finally(() => process.exit(code));
+    });
+  });
+}
