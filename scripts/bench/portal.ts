@@ -92,6 +92,18 @@ async function prepare(target: BenchTarget): Promise<Prepared> {
   return { apiKey: platform.testKey, customerId: customer.id, cursors: { top: undefined, ...cursors }, usageCursors, sql: timings };
 }
 
+/** The transactions API (USD usage filter) and the usage API at the top, middle and end of the history. */
+function portalApiPaths(prepared: Prepared): Record<string, string> {
+  const paths: Record<string, string> = {};
+  for (const [at, cursor] of Object.entries(prepared.cursors)) {
+    paths[`transactions, USD usage @ ${at}`] = `/api/portal/transactions?${new URLSearchParams({ asset: "USD", category: "usage", ...(cursor ? { cursor } : {}) })}`;
+  }
+  for (const [at, cursor] of Object.entries(prepared.usageCursors)) {
+    paths[`usage @ ${at}`] = `/api/portal/usage?${new URLSearchParams(cursor ? { cursor } : {})}`;
+  }
+  return paths;
+}
+
 async function run(target: BenchTarget) {
   process.stdout.write(`\n== ${target.name}\n`);
   const prepared = await prepare(target);
@@ -105,19 +117,19 @@ async function run(target: BenchTarget) {
     let rss = server.rssMb();
     const sample = setInterval(() => (rss = Math.max(rss, server.rssMb())), 500);
     const ceiling = await load({ url: `${server.url}/api/ping`, connections: 20, durationSeconds: SECONDS });
+    const apiPaths = portalApiPaths(prepared);
+    // Users first, on a warmed server: each measurement starts from a steady state, not from the
+    // aftermath of the closed-loop runs below, which hold the server far past its capacity.
+    await browseAsUsers({ baseUrl: server.url, cookies, paths: [...PAGES, ...Object.values(apiPaths)], durationSeconds: 5, thinkMs: THINK_MS });
+    const browsing = await browseAsUsers({ baseUrl: server.url, cookies, paths: PAGES, durationSeconds: SECONDS * 2, thinkMs: THINK_MS });
+    const apiBrowsing = await browseAsUsers({ baseUrl: server.url, cookies, paths: Object.values(apiPaths), durationSeconds: SECONDS * 2, thinkMs: THINK_MS });
     const pages: Record<string, Awaited<ReturnType<typeof load>>> = {};
     for (const path of PAGES) {
       pages[path] = await load({ url: `${server.url}${path}`, connections: 20, durationSeconds: SECONDS, setupRequest: perConnection });
     }
-    const browsing = await browseAsUsers({ baseUrl: server.url, cookies, paths: PAGES, durationSeconds: SECONDS * 2, thinkMs: THINK_MS });
     const api: Record<string, Awaited<ReturnType<typeof load>>> = {};
-    for (const [at, cursor] of Object.entries(prepared.cursors)) {
-      const q = new URLSearchParams({ asset: "USD", category: "usage", ...(cursor ? { cursor } : {}) });
-      api[`transactions, USD usage @ ${at}`] = await load({ url: `${server.url}/api/portal/transactions?${q}`, connections: 10, durationSeconds: Math.ceil(SECONDS / 2), setupRequest: perConnection });
-    }
-    for (const [at, cursor] of Object.entries(prepared.usageCursors)) {
-      const q = new URLSearchParams(cursor ? { cursor } : {});
-      api[`usage @ ${at}`] = await load({ url: `${server.url}/api/portal/usage?${q}`, connections: 10, durationSeconds: Math.ceil(SECONDS / 2), setupRequest: perConnection });
+    for (const [label, path] of Object.entries(apiPaths)) {
+      api[label] = await load({ url: `${server.url}${path}`, connections: 10, durationSeconds: Math.ceil(SECONDS / 2), setupRequest: perConnection });
     }
     clearInterval(sample);
     const browser = await launchBrowser();
@@ -128,7 +140,7 @@ async function run(target: BenchTarget) {
       spend: await measurePage(browser, server.url, cookies[0]!, "/spend"),
     };
     await browser.close();
-    return { target: target.name, sql: prepared.sql, ceiling, pages, browsing, api, browser: browserMetrics, rssMb: rss };
+    return { target: target.name, sql: prepared.sql, ceiling, pages, browsing, apiPaths, apiBrowsing, api, browser: browserMetrics, rssMb: rss };
   } finally {
     await server.stop();
   }
@@ -139,7 +151,12 @@ function report(results: Awaited<ReturnType<typeof run>>[]): void {
     process.stdout.write(`\n### ${r.target} (${ROWS.toLocaleString()} transactions for one customer)\n`);
     process.stdout.write(`HTTP ceiling (/api/ping, 20 conn): ${r.ceiling.rps.toFixed(0)} req/s, p95 ${ms(r.ceiling.latency.p95)}\n`);
     for (const [k, v] of Object.entries(r.sql)) process.stdout.write(`SQL  ${k.padEnd(34)} p50 ${ms(v.p50)}  p95 ${ms(v.p95)}\n`);
-    for (const [k, v] of Object.entries(r.api)) process.stdout.write(`API  ${k.padEnd(34)} p95 ${ms(v.latency.p95)}  (${v.rps.toFixed(0)} req/s, errors ${v.errors + v.non2xx})\n`);
+    const ab = r.apiBrowsing;
+    process.stdout.write(`API  20 users, think ${THINK_MS} ms: ${ab.rps.toFixed(0)} req/s, p95 ${ms(ab.latency.p95)}, errors ${ab.errors + ab.non2xx}\n`);
+    for (const [k, path] of Object.entries(r.apiPaths)) {
+      const v = ab.byPath[path]!;
+      process.stdout.write(`  ${k.padEnd(34)} p50 ${ms(v.p50)} p95 ${ms(v.p95)} (${v.n} requests); closed loop of 10: p95 ${ms(r.api[k]!.latency.p95)} at ${r.api[k]!.rps.toFixed(0)} req/s\n`);
+    }
     for (const [k, v] of Object.entries(r.pages)) {
       process.stdout.write(`Page ${k.padEnd(14)} closed loop, 20 connections: TTFB p95 ${ms(v.latency.p95)} (capacity ${v.rps.toFixed(0)} req/s = ${(v.rps / r.ceiling.rps).toFixed(2)}× of ceiling, errors ${v.errors + v.non2xx})\n`);
     }

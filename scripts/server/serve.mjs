@@ -7,6 +7,8 @@ import { parseArgs } from "node:util";
 import { brotliAssets, serveBrotli } from "./brotli-assets.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+// Migrations, the embedded database's default directory and .next are found from the project root.
+process.chdir(root);
 const { values } = parseArgs({ options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } } });
 const port = Number(values.port ?? process.env.PORT ?? 3000);
 const hostname = values.hostname ?? process.env.HOSTNAME;
