@@ -4,7 +4,7 @@ import { now } from "@/lib/clock";
 import type { DbOrTx } from "@/lib/db";
 import type { CustomerScope } from "@/lib/scope";
 import { assetDisplay, listBalances } from "./balances";
-import { pendingTopUps } from "./pending";
+import { pendingKey, pendingTopUpsByAccount } from "./pending";
 
 /** One wallet account as the portal shows it; amounts are exact decimal strings. */
 export interface BalanceView {
@@ -20,20 +20,18 @@ export interface BalanceView {
 /** The customer's balances, fiat first, with fiat values and money on its way in. */
 export async function balanceViews(db: DbOrTx, scope: CustomerScope): Promise<BalanceView[]> {
   const at = now();
-  const balances = await listBalances(db, scope);
-  return Promise.all(
-    balances.map(async ({ account, asset }) => {
-      const rate = asset.kind === "custom" ? currentRate(asset, at) : null;
-      return {
-        accountId: account.id,
-        accountName: account.name,
-        asset: assetDisplay(asset),
-        available: account.available.toString(),
-        pendingIn: (await pendingTopUps(db, scope, account.name, account.asset)).toString(),
-        fiatValue: rate
-          ? { amount: fiatValueOf(account.available, rate).toString(), currency: rate.source, unitPrice: unitPrice(rate).toString() }
-          : null,
-      };
-    }),
-  );
+  const [balances, pending] = await Promise.all([listBalances(db, scope), pendingTopUpsByAccount(db, scope)]);
+  return balances.map(({ account, asset }) => {
+    const rate = asset.kind === "custom" ? currentRate(asset, at) : null;
+    return {
+      accountId: account.id,
+      accountName: account.name,
+      asset: assetDisplay(asset),
+      available: account.available.toString(),
+      pendingIn: (pending.get(pendingKey(account.name, account.asset)) ?? "0").toString(),
+      fiatValue: rate
+        ? { amount: fiatValueOf(account.available, rate).toString(), currency: rate.source, unitPrice: unitPrice(rate).toString() }
+        : null,
+    };
+  });
 }
