@@ -11,7 +11,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 process.chdir(root);
 const { values } = parseArgs({ options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } } });
 const port = Number(values.port ?? process.env.PORT ?? 3000);
-const hostname = values.hostname ?? process.env.HOSTNAME;
+// No HOSTNAME from the environment: containers set it to their own name, which would bind one interface.
+const hostname = values.hostname;
 
 // As `next start` does; set before Next and React load, which pick their builds from it.
 process.env.NODE_ENV ||= "production";
