@@ -1,4 +1,5 @@
 import { and, eq, sum } from "drizzle-orm";
+import { cache } from "react";
 import { now } from "@/lib/clock";
 import type { DbOrTx } from "@/lib/db";
 import { ledgerAccounts } from "@/lib/db/schema";
@@ -13,15 +14,15 @@ const store = new Map<string, Promise<unknown>>();
  * account's version (a usage fee moves the rollups in the same transaction), and the windows (this
  * month, the last 7 or 30 days, today in any timezone) only move at 15-minute slot boundaries,
  * which is the rollups' own resolution. Read before computing, so what is cached under a stamp is
- * never older than the stamp.
+ * never older than the stamp. Read once per server render (a page asks for several aggregates).
  */
-async function spendStamp(db: DbOrTx, scope: CustomerScope): Promise<string> {
+const spendStamp = cache(async (db: DbOrTx, scope: CustomerScope): Promise<string> => {
   const [row] = await db
     .select({ versions: sum(ledgerAccounts.version) })
     .from(ledgerAccounts)
     .where(and(inScope(ledgerAccounts, scope), eq(ledgerAccounts.owner, scope.customerId)));
   return `${row?.versions ?? 0}@${Math.floor(now().getTime() / SLOT_MS)}`;
-}
+});
 
 /**
  * A spend aggregate computed once per stamp and reused by every portal view until the customer's
