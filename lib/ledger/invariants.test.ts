@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@/lib/db";
+import type { Database, DbOrTx } from "@/lib/db";
 import { rowsOf } from "@/lib/db/rows";
 import { withTransaction } from "@/lib/db/transaction";
 import { dec } from "@/lib/money";
@@ -33,6 +33,27 @@ async function postedPlatform(database: Database): Promise<Posted> {
 
 const labels = (violations: string[]) => [...new Set(violations.map((v) => v.split(":")[0]))].sort();
 
+class RolledBack extends Error {}
+
+/**
+ * Breaks the ledger inside a transaction, reads what the check finds there, and rolls back: other test
+ * files share this database and check it too.
+ */
+async function violationsAfter(database: Database, platformId: string, breakIt: (tx: DbOrTx) => Promise<unknown>): Promise<string[]> {
+  let found: string[] = [];
+  await database.db
+    .transaction(async (tx) => {
+      await breakIt(tx);
+      found = await findLedgerViolations(tx, platformId);
+      throw new RolledBack();
+    })
+    .catch((error: unknown) => {
+      if (!(error instanceof RolledBack)) throw error;
+    });
+  expect(await findLedgerViolations(database.db, platformId)).toEqual([]);
+  return found;
+}
+
 // The checker is what every ledger test trusts, so each check must be seen to fire on a ledger broken its way.
 describe.each(testDatabases())("ledger invariant check on $name", (target) => {
   let database: Database;
@@ -49,20 +70,20 @@ describe.each(testDatabases())("ledger invariant check on $name", (target) => {
   it("reports a balance moved without entries, on that platform only", async () => {
     const broken = await postedPlatform(database);
     const sound = await postedPlatform(database);
-    await database.db.execute(sql`UPDATE ledger_accounts SET balance = balance + 1 WHERE id = ${broken.walletId}::bigint`);
-    expect(labels(await findLedgerViolations(database.db, broken.scope.platformId))).toEqual([
-      "account balance or version differs from its entries",
-      "platform-asset balances do not sum to zero",
-    ]);
-    expect(await findLedgerViolations(database.db, sound.scope.platformId)).toEqual([]);
-    await database.db.execute(sql`UPDATE ledger_accounts SET balance = balance - 1 WHERE id = ${broken.walletId}::bigint`);
+    const found = await violationsAfter(database, broken.scope.platformId, async (tx) => {
+      await tx.execute(sql`UPDATE ledger_accounts SET balance = balance + 1 WHERE id = ${broken.walletId}::bigint`);
+      expect(await findLedgerViolations(tx, sound.scope.platformId)).toEqual([]);
+    });
+    expect(labels(found)).toEqual(["account balance or version differs from its entries", "platform-asset balances do not sum to zero"]);
   });
 
   it("reports a third entry on a transfer, with a broken chain and an account version it never reached", async () => {
     const p = await postedPlatform(database);
-    await database.db.execute(sql`INSERT INTO ledger_entries (platform_id, live_mode, transfer_id, account_id, customer_id, asset_code, category, amount, balance_after, account_version, created_at)
-      VALUES (${p.scope.platformId}, ${p.scope.liveMode}, ${p.transferId}, ${p.walletId}::bigint, 'c1', 'USD', 'usage_fee', 1, 7, 2, now())`);
-    expect(labels(await findLedgerViolations(database.db, p.scope.platformId))).toEqual([
+    const found = await violationsAfter(database, p.scope.platformId, (tx) =>
+      tx.execute(sql`INSERT INTO ledger_entries (platform_id, live_mode, transfer_id, account_id, customer_id, asset_code, category, amount, balance_after, account_version, created_at)
+        VALUES (${p.scope.platformId}, ${p.scope.liveMode}, ${p.transferId}, ${p.walletId}::bigint, 'c1', 'USD', 'usage_fee', 1, 7, 2, now())`),
+    );
+    expect(labels(found)).toEqual([
       "account balance or version differs from its entries",
       "entry chain broken (balance_after <> previous + amount)",
       "transfer does not have exactly two balanced entries on its own accounts",
@@ -71,11 +92,10 @@ describe.each(testDatabases())("ledger invariant check on $name", (target) => {
 
   it("reports grants holding more than a wallet in debt holds, and an expired grant with a remainder", async () => {
     const p = await postedPlatform(database);
-    await database.db.execute(sql`INSERT INTO credit_grants (id, platform_id, live_mode, account_id, customer_id, account_name, asset_code, purpose, source, source_id, transfer_id, amount, remaining, effective_at, expired_at)
-      VALUES (${`grant_${p.scope.platformId}`}, ${p.scope.platformId}, ${p.scope.liveMode}, ${p.walletId}::bigint, 'c1', 'default', 'USD', 'promotional', 'adjustment', 'adj-1', ${p.transferId}, 3, 3, now(), now())`);
-    expect(labels(await findLedgerViolations(database.db, p.scope.platformId))).toEqual([
-      "credit grants hold more than the wallet's positive balance",
-      "expired credit grant still has a remainder",
-    ]);
+    const found = await violationsAfter(database, p.scope.platformId, (tx) =>
+      tx.execute(sql`INSERT INTO credit_grants (id, platform_id, live_mode, account_id, customer_id, account_name, asset_code, purpose, source, source_id, transfer_id, amount, remaining, effective_at, expired_at)
+        VALUES (${`grant_${p.scope.platformId}`}, ${p.scope.platformId}, ${p.scope.liveMode}, ${p.walletId}::bigint, 'c1', 'default', 'USD', 'promotional', 'adjustment', 'adj-1', ${p.transferId}, 3, 3, now(), now())`),
+    );
+    expect(labels(found)).toEqual(["credit grants hold more than the wallet's positive balance", "expired credit grant still has a remainder"]);
   });
 });

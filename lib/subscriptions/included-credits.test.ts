@@ -33,6 +33,6 @@ describe.each(testDatabases())("a paid plan's included credits on $name", (targe
     expect((await grants()).json.items).toMatchObject([{ purpose: "bundled", amount: 1000, remaining: 1000 }]);
     expect((await api("GET", `/customers/${w.customerId}/wallet/default:CREDIT`)).json.available).toBe(1000);
     expect((await currentPlan(suite.database.db, w.scope))?.includedCredits).toMatchObject([{ amount: "1000", asset: { code: "CREDIT" } }]);
-    expect(await findLedgerViolations(suite.database.db)).toEqual([]);
+    expect(await findLedgerViolations(suite.database.db, w.scope.platformId)).toEqual([]);
   });
 });
