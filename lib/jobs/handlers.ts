@@ -2,5 +2,6 @@
 import "@/lib/webhooks/deliver";
 import "@/lib/rate-limit";
 import "@/lib/payments/job-handlers";
+import "@/lib/payments/reconcile/job";
 import "@/lib/grants/jobs";
 import "@/lib/subscriptions/renewal-job";

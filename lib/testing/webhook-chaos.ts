@@ -3,11 +3,14 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db";
 import { rowsOf } from "@/lib/db/rows";
+import { seededRandom } from "@/lib/demo/random";
+import { armFaultWith, disarmFaults } from "@/lib/faults";
 import { findLedgerViolations } from "@/lib/ledger";
 import { callApi } from "@/lib/testing/api-client";
 import type { TestDatabase } from "@/lib/testing/databases";
 import { balanceOf } from "@/lib/testing/payments-fixtures";
 import { deliverWebhook } from "@/lib/testing/stripe-env";
+import { quietLogs } from "@/lib/testing/quiet-logs";
 import { stripeSuite } from "@/lib/testing/stripe-suite";
 import { buildScenario, type Scenario } from "@/lib/testing/webhook-scenarios";
 
@@ -15,29 +18,44 @@ import { buildScenario, type Scenario } from "@/lib/testing/webhook-scenarios";
 function schedulesFor(target: TestDatabase): number {
   return Number(process.env[`CHAOS_SCHEDULES_${target.name.toUpperCase()}`] ?? process.env.CHAOS_SCHEDULES ?? 200);
 }
-const CONCURRENCY = 10;
+/** T10: deliveries go out 1–20 at a time, and about 10 % of the passes through the webhook answer 5xx. */
+const MAX_CONCURRENCY = 20;
+const FAULT_CHANCE = 0.1;
+/** Stripe retries a failed delivery for days; well before this many tries something is wrong. */
+const MAX_TRIES = 12;
 
-/** A small seeded generator, so fast-check's seed alone replays a failing schedule. */
-function shuffled<T>(items: T[], seed: number): T[] {
-  let s = seed >>> 0;
-  const next = () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+function shuffled<T>(items: T[], random: () => number): T[] {
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(next() * (i + 1));
+    const j = Math.floor(random() * (i + 1));
     [out[i], out[j]] = [out[j]!, out[i]!];
   }
   return out;
 }
 
-async function deliverAll(events: string[]): Promise<number[]> {
-  const queue = [...events];
-  const statuses: number[] = [];
+interface Delivered {
+  /** The final answer to each delivery, after redeliveries of the ones answered 5xx. */
+  statuses: number[];
+  /** Deliveries answered 5xx and sent again, as Stripe redelivers them later. */
+  redelivered: number;
+}
+
+async function deliverAll(deliveries: string[], concurrency: number): Promise<Delivered> {
+  const queue = deliveries.map((payload) => ({ payload, tries: 1 }));
+  const out: Delivered = { statuses: [], redelivered: 0 };
   await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      for (let payload = queue.shift(); payload !== undefined; payload = queue.shift()) statuses.push((await deliverWebhook(payload)).status);
+    Array.from({ length: concurrency }, async () => {
+      for (let item = queue.shift(); item !== undefined; item = queue.shift()) {
+        const { status } = await deliverWebhook(item.payload);
+        if (status < 500 || item.tries >= MAX_TRIES) out.statuses.push(status);
+        else {
+          out.redelivered++;
+          queue.push({ payload: item.payload, tries: item.tries + 1 });
+        }
+      }
     }),
   );
-  return statuses;
+  return out;
 }
 
 async function checkFinalState(database: Database, s: Scenario): Promise<void> {
@@ -66,6 +84,7 @@ export function webhookChaosSuite(targets: TestDatabase[]): void {
     const suite = stripeSuite(target);
     const schedules = schedulesFor(target);
     const stub = suite.stub;
+    quietLogs();
 
     it("in order, each event once, reaches the expected ledger", async () => {
       const s = await buildScenario(suite.database, stub);
@@ -73,20 +92,37 @@ export function webhookChaosSuite(targets: TestDatabase[]): void {
       await checkFinalState(suite.database, s);
     });
 
-    it(`${schedules} schedules: every event 1–5 times, shuffled, ${CONCURRENCY} at a time → exactly one credit per PaymentIntent`, async () => {
-      let runs = 0;
+    it(`${schedules} schedules: every event 1–5 times, shuffled, 1–${MAX_CONCURRENCY} at a time, 5xx on ${FAULT_CHANCE * 100} % of passes → exactly one credit per PaymentIntent`, async () => {
+      const tally = { runs: 0, deliveries: 0, redelivered: 0 };
       await fc.assert(
-        fc.asyncProperty(fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 40, maxLength: 40 }), fc.integer(), async (times, seed) => {
-          runs++;
-          const s = await buildScenario(suite.database, stub);
-          const deliveries = s.events.flatMap((payload, i) => Array.from({ length: times[i % times.length]! }, () => payload));
-          const statuses = await deliverAll(shuffled(deliveries, seed));
-          expect(statuses.every((status) => status === 200), `statuses ${statuses.join(",")}`).toBe(true);
-          await checkFinalState(suite.database, s);
-        }),
+        fc.asyncProperty(
+          fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 40, maxLength: 40 }),
+          fc.integer({ min: 1, max: MAX_CONCURRENCY }),
+          fc.integer(),
+          async (times, concurrency, seed) => {
+            tally.runs++;
+            const s = await buildScenario(suite.database, stub);
+            const deliveries = s.events.flatMap((payload, i) => Array.from({ length: times[i % times.length]! }, () => payload));
+            const random = seededRandom(seed);
+            // Failing after the event is stored but before its credit, and after the commit but before the answer.
+            for (const point of ["between-webhook-dedupe-and-credit", "after-commit-before-response"] as const) armFaultWith(point, () => random() < FAULT_CHANCE);
+            let delivered: Delivered;
+            try {
+              delivered = await deliverAll(shuffled(deliveries, random), concurrency);
+            } finally {
+              disarmFaults();
+            }
+            tally.deliveries += deliveries.length;
+            tally.redelivered += delivered.redelivered;
+            expect(delivered.statuses.every((status) => status === 200), `statuses ${delivered.statuses.join(",")}`).toBe(true);
+            await checkFinalState(suite.database, s);
+          },
+        ),
         { numRuns: schedules },
       );
-      expect(runs).toBe(schedules);
+      expect(tally.runs).toBe(schedules);
+      expect(tally.redelivered).toBeGreaterThan(0);
+      process.stdout.write(`[webhook chaos, ${target.name}] ${tally.runs} schedules, ${tally.deliveries} deliveries, ${tally.redelivered} answered 5xx and redelivered; 0 duplicate or missing credits\n`);
     }, Math.max(900_000, schedules * 10_000));
   });
 }

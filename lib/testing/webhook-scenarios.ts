@@ -62,13 +62,17 @@ export async function buildScenario(database: Database, stub: StripeStub): Promi
   const paidE = stub.completeCheckout(e.session.id);
   events.push(ev("payment_intent.succeeded", paidE.intent));
   const won = stub.dispute(paidE.intent.id, 4000, "needs_response");
-  events.push(ev("charge.dispute.created", won), ev("charge.dispute.closed", { ...won, status: "won" }));
+  events.push(ev("charge.dispute.created", won));
+  won.status = "won";
+  events.push(ev("charge.dispute.closed", won));
 
   const f = await checkoutTopUp(database, stub, w, "25");
   const paidF = stub.completeCheckout(f.session.id);
   events.push(ev("checkout.session.completed", paidF.session));
   const lost = stub.dispute(paidF.intent.id, 2500, "needs_response");
-  events.push(ev("charge.dispute.created", lost), ev("charge.dispute.closed", { ...lost, status: "lost" }));
+  events.push(ev("charge.dispute.created", lost));
+  lost.status = "lost";
+  events.push(ev("charge.dispute.closed", lost));
 
   const g = await checkoutTopUp(database, stub, w, "8");
   g.session.status = "expired";

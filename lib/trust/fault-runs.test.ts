@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { advanceClock } from "@/lib/clock";
 import { seededRandom } from "@/lib/demo/random";
-import { resetEnvCache } from "@/lib/env";
 import { armFaultWith, disarmFaults, faultsFired, type FaultName } from "@/lib/faults";
 import { runPaymentJobsFor } from "@/lib/testing/payment-jobs";
 import { testDatabases } from "@/lib/testing/databases";
+import { quietLogs } from "@/lib/testing/quiet-logs";
 import { stripeSuite } from "@/lib/testing/stripe-suite";
 import { faultRunViolations } from "./fault-checks";
 import { announceNewIntents, faultWorld, payByCheckout, redeliverIntentWebhooks, retryPending, sendDebit, sendUsage } from "./fault-world";
@@ -24,17 +24,7 @@ const MINUTES = 60_000;
 describe.each(testDatabases())("seeded fault runs on $name", (target) => {
   const suite = stripeSuite(target);
   const stub = suite.stub;
-  // Every injected fault is logged as an unhandled error, by design; hundreds of them would bury the tally.
-  const logLevel = process.env.LOG_LEVEL;
-  beforeAll(() => {
-    process.env.LOG_LEVEL = "silent";
-    resetEnvCache();
-  });
-  afterAll(() => {
-    if (logLevel === undefined) delete process.env.LOG_LEVEL;
-    else process.env.LOG_LEVEL = logLevel;
-    resetEnvCache();
-  });
+  quietLogs();
 
   interface RunResult {
     live: FaultName[];

@@ -139,7 +139,7 @@ describe.each(testDatabases())("ledger model on $name", (target) => {
     await database.close();
   });
 
-  it(`matches an in-memory model with every invariant after every step (${RUNS} runs)`, async ({ annotate }) => {
+  it(`matches an in-memory model with every invariant after every step (${RUNS} runs)`, async () => {
     let steps = 0;
     let runs = 0;
     await fc.assert(
@@ -157,6 +157,6 @@ describe.each(testDatabases())("ledger model on $name", (target) => {
       { numRuns: RUNS, verbose: 2 },
     );
     expect(steps).toBeGreaterThan(0);
-    await annotate(`ledger model on ${target.name}: ${RUNS} runs, ${steps} steps`);
+    process.stdout.write(`[ledger model, ${target.name}] ${RUNS} runs, ${steps} steps, every invariant and balance checked after each; 0 violations\n`);
   }, Math.max(180_000, RUNS * 1_000));
 });

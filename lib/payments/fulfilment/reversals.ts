@@ -1,5 +1,5 @@
 import { findAsset } from "@/lib/assets/find-asset";
-import type { Db } from "@/lib/db";
+import type { Db, DbOrTx } from "@/lib/db";
 import { withTransaction } from "@/lib/db/transaction";
 import { postTransfers, type TransferInput } from "@/lib/ledger";
 import type { Decimal } from "@/lib/money";
@@ -35,6 +35,12 @@ function transfer(t: TopUpRow, key: string, units: Decimal, category: Reversal["
   };
 }
 
+/** The units `amount` of the top-up's money bought at its recorded rate, rounded down: what a reversal of it takes back. */
+export async function reversalUnits(db: DbOrTx, t: TopUpRow, amount: Decimal): Promise<Decimal> {
+  const asset = await findAsset(db, { platformId: t.platformId, liveMode: t.liveMode }, t.assetCode);
+  return unitsForAmount(amount, rateOf(t), asset?.precision ?? 12, t.currency);
+}
+
 /**
  * Takes back the units that `amount` bought at the top-up's recorded rate (rounded down, so
  * reversals never take more than was credited for that money). A reversal and its restoration are
@@ -47,8 +53,7 @@ export async function postReversal(db: Db, topUpId: string, reversal: Reversal):
     const t = await lockTopUp(tx, topUpId);
     // A refunded plan payment credited no wallet, so there is nothing to take back from one.
     if (!t || t.origin === "subscription") return false;
-    const asset = await findAsset(tx, { platformId: t.platformId, liveMode: t.liveMode }, t.assetCode);
-    const units = unitsForAmount(reversal.amount, rateOf(t), asset?.precision ?? 12, t.currency);
+    const units = await reversalUnits(tx, t, reversal.amount);
     if (!units.gt(0)) return false;
     const inputs = [transfer(t, reversal.key, units, reversal.category, reversal.description, false)];
     if (reversal.restoreKey) inputs.push(transfer(t, reversal.restoreKey, units, reversal.category, reversal.restoreDescription ?? "Reversal undone", true));

@@ -10,7 +10,8 @@ import { resolvePaidTopUp } from "./resolve-top-up";
 
 const GONE = new Set(["failed", "canceled"]);
 
-function amountIn(t: TopUpRow, minor: number, currency: string) {
+/** Stripe's minor units as an amount of the top-up's currency, or null when Stripe's currency is another. */
+export function amountIn(t: TopUpRow, minor: number, currency: string) {
   const code = currency.toUpperCase();
   if (code !== t.currency) return null;
   return fromMinorUnits(BigInt(minor), minorDigits(code));

@@ -1,4 +1,4 @@
-import { StubError, invalidRequest, stubId, type StubState } from "./state";
+import { StubError, createdNow, invalidRequest, stubId, type StubState } from "./state";
 
 export interface StubCall {
   method: string;
@@ -43,7 +43,7 @@ function createIntent(s: StubState, { body }: StubCall) {
   const pi: any = {
     id: stubId("pi"), object: "payment_intent", amount: Number(body.amount), currency: body.currency, customer: body.customer,
     payment_method: card.id, metadata: body.metadata ?? {}, description: body.description ?? null, livemode: false,
-    status: "succeeded", latest_charge: null, last_payment_error: null,
+    status: "succeeded", latest_charge: null, last_payment_error: null, created: createdNow(), amount_received: 0,
   };
   s.intents.set(pi.id, pi);
   switch (card.behaviour) {
@@ -54,6 +54,16 @@ function createIntent(s: StubState, { body }: StubCall) {
     case "processing": pi.status = "processing"; return pi;
     default: s.charge(pi, card); return pi;
   }
+}
+
+/** Stripe's list pages: newest first, `created[gte]`, `limit` and `starting_after`. */
+function listIntents(s: StubState, { query }: StubCall) {
+  const since = Number(query.created?.gte ?? 0);
+  const newestFirst = [...s.intents.values()].reverse().filter((pi) => pi.created >= since);
+  const after = query.starting_after ? newestFirst.findIndex((pi) => pi.id === query.starting_after) + 1 : 0;
+  const limit = Number(query.limit ?? 10);
+  const page = newestFirst.slice(after, after + limit).map((pi) => s.intentJson(pi, JSON.stringify(query.expand ?? []).includes("data.latest_charge")));
+  return { ...list(page, "/v1/payment_intents"), has_more: after + limit < newestFirst.length };
 }
 
 const ROUTES: [string, RegExp, Handler][] = [
@@ -83,8 +93,10 @@ const ROUTES: [string, RegExp, Handler][] = [
     return session;
   }],
   ["POST", /^\/v1\/payment_intents$/, createIntent],
+  ["GET", /^\/v1\/payment_intents$/, listIntents],
   ["GET", /^\/v1\/payment_intents\/([^/]+)$/, (s, call, [id]) => s.intentJson(need(s.intents.get(id!), "payment_intent"), expands(call, "latest_charge"))],
-  ["GET", /^\/v1\/charges\/([^/]+)$/, (s, _c, [id]) => need(s.charges.get(id!), "charge")],
+  ["GET", /^\/v1\/charges\/([^/]+)$/, (s, _c, [id]) => need(s.chargeJson(id!), "charge")],
+  ["GET", /^\/v1\/disputes$/, (s, { query }) => list([...s.disputes.values()].filter((d) => d.payment_intent === query.payment_intent), "/v1/disputes")],
   ["GET", /^\/v1\/refunds$/, (s, { query }) => list([...s.refunds.values()].filter((r) => r.charge === query.charge), "/v1/refunds")],
   ["GET", /^\/v1\/setup_intents\/([^/]+)$/, (s, _c, [id]) => need(s.setupIntents.get(id!), "setup_intent")],
 ];

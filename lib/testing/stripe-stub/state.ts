@@ -1,6 +1,10 @@
 import { randomBytes } from "node:crypto";
+import { now } from "@/lib/clock";
 
 export const stubId = (prefix: string) => `${prefix}_${randomBytes(12).toString("hex")}`;
+
+/** Stripe's `created`: seconds, on the app's clock so tests that move it move Stripe too. */
+export const createdNow = () => Math.floor(now().getTime() / 1000);
 
 /** What a stub card does when charged off-session. */
 export type CardBehaviour = "succeed" | "decline" | "insufficient_funds" | "hard_decline" | "authenticate" | "processing";
@@ -32,6 +36,7 @@ export class StubState {
   cards = new Map<string, StubCard>();
   refunds = new Map<string, any>();
   setupIntents = new Map<string, any>();
+  disputes = new Map<string, any>();
 
   paymentMethodJson(card: StubCard) {
     return {
@@ -50,16 +55,26 @@ export class StubState {
   charge(pi: any, card: StubCard | undefined): any {
     const charge = {
       id: stubId("ch"), object: "charge", amount: pi.amount, currency: pi.currency, payment_intent: pi.id,
-      receipt_url: `https://pay.stripe.test/receipts/${pi.id}`, refunded: false, amount_refunded: 0,
+      receipt_url: `https://pay.stripe.test/receipts/${pi.id}`, refunded: false, amount_refunded: 0, disputed: false,
       payment_method_details: card ? { type: "card", card: { brand: card.brand, last4: card.last4 } } : null,
     };
     this.charges.set(charge.id, charge);
     pi.latest_charge = charge.id;
+    pi.amount_received = pi.amount;
     return charge;
+  }
+
+  /** A charge as Stripe shows it: refunds that have not failed count as refunded. */
+  chargeJson(id: string) {
+    const charge = this.charges.get(id);
+    if (!charge) return undefined;
+    const refunded = [...this.refunds.values()].filter((r) => r.charge === id && r.status !== "failed" && r.status !== "canceled");
+    const amountRefunded = refunded.reduce((sum, r) => sum + r.amount, 0);
+    return { ...charge, amount_refunded: amountRefunded, refunded: amountRefunded >= charge.amount };
   }
 
   intentJson(pi: any, expandCharge: boolean) {
     if (!expandCharge || !pi.latest_charge) return pi;
-    return { ...pi, latest_charge: this.charges.get(pi.latest_charge) ?? pi.latest_charge };
+    return { ...pi, latest_charge: this.chargeJson(pi.latest_charge) ?? pi.latest_charge };
   }
 }

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { decodeForm } from "./form";
 import { handle, type StubCall } from "./handlers";
-import { StubError, StubState, stubId, type CardBehaviour } from "./state";
+import { StubError, StubState, createdNow, stubId, type CardBehaviour } from "./state";
 
 export interface RecordedRequest extends StubCall {
   idempotencyKey: string | null;
@@ -40,6 +40,13 @@ export class StripeStub {
   async stop(): Promise<void> {
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /** Forgets every Stripe object and recorded request, as a new Stripe account would have none. */
+  reset(): void {
+    for (const objects of Object.values(this.state)) if (objects instanceof Map) objects.clear();
+    this.requests.length = 0;
+    this.answers.clear();
   }
 
   /** Requests to one endpoint, e.g. calls("POST", "/v1/payment_intents"). */
@@ -82,7 +89,7 @@ export class StripeStub {
     const pi: any = {
       id: stubId("pi"), object: "payment_intent", amount: session.amount_total, currency: session.currency, customer: session.customer,
       payment_method: card.id, metadata: data.metadata ?? {}, livemode: false, latest_charge: null, last_payment_error: null,
-      status: options.processing ? "processing" : "succeeded",
+      status: options.processing ? "processing" : "succeeded", created: createdNow(), amount_received: 0,
     };
     s.intents.set(pi.id, pi);
     if (!options.processing) s.charge(pi, card);
@@ -120,9 +127,13 @@ export class StripeStub {
     return refund;
   }
 
+  /** A dispute on the intent's charge, kept so Stripe lists it; change its status to move it on. */
   dispute(piId: string, amount: number, status: string) {
     const pi = this.state.intents.get(piId);
-    return { id: stubId("dp"), object: "dispute", amount, currency: pi.currency, status, payment_intent: piId, charge: pi.latest_charge };
+    const dispute = { id: stubId("dp"), object: "dispute", amount, currency: pi.currency, status, payment_intent: piId, charge: pi.latest_charge };
+    this.state.disputes.set(dispute.id, dispute);
+    this.state.charges.get(pi.latest_charge).disputed = true;
+    return dispute;
   }
 
   /** A webhook event body for `object`, as Stripe would send it. */

@@ -1,0 +1,109 @@
+import type Stripe from "stripe";
+import type { Db } from "@/lib/db";
+import { dec, toMinorUnits, type Decimal } from "@/lib/money";
+import { applyPaymentState } from "../fulfilment/apply-payment-state";
+import { reversalUnits } from "../fulfilment/reversals";
+import { minorDigits } from "../limits";
+import { stateFromIntent } from "../stripe/intent-state";
+import { amountIn, handleDispute, handleRefund } from "../stripe/money-back-events";
+import type { TopUpRow } from "../top-ups/store";
+import type { StripePayment } from "./stripe-records";
+
+export type FindingKind =
+  /** Stripe took the payment; the ledger has no credit for it. */
+  | "missing_credit"
+  /** Stripe gave money back (a refund, a dispute); the ledger took nothing back. */
+  | "missing_reversal"
+  /** Stripe's amount and the top-up's, or a transfer and what it should be, differ. */
+  | "amount_mismatch"
+  /** A credit with no succeeded payment behind it. */
+  | "unexpected_credit"
+  /** A reversal or restoration that Stripe's refunds and disputes do not explain. */
+  | "unexpected_reversal"
+  /** Stripe names a top-up of one of this database's platforms that does not exist, or exists in the other mode. */
+  | "unknown_top_up";
+
+export interface Finding {
+  kind: FindingKind;
+  paymentIntentId: string;
+  topUpId: string;
+  platformId: string | null;
+  detail: string;
+}
+
+/** What the ledger must hold for one Stripe object; `repair` replays it through the webhook's own handler. */
+export type Rule =
+  | { kind: "present"; key: string; units: Decimal; finding: FindingKind; detail: string; repair: () => Promise<unknown> }
+  | { kind: "absent"; key: string; finding: FindingKind; detail: string }
+  | { kind: "paired"; keys: [string, string]; detail: string }
+  | { kind: "completed"; detail: string; repair: () => Promise<unknown> };
+
+const money = (t: TopUpRow, minor: number) => `${t.currency} ${dec(String(minor)).div(10 ** minorDigits(t.currency)).toFixed(minorDigits(t.currency))}`;
+
+/** The credit a PaymentIntent must (or must not) have produced, or the amount mismatch that kept it from crediting. */
+export function paymentRules(db: Db, p: StripePayment, t: TopUpRow): { rules: Rule[]; mismatch: string | null } {
+  const { intent } = p;
+  const key = `pi:${intent.id}`;
+  if (intent.status !== "succeeded") {
+    return { rules: [{ kind: "absent", key, finding: "unexpected_credit", detail: `credited, but the PaymentIntent is ${intent.status}` }], mismatch: null };
+  }
+  const received = intent.amount_received;
+  const expected = toMinorUnits(dec(t.amount), minorDigits(t.currency));
+  if (intent.currency.toUpperCase() !== t.currency || BigInt(received) !== expected) {
+    const mismatch = `Stripe received ${intent.currency.toUpperCase()} ${received} minor units; the top-up is for ${money(t, Number(expected))}`;
+    return { rules: [{ kind: "absent", key, finding: "unexpected_credit", detail: "credited although the amount differs" }], mismatch };
+  }
+  const repair = () => applyPaymentState(db, stateFromIntent(intent));
+  // A plan payment pays the subscription, not a wallet: no transfer, the top-up completes.
+  if (t.origin === "subscription") return { rules: [{ kind: "completed", detail: `paid ${money(t, received)}; the plan payment is not completed`, repair }], mismatch: null };
+  return { rules: [{ kind: "present", key, units: dec(t.units), finding: "missing_credit", detail: `paid ${money(t, received)}`, repair }], mismatch: null };
+}
+
+const REFUND_GONE = new Set(["failed", "canceled"]);
+
+/** Each refund takes back what its money bought (written once), and a failed one gives it back under a second key. */
+export async function refundRules(db: Db, t: TopUpRow, refunds: Stripe.Refund[]): Promise<Rule[]> {
+  const rules: Rule[] = [];
+  for (const refund of refunds) {
+    const [take, undo] = [`refund:${refund.id}`, `refund-failed:${refund.id}`];
+    const amount = amountIn(t, refund.amount, refund.currency);
+    const units = amount ? await reversalUnits(db, t, amount) : dec("0");
+    const detail = `refund ${refund.id} of ${money(t, refund.amount)}, ${refund.status}`;
+    if (!units.gt(0)) rules.push({ kind: "absent", key: take, finding: "unexpected_reversal", detail });
+    else if (REFUND_GONE.has(refund.status ?? "")) rules.push({ kind: "paired", keys: [take, undo], detail });
+    else {
+      rules.push({ kind: "present", key: take, units, finding: "missing_reversal", detail, repair: () => handleRefund(db, refund) });
+      rules.push({ kind: "absent", key: undo, finding: "unexpected_reversal", detail });
+    }
+  }
+  return rules;
+}
+
+/** A dispute takes the money back unless it is only an inquiry; a won one gives it back under a second key. */
+export async function disputeRules(db: Db, t: TopUpRow, disputes: Stripe.Dispute[]): Promise<Rule[]> {
+  const rules: Rule[] = [];
+  for (const dispute of disputes) {
+    const [take, undo] = [`dispute:${dispute.id}`, `dispute-won:${dispute.id}`];
+    const amount = amountIn(t, dispute.amount, dispute.currency);
+    const units = amount ? await reversalUnits(db, t, amount) : dec("0");
+    const detail = `dispute ${dispute.id} of ${money(t, dispute.amount)}, ${dispute.status}`;
+    if (!units.gt(0) || dispute.status.startsWith("warning_") || dispute.status === "prevented") {
+      rules.push({ kind: "absent", key: take, finding: "unexpected_reversal", detail }, { kind: "absent", key: undo, finding: "unexpected_reversal", detail });
+    } else if (dispute.status === "won") rules.push({ kind: "paired", keys: [take, undo], detail });
+    else {
+      rules.push({ kind: "present", key: take, units, finding: "missing_reversal", detail, repair: () => handleDispute(db, dispute) });
+      rules.push({ kind: "absent", key: undo, finding: "unexpected_reversal", detail });
+    }
+  }
+  return rules;
+}
+
+/** The ledger keys a rule speaks for. */
+export function keysOf(rule: Rule): string[] {
+  if (rule.kind === "paired") return rule.keys;
+  return rule.kind === "completed" ? [] : [rule.key];
+}
+
+export function repairOf(rule: Rule): (() => Promise<unknown>) | null {
+  return rule.kind === "present" || rule.kind === "completed" ? rule.repair : null;
+}
