@@ -26,6 +26,8 @@ export class StripeStub {
   readonly requests: RecordedRequest[] = [];
   /** The next N requests answer 500, standing in for a Stripe outage. */
   failNext = 0;
+  /** Holds each request until the promise it returns settles: a test's scheduler decides when Stripe answers. */
+  gate: ((call: StubCall) => Promise<unknown>) | undefined;
   url = "";
   private readonly answers = new Map<string, { status: number; body: string }>();
   private server: Server | undefined;
@@ -47,6 +49,7 @@ export class StripeStub {
     for (const objects of Object.values(this.state)) if (objects instanceof Map) objects.clear();
     this.requests.length = 0;
     this.answers.clear();
+    this.gate = undefined;
   }
 
   /** Requests to one endpoint, e.g. calls("POST", "/v1/payment_intents"). */
@@ -59,6 +62,7 @@ export class StripeStub {
     const text = await readBody(req);
     const key = (req.headers["idempotency-key"] as string | undefined) ?? null;
     const call: StubCall = { method: req.method ?? "GET", path: url.pathname, query: decodeForm(url.search.slice(1)), body: decodeForm(text) };
+    if (this.gate) await this.gate(call);
     const stored = key && req.method === "POST" ? this.answers.get(key) : undefined;
     this.requests.push({ ...call, idempotencyKey: key, authorization: (req.headers.authorization as string) ?? null, replayed: !!stored });
     let answer = stored;
