@@ -43,7 +43,10 @@ async function viaServer(): Promise<ReportJson | null> {
     body: JSON.stringify(input),
   });
   const body = await res.json().catch(() => null);
-  if (!res.ok) throw new Error(`The running server refused (${res.status}): ${body?.detail ?? "was it started with this data directory?"}`);
+  if (!res.ok) {
+    const why = body?.detail ?? (Object.values(body?.errors ?? {}).flat().join("; ") || "was it started with this data directory?");
+    throw new Error(`The running server refused (${res.status}): ${why}`);
+  }
   return body as ReportJson;
 }
 

@@ -92,7 +92,7 @@ class Refund implements Cmd {
     const open = m.topUps.filter((t) => t.remaining.gt(0));
     const topUp = open[this.pick % open.length]!;
     const amount = Math.max(1, Math.floor(topUp.remaining.times(this.percent).toNumber())) / 100;
-    const refund = { key: uniq("refund:re"), amount: dec(String(amount)), category: "refund" as const, description: "Refund" };
+    const refund = { paymentIntentId: topUp.paymentIntentId, key: uniq("refund:re"), amount: dec(String(amount)), category: "refund" as const, description: "Refund" };
     expect(await postReversal(r.database.db, topUp.id, refund)).toBe(true);
     expect(await postReversal(r.database.db, topUp.id, refund)).toBe(false);
     topUp.remaining = topUp.remaining.minus(refund.amount);

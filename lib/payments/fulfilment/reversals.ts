@@ -1,13 +1,18 @@
+import { and, eq } from "drizzle-orm";
 import { findAsset } from "@/lib/assets/find-asset";
-import type { Db, DbOrTx } from "@/lib/db";
+import type { Db, DbOrTx, Tx } from "@/lib/db";
+import { ledgerTransfers } from "@/lib/db/schema";
 import { withTransaction } from "@/lib/db/transaction";
 import { postTransfers, type TransferInput } from "@/lib/ledger";
 import type { Decimal } from "@/lib/money";
 import { unitsForAmount } from "../top-ups/pricing";
 import { rateOf } from "../top-ups/rate-of";
 import { lockTopUp, type TopUpRow } from "../top-ups/store";
+import { inScope } from "@/lib/scope";
 
 export interface Reversal {
+  /** The payment the money goes back from: only a payment that was credited can be taken back. */
+  paymentIntentId: string;
   /** Permanent key of the provider object (`refund:re_…`, `dispute:dp_…`). */
   key: string;
   /** Money taken back, in the top-up's currency. */
@@ -41,6 +46,15 @@ export async function reversalUnits(db: DbOrTx, t: TopUpRow, amount: Decimal): P
   return unitsForAmount(amount, rateOf(t), asset?.precision ?? 12, t.currency);
 }
 
+async function wasCredited(tx: Tx, t: TopUpRow, paymentIntentId: string): Promise<boolean> {
+  const [credit] = await tx
+    .select({ id: ledgerTransfers.id })
+    .from(ledgerTransfers)
+    .where(and(inScope(ledgerTransfers, { platformId: t.platformId, liveMode: t.liveMode }), eq(ledgerTransfers.idempotencyKey, `pi:${paymentIntentId}`)))
+    .limit(1);
+  return credit !== undefined;
+}
+
 /**
  * Takes back the units that `amount` bought at the top-up's recorded rate (rounded down, so
  * reversals never take more than was credited for that money). A reversal and its restoration are
@@ -53,6 +67,8 @@ export async function postReversal(db: Db, topUpId: string, reversal: Reversal):
     const t = await lockTopUp(tx, topUpId);
     // A refunded plan payment credited no wallet, so there is nothing to take back from one.
     if (!t || t.origin === "subscription") return false;
+    // A payment refused for not matching its top-up credited nothing, so its refund takes nothing back.
+    if (!(await wasCredited(tx, t, reversal.paymentIntentId))) return false;
     const units = await reversalUnits(tx, t, reversal.amount);
     if (!units.gt(0)) return false;
     const inputs = [transfer(t, reversal.key, units, reversal.category, reversal.description, false)];

@@ -6,7 +6,8 @@ import { resetEnvCache } from "@/lib/env";
 import { jobHandler } from "@/lib/jobs/registry";
 import { findLedgerViolations } from "@/lib/ledger";
 import { callApi } from "@/lib/testing/api-client";
-import { balanceOf, paymentsWorld } from "@/lib/testing/payments-fixtures";
+import { paymentsWorld } from "@/lib/testing/payments-fixtures";
+import { reconcileFor, scenarioBalances } from "@/lib/testing/reconcile-fixtures";
 import { testDatabases } from "@/lib/testing/databases";
 import { quietLogs } from "@/lib/testing/quiet-logs";
 import { rowCounts } from "@/lib/testing/row-counts";
@@ -27,16 +28,8 @@ describe.each(testDatabases())("Stripe reconciliation on $name", (target) => {
   // Each test has a Stripe account of its own; other files' top-ups in this database are not its business.
   beforeEach(() => stub.reset());
 
-  /** The report, with findings narrowed to the scenario's platform (the reverse check sees the whole database). */
-  async function reconcile(s: Scenario, options: ReconcileOptions = {}) {
-    const report = await reconcileStripe(suite.database.db, options);
-    const mine = (f: { platformId: string | null }) => f.platformId === s.world.platform.id;
-    return { ...report, repaired: report.repaired.filter(mine), unexplained: report.unexplained.filter(mine) };
-  }
-
-  async function balances(s: Scenario) {
-    return { usd: (await balanceOf(s.world, "default:USD")).json.available, credits: (await balanceOf(s.world, "default:CREDIT")).json.available };
-  }
+  const reconcile = (s: Scenario, options: ReconcileOptions = {}) => reconcileFor(suite.database, s.world, options);
+  const balances = (s: Scenario) => scenarioBalances(s.world);
 
   it("finds nothing to do when every webhook arrived, on one page or many", async () => {
     const s = await buildScenario(suite.database, stub);
@@ -106,15 +99,22 @@ describe.each(testDatabases())("Stripe reconciliation on $name", (target) => {
     expect({ balances: await balances(s), rows: await rowCounts(suite.database.db, [platformId]) }).toEqual(before);
   });
 
-  it("checks credits whose PaymentIntent is older than the window by asking Stripe for it", async () => {
+  it("reaches payments made before the window through their credits and their events", async () => {
     const s = await buildScenario(suite.database, stub);
     advanceClock(40 * DAY);
     for (const payload of s.events) expect((await deliverWebhook(payload)).status).toBe(200);
-    expect(await reconcile(s)).toMatchObject({ payments: 0, repaired: [], unexplained: [] });
-    const paid = [...stub.state.intents.values()].find((pi) => pi.status === "succeeded")!;
-    paid.status = "canceled";
+    // Listed by nothing created in the last 30 days, the five credits are checked through Stripe one by one.
+    expect(await reconcile(s)).toMatchObject({ payments: 5, refunds: 3, disputes: 2, repaired: [], unexplained: [] });
+    const [old] = [...stub.state.intents.values()].filter((pi) => pi.status === "succeeded" && !stub.state.charges.get(pi.latest_charge).disputed);
+    // Disputed 40 days after paying; the webhook is lost.
+    stub.event("charge.dispute.created", stub.dispute(old.id, 500, "needs_response"));
     const report = await reconcile(s);
-    expect(report.unexplained).toEqual([expect.objectContaining({ kind: "unexpected_credit", paymentIntentId: paid.id, detail: "credited, but the PaymentIntent is canceled" })]);
+    expect(report.repaired).toEqual([expect.objectContaining({ kind: "missing_reversal", paymentIntentId: old.id })]);
+    expect(report.unexplained).toEqual([]);
+    const paid = [...stub.state.intents.values()].find((pi) => pi.status === "succeeded" && pi.id !== old.id)!;
+    paid.status = "canceled";
+    const after = await reconcile(s);
+    expect(after.unexplained).toEqual([expect.objectContaining({ kind: "unexpected_credit", paymentIntentId: paid.id, detail: `pi:${paid.id}: credited, but the PaymentIntent is canceled` })]);
   });
 
   it("completes a plan payment whose webhook never came, crediting no wallet", async () => {

@@ -12,7 +12,7 @@ import type { StripePayment } from "./stripe-records";
 export type FindingKind =
   /** Stripe took the payment; the ledger has no credit for it. */
   | "missing_credit"
-  /** Stripe gave money back (a refund, a dispute); the ledger took nothing back. */
+  /** Stripe gave money back (a refund, a dispute), or the refund failed or the dispute was won; the ledger did not follow. */
   | "missing_reversal"
   /** Stripe's amount and the top-up's, or a transfer and what it should be, differ. */
   | "amount_mismatch"
@@ -21,7 +21,11 @@ export type FindingKind =
   /** A reversal or restoration that Stripe's refunds and disputes do not explain. */
   | "unexpected_reversal"
   /** Stripe names a top-up of one of this database's platforms that does not exist, or exists in the other mode. */
-  | "unknown_top_up";
+  | "unknown_top_up"
+  /** A plan charge paid by more than one PaymentIntent: the plan took one, the rest is owed back. */
+  | "duplicate_payment"
+  /** Checking or repairing this top-up failed; the error says why, the next run tries again. */
+  | "check_failed";
 
 export interface Finding {
   kind: FindingKind;
@@ -35,7 +39,8 @@ export interface Finding {
 export type Rule =
   | { kind: "present"; key: string; units: Decimal; finding: FindingKind; detail: string; repair: () => Promise<unknown> }
   | { kind: "absent"; key: string; finding: FindingKind; detail: string }
-  | { kind: "paired"; keys: [string, string]; detail: string }
+  /** Both or neither: a refund that failed, a dispute that was won, moved no money in the end. */
+  | { kind: "paired"; keys: [string, string]; detail: string; repair: () => Promise<unknown> }
   | { kind: "completed"; detail: string; repair: () => Promise<unknown> };
 
 const money = (t: TopUpRow, minor: number) => `${t.currency} ${dec(String(minor)).div(10 ** minorDigits(t.currency)).toFixed(minorDigits(t.currency))}`;
@@ -70,7 +75,7 @@ export async function refundRules(db: Db, t: TopUpRow, refunds: Stripe.Refund[])
     const units = amount ? await reversalUnits(db, t, amount) : dec("0");
     const detail = `refund ${refund.id} of ${money(t, refund.amount)}, ${refund.status}`;
     if (!units.gt(0)) rules.push({ kind: "absent", key: take, finding: "unexpected_reversal", detail });
-    else if (REFUND_GONE.has(refund.status ?? "")) rules.push({ kind: "paired", keys: [take, undo], detail });
+    else if (REFUND_GONE.has(refund.status ?? "")) rules.push({ kind: "paired", keys: [take, undo], detail, repair: () => handleRefund(db, refund) });
     else {
       rules.push({ kind: "present", key: take, units, finding: "missing_reversal", detail, repair: () => handleRefund(db, refund) });
       rules.push({ kind: "absent", key: undo, finding: "unexpected_reversal", detail });
@@ -89,7 +94,7 @@ export async function disputeRules(db: Db, t: TopUpRow, disputes: Stripe.Dispute
     const detail = `dispute ${dispute.id} of ${money(t, dispute.amount)}, ${dispute.status}`;
     if (!units.gt(0) || dispute.status.startsWith("warning_") || dispute.status === "prevented") {
       rules.push({ kind: "absent", key: take, finding: "unexpected_reversal", detail }, { kind: "absent", key: undo, finding: "unexpected_reversal", detail });
-    } else if (dispute.status === "won") rules.push({ kind: "paired", keys: [take, undo], detail });
+    } else if (dispute.status === "won") rules.push({ kind: "paired", keys: [take, undo], detail, repair: () => handleDispute(db, dispute) });
     else {
       rules.push({ kind: "present", key: take, units, finding: "missing_reversal", detail, repair: () => handleDispute(db, dispute) });
       rules.push({ kind: "absent", key: undo, finding: "unexpected_reversal", detail });
@@ -105,5 +110,5 @@ export function keysOf(rule: Rule): string[] {
 }
 
 export function repairOf(rule: Rule): (() => Promise<unknown>) | null {
-  return rule.kind === "present" || rule.kind === "completed" ? rule.repair : null;
+  return rule.kind === "absent" ? null : rule.repair;
 }

@@ -1,5 +1,5 @@
 import Stripe from "stripe";
-import { PaymentProviderUnavailableError } from "../errors";
+import { PaymentProviderUnavailableError, PaymentsUnavailableError } from "../errors";
 import { stripeClient } from "../stripe/client";
 
 /** A PaymentIntent Billfold created (it names its top-up), with its latest charge expanded. */
@@ -10,12 +10,19 @@ export interface StripePayment {
   platformId: string | null;
 }
 
-/** Stripe's outages become the retryable 503 every payment path uses; a reconciliation is simply run again. */
+/**
+ * Stripe's outages become the retryable 503 every payment path uses (the run is simply repeated); a
+ * request Stripe refuses (a revoked key, one not allowed to read these objects) says why instead.
+ */
 async function guarded<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    if (error instanceof Stripe.errors.StripeError) throw new PaymentProviderUnavailableError();
+    const { StripeAuthenticationError, StripePermissionError, StripeInvalidRequestError, StripeError } = Stripe.errors;
+    if (error instanceof StripeAuthenticationError || error instanceof StripePermissionError || error instanceof StripeInvalidRequestError) {
+      throw new PaymentsUnavailableError(`Stripe refused the reconciliation's request: ${error.message}`);
+    }
+    if (error instanceof StripeError) throw new PaymentProviderUnavailableError();
     throw error;
   }
 }
@@ -47,15 +54,46 @@ export async function* paymentPages(from: Date, pageSize: number): AsyncGenerato
   }
 }
 
-/** One PaymentIntent by id (a credit whose payment was not in the listed window), or null when Stripe has none. */
-export async function retrievePayment(paymentIntentId: string): Promise<StripePayment | null> {
-  try {
-    return asPayment(await stripeClient().paymentIntents.retrieve(paymentIntentId, { expand: ["latest_charge"] }));
-  } catch (error) {
-    if (error instanceof Stripe.errors.StripeInvalidRequestError && error.code === "resource_missing") return null;
-    if (error instanceof Stripe.errors.StripeError) throw new PaymentProviderUnavailableError();
-    throw error;
+/** Events that move money on a payment after it was made, and a late success of a payment made earlier. */
+const LATE_EVENTS: Stripe.EventListParams["types"] = [
+  "payment_intent.succeeded",
+  "charge.refunded",
+  "refund.created",
+  "refund.updated",
+  "refund.failed",
+  "charge.refund.updated",
+  "charge.dispute.created",
+  "charge.dispute.updated",
+  "charge.dispute.closed",
+  "charge.dispute.funds_withdrawn",
+  "charge.dispute.funds_reinstated",
+];
+
+/**
+ * The PaymentIntents that events since `from` are about: refunds and disputes of payments made before
+ * the window (disputes come months later), and payments that succeeded in it after starting earlier.
+ */
+export async function paymentsMovedSince(from: Date, pageSize: number): Promise<Set<string>> {
+  const events = stripeClient().events.list({ types: LATE_EVENTS, created: { gte: Math.floor(from.getTime() / 1000) }, limit: pageSize });
+  const ids = new Set<string>();
+  for (const event of await guarded(() => collect(events))) {
+    const object = event.data.object as { object?: string; id?: string; payment_intent?: string | { id: string } | null };
+    const pi = object.object === "payment_intent" ? object.id : typeof object.payment_intent === "string" ? object.payment_intent : object.payment_intent?.id;
+    if (pi) ids.add(pi);
   }
+  return ids;
+}
+
+/** One PaymentIntent by id, or null when Stripe has none (or it is not one of Billfold's). */
+export function retrievePayment(paymentIntentId: string): Promise<StripePayment | null> {
+  return guarded(async () => {
+    try {
+      return asPayment(await stripeClient().paymentIntents.retrieve(paymentIntentId, { expand: ["latest_charge"] }));
+    } catch (error) {
+      if (error instanceof Stripe.errors.StripeInvalidRequestError && error.code === "resource_missing") return null;
+      throw error;
+    }
+  });
 }
 
 export function refundsOf(chargeId: string): Promise<Stripe.Refund[]> {

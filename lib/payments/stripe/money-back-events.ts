@@ -17,7 +17,7 @@ export function amountIn(t: TopUpRow, minor: number, currency: string) {
   return fromMinorUnits(BigInt(minor), minorDigits(code));
 }
 
-async function applyRefund(db: Db, t: TopUpRow, refund: RefundLite): Promise<boolean> {
+async function applyRefund(db: Db, t: TopUpRow, paymentIntentId: string, refund: RefundLite): Promise<boolean> {
   const amount = amountIn(t, refund.amount, refund.currency);
   if (!amount) {
     log.error("refund currency differs from its top-up; not applied", { topUpId: t.id, refundId: refund.id });
@@ -25,6 +25,7 @@ async function applyRefund(db: Db, t: TopUpRow, refund: RefundLite): Promise<boo
   }
   const failed = GONE.has(refund.status ?? "");
   return postReversal(db, t.id, {
+    paymentIntentId,
     key: `refund:${refund.id}`,
     amount,
     category: "refund",
@@ -41,7 +42,7 @@ export async function handleChargeRefunded(db: Db, object: unknown): Promise<str
   if (!t) return "unknown_top_up";
   let applied = 0;
   for await (const refund of stripeClient().refunds.list({ charge: parsed.data.id, limit: 100 })) {
-    if (await applyRefund(db, t, refundSchema.parse(refund))) applied++;
+    if (await applyRefund(db, t, parsed.data.payment_intent, refundSchema.parse(refund))) applied++;
   }
   return applied > 0 ? "refunded" : "no_change";
 }
@@ -52,7 +53,7 @@ export async function handleRefund(db: Db, object: unknown): Promise<string> {
   if (!parsed.success || !parsed.data.payment_intent) return "malformed";
   const t = await resolvePaidTopUp(db, parsed.data.payment_intent);
   if (!t) return "unknown_top_up";
-  return (await applyRefund(db, t, parsed.data)) ? "refunded" : "no_change";
+  return (await applyRefund(db, t, parsed.data.payment_intent, parsed.data)) ? "refunded" : "no_change";
 }
 
 /**
@@ -65,12 +66,14 @@ export async function handleDispute(db: Db, object: unknown): Promise<string> {
   const d = parsed.data;
   if (d.status.startsWith("warning_") || d.status === "prevented") return "no_change";
   const piId = d.payment_intent ?? (d.charge ? await paymentIntentOfCharge(d.charge) : null);
-  const t = piId ? await resolvePaidTopUp(db, piId) : null;
+  if (!piId) return "unknown_top_up";
+  const t = await resolvePaidTopUp(db, piId);
   if (!t) return "unknown_top_up";
   const amount = amountIn(t, d.amount, d.currency);
   if (!amount) return "currency_mismatch";
   const won = d.status === "won";
   const written = await postReversal(db, t.id, {
+    paymentIntentId: piId,
     key: `dispute:${d.id}`,
     amount,
     category: "dispute",

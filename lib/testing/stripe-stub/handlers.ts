@@ -56,14 +56,23 @@ function createIntent(s: StubState, { body }: StubCall) {
   }
 }
 
-/** Stripe's list pages: newest first, `created[gte]`, `limit` and `starting_after`. */
-function listIntents(s: StubState, { query }: StubCall) {
+/** One of Stripe's list pages over `objects` (oldest first): newest first, `created[gte]`, `limit` and `starting_after`. */
+function page(objects: any[], { query }: StubCall, url: string) {
   const since = Number(query.created?.gte ?? 0);
-  const newestFirst = [...s.intents.values()].reverse().filter((pi) => pi.created >= since);
-  const after = query.starting_after ? newestFirst.findIndex((pi) => pi.id === query.starting_after) + 1 : 0;
+  const newestFirst = objects.reverse().filter((o) => o.created >= since);
+  const after = query.starting_after ? newestFirst.findIndex((o) => o.id === query.starting_after) + 1 : 0;
   const limit = Number(query.limit ?? 10);
-  const page = newestFirst.slice(after, after + limit).map((pi) => s.intentJson(pi, JSON.stringify(query.expand ?? []).includes("data.latest_charge")));
-  return { ...list(page, "/v1/payment_intents"), has_more: after + limit < newestFirst.length };
+  return { ...list(newestFirst.slice(after, after + limit), url), has_more: after + limit < newestFirst.length };
+}
+
+function listIntents(s: StubState, call: StubCall) {
+  const expand = JSON.stringify(call.query.expand ?? []).includes("data.latest_charge");
+  return page([...s.intents.values()].map((pi) => s.intentJson(pi, expand)), call, "/v1/payment_intents");
+}
+
+function listEvents(s: StubState, call: StubCall) {
+  const types: string[] | undefined = call.query.types;
+  return page([...s.events.values()].filter((e) => !types || types.includes(e.type)), call, "/v1/events");
 }
 
 const ROUTES: [string, RegExp, Handler][] = [
@@ -94,6 +103,7 @@ const ROUTES: [string, RegExp, Handler][] = [
   }],
   ["POST", /^\/v1\/payment_intents$/, createIntent],
   ["GET", /^\/v1\/payment_intents$/, listIntents],
+  ["GET", /^\/v1\/events$/, listEvents],
   ["GET", /^\/v1\/payment_intents\/([^/]+)$/, (s, call, [id]) => s.intentJson(need(s.intents.get(id!), "payment_intent"), expands(call, "latest_charge"))],
   ["GET", /^\/v1\/charges\/([^/]+)$/, (s, _c, [id]) => need(s.chargeJson(id!), "charge")],
   ["GET", /^\/v1\/disputes$/, (s, { query }) => list([...s.disputes.values()].filter((d) => d.payment_intent === query.payment_intent), "/v1/disputes")],

@@ -37,6 +37,8 @@ export class StubState {
   refunds = new Map<string, any>();
   setupIntents = new Map<string, any>();
   disputes = new Map<string, any>();
+  /** Every event Stripe sent (or would have), as its events API lists them. */
+  events = new Map<string, any>();
 
   paymentMethodJson(card: StubCard) {
     return {

@@ -26,6 +26,8 @@ export class StripeStub {
   readonly requests: RecordedRequest[] = [];
   /** The next N requests answer 500, standing in for a Stripe outage. */
   failNext = 0;
+  /** Paths a restricted key may not read: Stripe answers 403, as it does for a missing permission. */
+  readonly forbidden = new Set<string>();
   /** Holds each request until the promise it returns settles: a test's scheduler decides when Stripe answers. */
   gate: ((call: StubCall) => Promise<unknown>) | undefined;
   url = "";
@@ -49,6 +51,7 @@ export class StripeStub {
     for (const objects of Object.values(this.state)) if (objects instanceof Map) objects.clear();
     this.requests.length = 0;
     this.answers.clear();
+    this.forbidden.clear();
     this.gate = undefined;
   }
 
@@ -66,6 +69,9 @@ export class StripeStub {
     const stored = key && req.method === "POST" ? this.answers.get(key) : undefined;
     this.requests.push({ ...call, idempotencyKey: key, authorization: (req.headers.authorization as string) ?? null, replayed: !!stored });
     let answer = stored;
+    if (!answer && this.forbidden.has(call.path)) {
+      answer = { status: 403, body: JSON.stringify({ error: { type: "invalid_request_error", message: `The provided key does not have the required permissions for this endpoint (${call.path}).` } }) };
+    }
     if (!answer && this.failNext > 0) {
       this.failNext--;
       answer = { status: 500, body: JSON.stringify({ error: { type: "api_error", message: "stub outage" } }) };
@@ -140,8 +146,10 @@ export class StripeStub {
     return dispute;
   }
 
-  /** A webhook event body for `object`, as Stripe would send it. */
+  /** A webhook event body for `object`, as Stripe would send it; Stripe's events API lists it from then on. */
   event(type: string, object: unknown, livemode = false): string {
-    return JSON.stringify({ id: stubId("evt"), object: "event", type, livemode, created: Math.floor(Date.now() / 1000), data: { object } });
+    const event = { id: stubId("evt"), object: "event", type, livemode, created: createdNow(), data: { object } };
+    this.state.events.set(event.id, event);
+    return JSON.stringify(event);
   }
 }
