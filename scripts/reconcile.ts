@@ -3,6 +3,8 @@
 // never delivered (unless --dry-run) and lists what needs a person. Exits 1 when anything is unexplained.
 // Goes through the running server's admin API when Billfold is up (PGlite allows one process), else
 // opens the database itself with this environment's STRIPE_SECRET_KEY.
+import { request as httpRequest } from "node:http";
+import { request as httpsRequest } from "node:https";
 import { parseArgs } from "node:util";
 // @ts-expect-error -- plain ESM helper shared with the start script
 import { adminToken } from "./admin-token.mjs";
@@ -34,20 +36,39 @@ interface ReportJson {
   unexplained: FindingJson[];
 }
 
+/** POSTs without a time limit: a large account's run outlasts fetch's five-minute wait for headers. */
+function post(url: URL, token: string, body: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = (url.protocol === "https:" ? httpsRequest : httpRequest)(url, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "content-length": Buffer.byteLength(body) },
+    });
+    req.on("response", (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
 async function viaServer(): Promise<ReportJson | null> {
   const healthy = await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false);
   if (!healthy) return null;
-  const res = await fetch(`${base}/api/admin/reconciliations`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${adminToken() as string}`, "content-type": "application/json" },
-    body: JSON.stringify(input),
-  });
-  const body = await res.json().catch(() => null);
-  if (!res.ok) {
+  const res = await post(new URL("/api/admin/reconciliations", base), adminToken() as string, JSON.stringify(input));
+  let body: { detail?: string; errors?: Record<string, string[]> } | null = null;
+  try {
+    body = JSON.parse(res.text);
+  } catch {
+    body = null;
+  }
+  if (res.status !== 200) {
     const why = body?.detail ?? (Object.values(body?.errors ?? {}).flat().join("; ") || "was it started with this data directory?");
     throw new Error(`The running server refused (${res.status}): ${why}`);
   }
-  return body as ReportJson;
+  return body as unknown as ReportJson;
 }
 
 async function direct(): Promise<ReportJson> {

@@ -73,6 +73,8 @@ export const topUps = pgTable(
     index("top_ups_customer_idx").on(t.platformId, t.liveMode, t.customerId, t.createdAt, t.id),
     index("top_ups_list_idx").on(t.platformId, t.liveMode, t.createdAt, t.id),
     index("top_ups_subscription_idx").on(t.subscriptionId).where(sql`${t.subscriptionId} IS NOT NULL`),
+    // The daily Stripe reconciliation reads every platform's top-ups completed in its window.
+    index("top_ups_completed_idx").on(t.provider, t.liveMode, t.completedAt).where(sql`${t.completedAt} IS NOT NULL`),
     index("top_ups_pending_idx")
       .on(t.platformId, t.liveMode, t.customerId, t.accountName, t.assetCode)
       .where(sql`${t.status} IN ('initiated', 'processing')`),

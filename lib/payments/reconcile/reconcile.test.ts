@@ -117,7 +117,7 @@ describe.each(testDatabases())("Stripe reconciliation on $name", (target) => {
     expect(after.unexplained).toEqual([expect.objectContaining({ kind: "unexpected_credit", paymentIntentId: paid.id, detail: `pi:${paid.id}: credited, but the PaymentIntent is canceled` })]);
   });
 
-  it("completes a plan payment whose webhook never came, crediting no wallet", async () => {
+  it("completes a plan payment whose webhook never came, crediting no wallet, and reports a second payment of it", async () => {
     const w = await paymentsWorld(suite.database);
     const api = (method: string, path: string, body?: unknown) => callApi(method, `/api/v1${path}`, { key: w.key, body });
     await api("POST", "/products", {
@@ -134,6 +134,13 @@ describe.each(testDatabases())("Stripe reconciliation on $name", (target) => {
     expect((await api("GET", `/customers/${w.customerId}/subscriptions`)).json.items[0].status).toBe("active");
     expect((await api("GET", `/customers/${w.customerId}/wallet/default:USD`)).json.available).toBe(0);
     expect((await reconcileStripe(suite.database.db)).repaired).toEqual([]);
+    // The customer paid the same plan charge again (a second Checkout tab): the plan took one, the other is owed back.
+    const again = { ...intent, id: "pi_paid_twice" };
+    stub.state.intents.set(again.id, again);
+    const report2 = await reconcileStripe(suite.database.db);
+    expect(report2.unexplained.filter((f) => f.platformId === w.platform.id)).toEqual([
+      expect.objectContaining({ kind: "duplicate_payment", paymentIntentId: "pi_paid_twice", detail: `the plan charge was already paid by ${intent.id}; refund this one` }),
+    ]);
   });
 
   it("answers the operator through the admin API, and no one else", async () => {

@@ -1,0 +1,1 @@
+CREATE INDEX "top_ups_completed_idx" ON "top_ups" USING btree ("provider","live_mode","completed_at") WHERE "top_ups"."completed_at" IS NOT NULL;
