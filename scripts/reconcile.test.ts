@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/lib/db/open";
-import { resetEnvCache } from "@/lib/env";
+import { withAdminToken } from "@/lib/testing/admin-token";
 import { callApi, useDatabase } from "@/lib/testing/api-client";
 import { TEST_STRIPE_KEY, TEST_WEBHOOK_SECRET, useStripeStub, useTestProvider } from "@/lib/testing/stripe-env";
 import { StripeStub } from "@/lib/testing/stripe-stub/stripe-stub";
@@ -70,11 +70,8 @@ describe("npm run reconcile", () => {
   });
 
   it("goes through the running server's admin API when one answers, and says why it was refused", async () => {
-    const token = "operator-token-0123456789abcdef0123456789";
     const database = await openDatabase({ dataDir: "memory://" });
     useDatabase(database);
-    process.env.BILLFOLD_ADMIN_TOKEN = token;
-    resetEnvCache();
     // Stands in for Billfold's server: the real route handlers, in this process, behind HTTP.
     const server = createServer((req, res) => {
       const chunks: Buffer[] = [];
@@ -89,21 +86,21 @@ describe("npm run reconcile", () => {
     try {
       stub.reset();
       await buildScenario(database, stub);
-      const viaServer = (bearer: string, ...args: string[]) => run(args, { url, env: { BILLFOLD_ADMIN_TOKEN: bearer } });
-      const refused = await viaServer(`${token}-wrong`);
-      expect(refused.status).toBe(1);
-      expect(refused.stderr).toContain("The running server refused (404)");
-      stub.forbidden.add("/v1/payment_intents");
-      const forbidden = await viaServer(token);
-      expect(forbidden.stderr).toContain("refused (422): Stripe refused the reconciliation's request: The provided key does not have the required permissions");
-      stub.forbidden.clear();
-      const ok = await viaServer(token, "--json");
-      expect(ok.status, ok.stderr).toBe(0);
-      expect(JSON.parse(ok.stdout)).toMatchObject({ mode: "test", payments: 6, refunds: 3, disputes: 2, unexplained: [] });
+      await withAdminToken(async (token) => {
+        const viaServer = (bearer: string, ...args: string[]) => run(args, { url, env: { BILLFOLD_ADMIN_TOKEN: bearer } });
+        const refused = await viaServer(`${token}-wrong`);
+        expect(refused.status).toBe(1);
+        expect(refused.stderr).toContain("The running server refused (404)");
+        stub.forbidden.add("/v1/payment_intents");
+        const forbidden = await viaServer(token);
+        expect(forbidden.stderr).toContain("refused (422): Stripe refused the reconciliation's request: The provided key does not have the required permissions");
+        stub.forbidden.clear();
+        const ok = await viaServer(token, "--json");
+        expect(ok.status, ok.stderr).toBe(0);
+        expect(JSON.parse(ok.stdout)).toMatchObject({ mode: "test", payments: 6, refunds: 3, disputes: 2, unexplained: [] });
+      });
     } finally {
       server.close();
-      delete process.env.BILLFOLD_ADMIN_TOKEN;
-      resetEnvCache();
       await database.close();
     }
   }, 300_000);

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { resetEnvCache } from "@/lib/env";
+import { withAdminToken } from "@/lib/testing/admin-token";
 import { callApi } from "@/lib/testing/api-client";
 import { testDatabases } from "@/lib/testing/databases";
 import { quietLogs } from "@/lib/testing/quiet-logs";
@@ -73,10 +73,7 @@ describe.each(testDatabases())("Stripe reconciliation, edge cases, on $name", (t
   });
 
   it("says why when Stripe refuses the key, and answers 503 while Stripe is down, changing nothing", async () => {
-    const token = "operator-token-0123456789abcdef0123456789";
-    process.env.BILLFOLD_ADMIN_TOKEN = token;
-    resetEnvCache();
-    try {
+    await withAdminToken(async (token) => {
       const s = await buildScenario(suite.database, stub);
       const before = await rowCounts(suite.database.db, [s.world.platform.id]);
       const call = () => callApi("POST", "/api/admin/reconciliations", { raw: "{}", headers: { authorization: `Bearer ${token}` } });
@@ -88,9 +85,6 @@ describe.each(testDatabases())("Stripe reconciliation, edge cases, on $name", (t
       stub.failNext = 3;
       expect((await call()).status).toBe(503);
       expect(await rowCounts(suite.database.db, [s.world.platform.id])).toEqual(before);
-    } finally {
-      delete process.env.BILLFOLD_ADMIN_TOKEN;
-      resetEnvCache();
-    }
+    });
   });
 });

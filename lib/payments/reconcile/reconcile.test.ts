@@ -2,9 +2,9 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { advanceClock, now } from "@/lib/clock";
 import { rowsOf } from "@/lib/db/rows";
-import { resetEnvCache } from "@/lib/env";
 import { jobHandler } from "@/lib/jobs/registry";
 import { findLedgerViolations } from "@/lib/ledger";
+import { withAdminToken } from "@/lib/testing/admin-token";
 import { callApi } from "@/lib/testing/api-client";
 import { paymentsWorld } from "@/lib/testing/payments-fixtures";
 import { reconcileFor, scenarioBalances } from "@/lib/testing/reconcile-fixtures";
@@ -144,10 +144,7 @@ describe.each(testDatabases())("Stripe reconciliation on $name", (target) => {
   });
 
   it("answers the operator through the admin API, and no one else", async () => {
-    const token = "operator-token-0123456789abcdef0123456789";
-    process.env.BILLFOLD_ADMIN_TOKEN = token;
-    resetEnvCache();
-    try {
+    await withAdminToken(async (token) => {
       const s = await buildScenario(suite.database, stub);
       const call = (raw: string, bearer = token) => callApi("POST", "/api/admin/reconciliations", { raw, headers: { authorization: `Bearer ${bearer}` } });
       expect((await callApi("POST", "/api/admin/reconciliations", { raw: "{}", key: s.world.key })).status).toBe(404);
@@ -160,10 +157,7 @@ describe.each(testDatabases())("Stripe reconciliation on $name", (target) => {
       expect(wet.json).toMatchObject({ mode: "test", payments: 6, refunds: 3, disputes: 2, other_deployments: 0 });
       expect(wet.json.repaired).toHaveLength(8);
       expect(wet.json.repaired[0]).toEqual({ kind: "missing_credit", payment_intent_id: expect.stringMatching(/^pi_/), top_up_id: expect.any(String), platform_id: s.world.platform.id, detail: expect.any(String) });
-    } finally {
-      delete process.env.BILLFOLD_ADMIN_TOKEN;
-      resetEnvCache();
-    }
+    });
   });
 
   it("runs daily as a background job, booking tomorrow's run before it works", async () => {

@@ -64,43 +64,57 @@ export function paymentRules(db: Db, p: StripePayment, t: TopUpRow): { rules: Ru
   return { rules: [{ kind: "present", key, units: dec(t.units), finding: "missing_credit", detail: `paid ${money(t, received)}`, repair }], mismatch: null };
 }
 
+/** Money a refund or dispute moved: none (an inquiry), taken back, or taken back and given back again. */
+interface MoneyBack {
+  keys: [take: string, undo: string];
+  minor: number;
+  currency: string;
+  moved: "none" | "taken" | "returned";
+  detail: string;
+  repair: () => Promise<unknown>;
+}
+
+async function moneyBackRules(db: Db, t: TopUpRow, m: MoneyBack): Promise<Rule[]> {
+  const [take, undo] = m.keys;
+  const amount = amountIn(t, m.minor, m.currency);
+  const units = amount ? await reversalUnits(db, t, amount) : dec("0");
+  const absent = (key: string): Rule => ({ kind: "absent", key, finding: "unexpected_reversal", detail: m.detail });
+  // Too little money to buy one unit, another currency, or nothing moved: nothing to take back.
+  if (!units.gt(0) || m.moved === "none") return [absent(take), absent(undo)];
+  if (m.moved === "returned") return [{ kind: "paired", keys: m.keys, detail: m.detail, repair: m.repair }];
+  return [{ kind: "present", key: take, units, finding: "missing_reversal", detail: m.detail, repair: m.repair }, absent(undo)];
+}
+
 const REFUND_GONE = new Set(["failed", "canceled"]);
 
 /** Each refund takes back what its money bought (written once), and a failed one gives it back under a second key. */
 export async function refundRules(db: Db, t: TopUpRow, refunds: Stripe.Refund[]): Promise<Rule[]> {
-  const rules: Rule[] = [];
-  for (const refund of refunds) {
-    const [take, undo] = [`refund:${refund.id}`, `refund-failed:${refund.id}`];
-    const amount = amountIn(t, refund.amount, refund.currency);
-    const units = amount ? await reversalUnits(db, t, amount) : dec("0");
-    const detail = `refund ${refund.id} of ${money(t, refund.amount)}, ${refund.status}`;
-    if (!units.gt(0)) rules.push({ kind: "absent", key: take, finding: "unexpected_reversal", detail });
-    else if (REFUND_GONE.has(refund.status ?? "")) rules.push({ kind: "paired", keys: [take, undo], detail, repair: () => handleRefund(db, refund) });
-    else {
-      rules.push({ kind: "present", key: take, units, finding: "missing_reversal", detail, repair: () => handleRefund(db, refund) });
-      rules.push({ kind: "absent", key: undo, finding: "unexpected_reversal", detail });
-    }
-  }
-  return rules;
+  const rules = refunds.map((refund) =>
+    moneyBackRules(db, t, {
+      keys: [`refund:${refund.id}`, `refund-failed:${refund.id}`],
+      minor: refund.amount,
+      currency: refund.currency,
+      moved: REFUND_GONE.has(refund.status ?? "") ? "returned" : "taken",
+      detail: `refund ${refund.id} of ${money(t, refund.amount)}, ${refund.status}`,
+      repair: () => handleRefund(db, refund),
+    }),
+  );
+  return (await Promise.all(rules)).flat();
 }
 
 /** A dispute takes the money back unless it is only an inquiry; a won one gives it back under a second key. */
 export async function disputeRules(db: Db, t: TopUpRow, disputes: Stripe.Dispute[]): Promise<Rule[]> {
-  const rules: Rule[] = [];
-  for (const dispute of disputes) {
-    const [take, undo] = [`dispute:${dispute.id}`, `dispute-won:${dispute.id}`];
-    const amount = amountIn(t, dispute.amount, dispute.currency);
-    const units = amount ? await reversalUnits(db, t, amount) : dec("0");
-    const detail = `dispute ${dispute.id} of ${money(t, dispute.amount)}, ${dispute.status}`;
-    if (!units.gt(0) || dispute.status.startsWith("warning_") || dispute.status === "prevented") {
-      rules.push({ kind: "absent", key: take, finding: "unexpected_reversal", detail }, { kind: "absent", key: undo, finding: "unexpected_reversal", detail });
-    } else if (dispute.status === "won") rules.push({ kind: "paired", keys: [take, undo], detail, repair: () => handleDispute(db, dispute) });
-    else {
-      rules.push({ kind: "present", key: take, units, finding: "missing_reversal", detail, repair: () => handleDispute(db, dispute) });
-      rules.push({ kind: "absent", key: undo, finding: "unexpected_reversal", detail });
-    }
-  }
-  return rules;
+  const rules = disputes.map((dispute) =>
+    moneyBackRules(db, t, {
+      keys: [`dispute:${dispute.id}`, `dispute-won:${dispute.id}`],
+      minor: dispute.amount,
+      currency: dispute.currency,
+      moved: dispute.status.startsWith("warning_") || dispute.status === "prevented" ? "none" : dispute.status === "won" ? "returned" : "taken",
+      detail: `dispute ${dispute.id} of ${money(t, dispute.amount)}, ${dispute.status}`,
+      repair: () => handleDispute(db, dispute),
+    }),
+  );
+  return (await Promise.all(rules)).flat();
 }
 
 /** The ledger keys a rule speaks for. */
