@@ -5,10 +5,10 @@ import { ledgerTransfers } from "@/lib/db/schema";
 import { withTransaction } from "@/lib/db/transaction";
 import { postTransfers, type TransferInput } from "@/lib/ledger";
 import type { Decimal } from "@/lib/money";
+import { inScope } from "@/lib/scope";
 import { unitsForAmount } from "../top-ups/pricing";
 import { rateOf } from "../top-ups/rate-of";
 import { lockTopUp, type TopUpRow } from "../top-ups/store";
-import { inScope } from "@/lib/scope";
 
 export interface Reversal {
   /** The payment the money goes back from: only a payment that was credited can be taken back. */
