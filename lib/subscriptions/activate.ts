@@ -1,8 +1,8 @@
 import type { Tx } from "@/lib/db";
 import { activateEntitlements } from "@/lib/grants/entitlements";
-import { addInterval } from "./periods";
 import type { PlanFee } from "./plan-fee";
-import { notifySubscription, scheduleRenewal, updateSubscription, type SubscriptionRow } from "./store";
+import { beginPeriod } from "./renew";
+import { notifySubscription, type SubscriptionRow } from "./store";
 
 /**
  * A pending subscription's first period is paid: it becomes active from `at` for one interval, its
@@ -11,15 +11,7 @@ import { notifySubscription, scheduleRenewal, updateSubscription, type Subscript
  * transaction (the one that recorded the payment). This is the one place a subscription starts.
  */
 export async function activateSubscription(tx: Tx, sub: SubscriptionRow, fee: PlanFee, at: Date, paymentMethodId: string | null): Promise<void> {
-  const end = addInterval(at, fee.interval, fee.intervalCount);
-  await updateSubscription(tx, sub.id, {
-    status: "active",
-    currentPeriodStart: at,
-    currentPeriodEnd: end,
-    paymentMethodId: paymentMethodId ?? sub.paymentMethodId,
-    renewalFailures: 0,
-  });
+  await beginPeriod(tx, sub, at, fee, paymentMethodId);
   await activateEntitlements(tx, { platformId: sub.platformId, liveMode: sub.liveMode }, sub.id, at);
-  await scheduleRenewal(tx, sub, end, end, 0);
   await notifySubscription(tx, sub.id, "subscription.activated");
 }
