@@ -74,13 +74,15 @@ const LATE_EVENTS: Stripe.EventListParams["types"] = [
  * the window (disputes come months later), and payments that succeeded in it after starting earlier.
  */
 export async function paymentsMovedSince(from: Date, pageSize: number): Promise<Set<string>> {
-  const events = stripeClient().events.list({ types: LATE_EVENTS, created: { gte: Math.floor(from.getTime() / 1000) }, limit: pageSize });
   const ids = new Set<string>();
-  for (const event of await guarded(() => collect(events))) {
-    const object = event.data.object as { object?: string; id?: string; payment_intent?: string | { id: string } | null };
-    const pi = object.object === "payment_intent" ? object.id : typeof object.payment_intent === "string" ? object.payment_intent : object.payment_intent?.id;
-    if (pi) ids.add(pi);
-  }
+  // Streamed page by page: a busy account has many events, and only their PaymentIntent ids are kept.
+  await guarded(async () => {
+    for await (const event of stripeClient().events.list({ types: LATE_EVENTS, created: { gte: Math.floor(from.getTime() / 1000) }, limit: pageSize })) {
+      const object = event.data.object as { object?: string; id?: string; payment_intent?: string | { id: string } | null };
+      const pi = object.object === "payment_intent" ? object.id : typeof object.payment_intent === "string" ? object.payment_intent : object.payment_intent?.id;
+      if (pi) ids.add(pi);
+    }
+  });
   return ids;
 }
 
