@@ -1,6 +1,7 @@
 // npm run test:nightly — the long trust suites, one after another, with the figures each prints and
-// its wall time. Budget (docs/trust.md): about 3¾ hours on a 2-core machine, most of it webhook chaos. Runs on Postgres too when
-// TEST_DATABASE_URL is set (the Vitest suites); crash and load bring up throwaway clusters of their own.
+// its wall time. Budget (docs/trust.md): about 3¼ hours on a 2-core machine, webhook chaos the longest
+// (about an hour). Runs on Postgres too when TEST_DATABASE_URL is set (the Vitest suites); crash and load
+// bring up throwaway clusters of their own.
 // NIGHTLY_ONLY=faults,crash (comma-separated names) runs a subset.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
