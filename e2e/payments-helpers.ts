@@ -16,12 +16,13 @@ export async function payOnTestCheckout(page: Page, card: string, button: RegExp
   await page.getByRole("button", { name: button }).click();
 }
 
-/** Saves a card through the portal's payment methods page. */
-export async function saveCard(page: Page, card: string) {
+/** Saves a card through the portal's payment methods page; `authenticate` for a card whose bank asks to confirm it. */
+export async function saveCard(page: Page, card: string, { authenticate = false } = {}) {
   await page.goto("/payment-methods");
   await ready(page);
   await page.getByRole("button", { name: "Add a card" }).click();
   await payOnTestCheckout(page, card, "Save card");
+  if (authenticate) await page.getByRole("button", { name: "Complete authentication" }).click();
   await expect(page.getByText("Your card was saved.")).toBeVisible();
 }
 

@@ -51,12 +51,7 @@ test.describe("[AUTO-TOP-UP] automatic top-ups the customer controls", () => {
     const customer = await customerWithBalance(api, "Cora Confirm", 30);
     await signIn(page, api, customer.id);
     // A card whose bank asks for authentication every time, even off-session.
-    await page.goto("/payment-methods");
-    await ready(page);
-    await page.getByRole("button", { name: "Add a card" }).click();
-    await payOnTestCheckout(page, "4000 0027 6000 3184", "Save card");
-    await page.getByRole("button", { name: "Complete authentication" }).click();
-    await expect(page.getByText("Your card was saved.")).toBeVisible();
+    await saveCard(page, "4000 0027 6000 3184", { authenticate: true });
     await page.goto("/auto-top-up");
     await ready(page);
     const usd = page.getByTestId("auto-top-up-default:USD");

@@ -1,6 +1,7 @@
 import Stripe from "stripe";
 import { PaymentProviderUnavailableError, PaymentsUnavailableError } from "../errors";
 import { stripeClient } from "../stripe/client";
+import { expandableId } from "../stripe/expandable-id";
 
 /** A PaymentIntent Billfold created (it names its top-up), with its latest charge expanded. */
 export interface StripePayment {
@@ -79,7 +80,7 @@ export async function paymentsMovedSince(from: Date, pageSize: number): Promise<
   await guarded(async () => {
     for await (const event of stripeClient().events.list({ types: LATE_EVENTS, created: { gte: Math.floor(from.getTime() / 1000) }, limit: pageSize })) {
       const object = event.data.object as { object?: string; id?: string; payment_intent?: string | { id: string } | null };
-      const pi = object.object === "payment_intent" ? object.id : typeof object.payment_intent === "string" ? object.payment_intent : object.payment_intent?.id;
+      const pi = object.object === "payment_intent" ? object.id : expandableId(object.payment_intent);
       if (pi) ids.add(pi);
     }
   });

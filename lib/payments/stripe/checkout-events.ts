@@ -4,6 +4,7 @@ import { completeCardSetup } from "../cards/setup-completed";
 import { applyPaymentState } from "../fulfilment/apply-payment-state";
 import { lockTopUp, updateTopUp } from "../top-ups/store";
 import { sessionSchema } from "./event-schemas";
+import { expandableId } from "./expandable-id";
 import { stripeClient } from "./client";
 import { retrieveIntentState } from "./stripe-provider";
 
@@ -19,7 +20,7 @@ async function expireTopUp(db: Db, topUpId: string): Promise<string> {
 async function setupCompleted(db: Db, session: ReturnType<typeof sessionSchema.parse>): Promise<string> {
   if (session.status !== "complete" || !session.setup_intent || !session.customer) return "no_change";
   const intent = await stripeClient().setupIntents.retrieve(session.setup_intent);
-  const pm = typeof intent.payment_method === "string" ? intent.payment_method : intent.payment_method?.id;
+  const pm = expandableId(intent.payment_method);
   if (!pm || intent.status !== "succeeded") return "no_change";
   return completeCardSetup(db, { provider: "stripe", providerCustomerId: session.customer, paymentMethodId: pm, metadata: session.metadata ?? {} });
 }

@@ -2,6 +2,7 @@ import type Stripe from "stripe";
 import { fromMinorUnits } from "@/lib/money";
 import { minorDigits } from "../limits";
 import type { PaymentError, PaymentState } from "../provider/types";
+import { expandableId } from "./expandable-id";
 
 const STATUS: Record<Stripe.PaymentIntent.Status, PaymentState["status"]> = {
   succeeded: "succeeded",
@@ -34,7 +35,7 @@ export function stateFromIntent(pi: Stripe.PaymentIntent, thrown?: PaymentError)
     currency,
     livemode: pi.livemode,
     topUpId: pi.metadata?.top_up_id ?? null,
-    paymentMethodId: typeof pi.payment_method === "string" ? pi.payment_method : (pi.payment_method?.id ?? null),
+    paymentMethodId: expandableId(pi.payment_method),
     card: card?.last4 ? { brand: card.brand ?? "card", last4: card.last4 } : null,
     receiptUrl: charge?.receipt_url ?? null,
     error,

@@ -5,6 +5,7 @@ import { postReversal } from "../fulfilment/reversals";
 import { minorDigits } from "../limits";
 import type { TopUpRow } from "../top-ups/store";
 import { chargeSchema, disputeSchema, refundSchema, type RefundLite } from "./event-schemas";
+import { expandableId } from "./expandable-id";
 import { stripeClient } from "./client";
 import { resolvePaidTopUp } from "./resolve-top-up";
 
@@ -85,5 +86,5 @@ export async function handleDispute(db: Db, object: unknown): Promise<string> {
 
 async function paymentIntentOfCharge(chargeId: string): Promise<string | null> {
   const charge = await stripeClient().charges.retrieve(chargeId);
-  return typeof charge.payment_intent === "string" ? charge.payment_intent : (charge.payment_intent?.id ?? null);
+  return expandableId(charge.payment_intent);
 }
