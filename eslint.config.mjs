@@ -1,5 +1,7 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import vitest from "@vitest/eslint-plugin";
+import playwright from "eslint-plugin-playwright";
 
 const config = [
   ...nextVitals,
@@ -18,9 +20,33 @@ const config = [
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
   {
-    // Playwright fixtures receive a `use` callback that is not React's hook.
+    // A test that asserts nothing cannot fail.
+    files: ["**/*.test.ts", "lib/testing/**", "lib/trust/**"],
+    plugins: { vitest },
+    rules: {
+      ...vitest.configs.recommended.rules,
+      "vitest/expect-expect": ["error", { assertFunctionNames: ["expect", "expect*", "assert*", "fc.assert", "check*"] }],
+      "vitest/no-focused-tests": "error",
+      // Helpers that assert for several tests are fine; an expect message is a second argument.
+      "vitest/valid-expect": ["error", { maxArgs: 2 }],
+      "vitest/no-standalone-expect": "off",
+      // Table-driven cases choose their assertion per row.
+      "vitest/no-conditional-expect": "off",
+      "vitest/valid-expect-in-promise": "error",
+    },
+  },
+  {
+    ...playwright.configs["flat/recommended"],
     files: ["e2e/**"],
-    rules: { "react-hooks/rules-of-hooks": "off" },
+    rules: {
+      ...playwright.configs["flat/recommended"].rules,
+      // Playwright fixtures receive a `use` callback that is not React's hook.
+      "react-hooks/rules-of-hooks": "off",
+      "playwright/no-wait-for-timeout": "error",
+      "playwright/no-focused-test": "error",
+      "playwright/no-skipped-test": "error",
+      "playwright/expect-expect": ["error", { assertFunctionNames: ["expect*", "assert*", "check*"] }],
+    },
   },
 ];
 

@@ -19,23 +19,23 @@ describe.each(testDatabases())("documented responses on $name", (target) => {
     setup = s;
   });
 
-  async function call(method: "get" | "post" | "patch" | "put" | "delete", apiPath: string, body?: unknown) {
+  async function expectDocumentedCall(method: "get" | "post" | "patch" | "put" | "delete", apiPath: string, body?: unknown) {
     const res = await callApi(method.toUpperCase(), `/api/v1${apiPath}`, { key: setup.key, body });
     expectDocumented(method, apiPath, res);
     return res.json;
   }
 
   it("match their schemas across the API", async () => {
-    const vendor = await call("post", "/vendors", { name: "OpenAI", external_id: "oa" });
-    await call("get", "/vendors");
-    await call("get", "/vendors?external_id=oa");
-    await call("get", `/vendors/${vendor.id}`);
-    const customer = await call("post", "/customers", { name: "Doc", email: "doc@example.com", subscriptions: [{ products: [{ code: "chat_multimodel" }, { code: "image_gen_std" }] }] });
-    await call("post", `/customers/${customer.id}/subscriptions`, { products: [{ code: "video_gen_std" }] });
-    await call("get", `/customers/${customer.id}/subscriptions`);
-    await call("post", `/customers/${customer.id}/wallet/adjustments`, { transaction_id: "doc-1", asset: "USD", amount: 100, reason: "external_topup" });
+    const vendor = await expectDocumentedCall("post", "/vendors", { name: "OpenAI", external_id: "oa" });
+    await expectDocumentedCall("get", "/vendors");
+    await expectDocumentedCall("get", "/vendors?external_id=oa");
+    await expectDocumentedCall("get", `/vendors/${vendor.id}`);
+    const customer = await expectDocumentedCall("post", "/customers", { name: "Doc", email: "doc@example.com", subscriptions: [{ products: [{ code: "chat_multimodel" }, { code: "image_gen_std" }] }] });
+    await expectDocumentedCall("post", `/customers/${customer.id}/subscriptions`, { products: [{ code: "video_gen_std" }] });
+    await expectDocumentedCall("get", `/customers/${customer.id}/subscriptions`);
+    await expectDocumentedCall("post", `/customers/${customer.id}/wallet/adjustments`, { transaction_id: "doc-1", asset: "USD", amount: 100, reason: "external_topup" });
     const id = eventId("doc");
-    await call("post", "/events", {
+    await expectDocumentedCall("post", "/events", {
       customer_id: customer.id,
       events: [
         { id, event_type: "model_message", data: { model: "gpt-4", total_tokens: 10 }, costs: [{ vendor_id: vendor.id, amount: 0.01, currency: "USD" }] },
@@ -44,41 +44,41 @@ describe.each(testDatabases())("documented responses on $name", (target) => {
         { id, event_type: "model_message" },
       ],
     });
-    await call("post", "/events", { customer_id: customer.id, events: [{ id, event_type: "model_message" }] });
-    await call("get", `/events/${id}`);
-    await call("get", `/events?customer_id=${customer.id}`);
-    await call("get", `/customers/${customer.id}`);
-    await call("get", "/customers");
-    await call("get", `/customers/${customer.id}/stats`);
-    await call("get", `/customers/${customer.id}/wallet`);
-    await call("get", `/customers/${customer.id}/wallet/default:USD`);
-    await call("get", `/customers/${customer.id}/wallet/default:USD/transactions`);
+    await expectDocumentedCall("post", "/events", { customer_id: customer.id, events: [{ id, event_type: "model_message" }] });
+    await expectDocumentedCall("get", `/events/${id}`);
+    await expectDocumentedCall("get", `/events?customer_id=${customer.id}`);
+    await expectDocumentedCall("get", `/customers/${customer.id}`);
+    await expectDocumentedCall("get", "/customers");
+    await expectDocumentedCall("get", `/customers/${customer.id}/stats`);
+    await expectDocumentedCall("get", `/customers/${customer.id}/wallet`);
+    await expectDocumentedCall("get", `/customers/${customer.id}/wallet/default:USD`);
+    await expectDocumentedCall("get", `/customers/${customer.id}/wallet/default:USD/transactions`);
     const product = setup.products.multimodel!;
-    await call("get", "/products");
-    await call("get", "/products?code=chat_multimodel");
-    await call("get", `/products/${product.id}`);
-    await call("get", `/products/${product.id}/default`);
-    const v2 = await call("post", `/products/${product.id}`, { name: "Multi-Model Chat", prices: [], entitlements: [{ name: "Grant", asset: "CREDIT", amount: 5, purpose: "promotion" }] });
-    await call("patch", `/products/${product.id}/${v2.version}`, { publish: true });
-    await call("post", `/products/${product.id}/1/simulate-usage`, { events: [{ id: "s", event_type: "model_message", data: { model: "gpt-4", total_tokens: 3 } }] });
-    await call("get", "/assets");
-    await call("get", "/assets/CREDIT");
-    await call("get", "/assets/USD");
-    await call("post", "/assets/CREDIT/quote", { source: "USD", amount: 10 });
-    await call("post", "/assets/CREDIT/rates", { source: "USD", rate: 0.04 });
-    await call("post", "/billing-portal/sessions", { customer_id: customer.id, return_url: "https://example.com/a", failure_url: "https://example.com/b" });
-    await call("get", "/platform/branding");
-    await call("put", "/platform/branding", { name: "Doc Co", primary_color: "#ffff00" });
-    const hook = await call("post", "/webhooks", { url: "https://example.com/hooks", topics: ["subscription.*"] });
-    await call("get", "/webhooks");
-    await call("get", `/webhooks/${hook.id}`);
-    await call("post", `/customers/${customer.id}/subscriptions`, { products: [{ code: "image_gen_std" }] }).catch(() => undefined);
-    await call("get", `/webhooks/${hook.id}/deliveries`);
-    await call("delete", `/webhooks/${hook.id}`);
-    await call("get", "/platform/settings");
-    await call("put", "/platform/settings", { currency: "USD", top_up: { min_amount: 5, max_amount: 500, presets: [10, 20] } });
-    const topUp = await call("post", "/top-ups", { customer_id: customer.id, amount: 20, currency: "USD", return_url: "https://example.com/a", failure_url: "https://example.com/b" });
-    await call("get", `/top-ups/${topUp.id}`);
-    await call("get", `/top-ups?customer_id=${customer.id}`);
+    await expectDocumentedCall("get", "/products");
+    await expectDocumentedCall("get", "/products?code=chat_multimodel");
+    await expectDocumentedCall("get", `/products/${product.id}`);
+    await expectDocumentedCall("get", `/products/${product.id}/default`);
+    const v2 = await expectDocumentedCall("post", `/products/${product.id}`, { name: "Multi-Model Chat", prices: [], entitlements: [{ name: "Grant", asset: "CREDIT", amount: 5, purpose: "promotion" }] });
+    await expectDocumentedCall("patch", `/products/${product.id}/${v2.version}`, { publish: true });
+    await expectDocumentedCall("post", `/products/${product.id}/1/simulate-usage`, { events: [{ id: "s", event_type: "model_message", data: { model: "gpt-4", total_tokens: 3 } }] });
+    await expectDocumentedCall("get", "/assets");
+    await expectDocumentedCall("get", "/assets/CREDIT");
+    await expectDocumentedCall("get", "/assets/USD");
+    await expectDocumentedCall("post", "/assets/CREDIT/quote", { source: "USD", amount: 10 });
+    await expectDocumentedCall("post", "/assets/CREDIT/rates", { source: "USD", rate: 0.04 });
+    await expectDocumentedCall("post", "/billing-portal/sessions", { customer_id: customer.id, return_url: "https://example.com/a", failure_url: "https://example.com/b" });
+    await expectDocumentedCall("get", "/platform/branding");
+    await expectDocumentedCall("put", "/platform/branding", { name: "Doc Co", primary_color: "#ffff00" });
+    const hook = await expectDocumentedCall("post", "/webhooks", { url: "https://example.com/hooks", topics: ["subscription.*"] });
+    await expectDocumentedCall("get", "/webhooks");
+    await expectDocumentedCall("get", `/webhooks/${hook.id}`);
+    await expectDocumentedCall("post", `/customers/${customer.id}/subscriptions`, { products: [{ code: "image_gen_std" }] }).catch(() => undefined);
+    await expectDocumentedCall("get", `/webhooks/${hook.id}/deliveries`);
+    await expectDocumentedCall("delete", `/webhooks/${hook.id}`);
+    await expectDocumentedCall("get", "/platform/settings");
+    await expectDocumentedCall("put", "/platform/settings", { currency: "USD", top_up: { min_amount: 5, max_amount: 500, presets: [10, 20] } });
+    const topUp = await expectDocumentedCall("post", "/top-ups", { customer_id: customer.id, amount: 20, currency: "USD", return_url: "https://example.com/a", failure_url: "https://example.com/b" });
+    await expectDocumentedCall("get", `/top-ups/${topUp.id}`);
+    await expectDocumentedCall("get", `/top-ups?customer_id=${customer.id}`);
   });
 });

@@ -23,3 +23,20 @@ export function testDatabases(): TestDatabase[] {
   const only = process.env.TEST_DATABASE_ONLY;
   return only ? list.filter((d) => d.name === only) : list;
 }
+
+export interface OneDatabase {
+  /** True when this run has no such database: the suite is registered and reported as skipped. */
+  skip: boolean;
+  targets: [TestDatabase];
+}
+
+/**
+ * One database for a suite that only it can run (real connections, or a long run kept per file). Without it
+ * the suite still registers, as skipped, so a machine without Postgres reports it skipped rather than failed.
+ */
+export function onlyDatabase(name: TestDatabase["name"]): OneDatabase {
+  const found = testDatabases().find((d) => d.name === name);
+  if (found) return { skip: false, targets: [found] };
+  const unavailable = (): Promise<Database> => Promise.reject(new Error(`${name} is not configured for this run`));
+  return { skip: true, targets: [{ name, open: unavailable }] };
+}

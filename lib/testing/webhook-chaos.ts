@@ -7,7 +7,7 @@ import { seededRandom } from "@/lib/demo/random";
 import { armFaultWith, disarmFaults } from "@/lib/faults";
 import { findLedgerViolations } from "@/lib/ledger";
 import { callApi } from "@/lib/testing/api-client";
-import type { TestDatabase } from "@/lib/testing/databases";
+import type { OneDatabase, TestDatabase } from "@/lib/testing/databases";
 import { balanceOf } from "@/lib/testing/payments-fixtures";
 import { deliverWebhook } from "@/lib/testing/stripe-env";
 import { quietLogs } from "@/lib/testing/quiet-logs";
@@ -79,8 +79,8 @@ async function checkFinalState(database: Database, s: Scenario): Promise<void> {
  * T10, webhook delivery chaos, on one database. Each database gets its own test file, so the two long
  * runs go to different workers (and vitest.config.ts starts them first).
  */
-export function webhookChaosSuite(targets: TestDatabase[]): void {
-  describe.skipIf(targets.length === 0).each(targets)("webhook delivery chaos on $name", (target) => {
+export function webhookChaosSuite({ skip, targets }: OneDatabase): void {
+  describe.skipIf(skip).each(targets)("webhook delivery chaos on $name", (target) => {
     const suite = stripeSuite(target);
     const schedules = schedulesFor(target);
     const stub = suite.stub;

@@ -8,13 +8,13 @@ import { findLedgerViolations, postTransfers, type TransferInput } from "@/lib/l
 import { dec } from "@/lib/money";
 import { callApi, useDatabase } from "@/lib/testing/api-client";
 import { eventId, sendEvents, setupBilling, subscribedCustomer } from "@/lib/testing/billing-fixtures";
-import { testDatabases } from "@/lib/testing/databases";
+import { onlyDatabase } from "@/lib/testing/databases";
 import { createTestPlatform } from "@/lib/testing/fixtures";
 import { createAdjustment } from "@/lib/wallet/create-adjustment";
 import { getWalletAccountOrThrow } from "@/lib/wallet/get-wallet";
 
 // PGlite has one connection, so concurrency there only queues; these prove locking on real Postgres.
-const postgres = testDatabases().filter((t) => t.name === "postgres");
+const postgres = onlyDatabase("postgres");
 const wallet = (customerId: string) => ({ kind: "wallet" as const, customerId, name: "default", asset: "USD" });
 
 /** Runs `workers` async loops at once and returns every error a caller saw (none expected). */
@@ -23,7 +23,7 @@ async function workers(count: number, body: (worker: number) => Promise<void>): 
   return settled.flatMap((s) => (s.status === "rejected" ? [s.reason] : []));
 }
 
-describe.skipIf(postgres.length === 0).each(postgres)("Postgres concurrency (trust) on $name", (target) => {
+describe.skipIf(postgres.skip).each(postgres.targets)("Postgres concurrency (trust) on $name", (target) => {
   let database: Database;
   beforeAll(async () => {
     database = await target.open();

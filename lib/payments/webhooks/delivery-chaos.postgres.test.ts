@@ -1,4 +1,4 @@
-import { testDatabases } from "@/lib/testing/databases";
+import { onlyDatabase } from "@/lib/testing/databases";
 import { webhookChaosSuite } from "@/lib/testing/webhook-chaos";
 
-webhookChaosSuite(testDatabases().filter((d) => d.name === "postgres"));
+webhookChaosSuite(onlyDatabase("postgres"));
