@@ -6,7 +6,7 @@ import path from "node:path";
 import { serverScript } from "./server/server-script.mjs";
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "billfold-e2e-"));
-const server = spawn(process.execPath, [serverScript, "-p", process.env.E2E_PORT ?? "3100"], {
+const server = spawn(process.execPath, [serverScript, "-p", process.env.E2E_PORT], {
   stdio: "inherit",
   env: { ...process.env, BILLFOLD_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
 });

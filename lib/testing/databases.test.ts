@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { sql } from "drizzle-orm";
 import { rowsOf } from "@/lib/db/rows";
 import { testDatabases } from "./databases";
-import { databaseName, workerDatabaseUrl } from "./worker-database";
+import { databaseName, runDatabaseName, runPidOf, workerDatabaseUrl } from "./worker-database";
 
 describe("testDatabases", () => {
   afterEach(() => vi.unstubAllEnvs());
@@ -27,11 +27,19 @@ describe("testDatabases", () => {
     expect(testDatabases()).toEqual([]);
   });
 
-  it("names one database per vitest worker, keeping the rest of the URL", () => {
-    expect(workerDatabaseUrl("postgresql://postgres@127.0.0.1:5432/test?sslmode=disable", "2")).toBe(
-      "postgresql://postgres@127.0.0.1:5432/test_w2?sslmode=disable",
+  it("names one database per run and vitest worker, keeping the rest of the URL", () => {
+    expect(workerDatabaseUrl("postgresql://postgres@127.0.0.1:5432/test?sslmode=disable", runDatabaseName("test", 41), "2")).toBe(
+      "postgresql://postgres@127.0.0.1:5432/test_run41_w2?sslmode=disable",
     );
-    expect(workerDatabaseUrl("postgresql://postgres@127.0.0.1:5432/test", undefined)).toBe("postgresql://postgres@127.0.0.1:5432/test");
+    expect(workerDatabaseUrl("postgresql://postgres@127.0.0.1:5432/test", undefined, "2")).toBe("postgresql://postgres@127.0.0.1:5432/test");
+  });
+
+  it("knows which run made a database, so a killed run's databases can be dropped", () => {
+    expect(runPidOf("test", "test_run41")).toBe(41);
+    expect(runPidOf("test", "test_run41_w2")).toBe(41);
+    expect(runPidOf("test", "test_runner")).toBeNull();
+    expect(runPidOf("test", "other_run41")).toBeNull();
+    expect(runPidOf("test", "test")).toBeNull();
   });
 
   it.runIf(process.env.TEST_DATABASE_URL)("opens this worker's copy of the migrated Postgres database", async () => {
@@ -41,7 +49,8 @@ describe("testDatabases", () => {
       const [row] = rowsOf<{ name: string; jobs: string }>(
         await database.db.execute(sql`SELECT current_database() AS name, to_regclass('jobs')::text AS jobs`),
       );
-      expect(row).toEqual({ name: `${databaseName(process.env.TEST_DATABASE_URL!)}_w${process.env.VITEST_POOL_ID}`, jobs: "jobs" });
+      expect(row?.jobs).toBe("jobs");
+      expect(row?.name).toMatch(new RegExp(`^${databaseName(process.env.TEST_DATABASE_URL!)}_run\\d+_w${process.env.VITEST_POOL_ID}$`));
     } finally {
       await database.close();
     }

@@ -1,5 +1,6 @@
 import { openDatabase } from "@/lib/db/open";
 import type { Database } from "@/lib/db";
+import { inject } from "vitest";
 import { workerDatabaseUrl } from "./worker-database";
 
 export interface TestDatabase {
@@ -15,9 +16,9 @@ export interface TestDatabase {
 export function testDatabases(): TestDatabase[] {
   const list: TestDatabase[] = [{ name: "pglite", open: () => openDatabase({ dataDir: "memory://" }) }];
   const base = process.env.TEST_DATABASE_URL;
-  // Postgres is migrated once by global-setup and copied per worker; each file only opens a pool.
+  // Postgres is migrated once per run by global-setup and copied per worker; each file only opens a pool.
   if (base) {
-    const url = workerDatabaseUrl(base, process.env.VITEST_POOL_ID);
+    const url = workerDatabaseUrl(base, inject("postgresRun"), process.env.VITEST_POOL_ID);
     list.push({ name: "postgres", open: () => openDatabase({ url, poolSize: 32, migrate: false }) });
   }
   const only = process.env.TEST_DATABASE_ONLY;

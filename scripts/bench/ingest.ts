@@ -1,10 +1,11 @@
 // npm run bench:ingest — the ingest benchmark on a production build, PGlite and Postgres (BENCH_DB to pick
-// one; BENCH_SECONDS per measurement, default 10; BENCH_PORT, default 3210). Database ceilings in-process,
+// one; BENCH_SECONDS per measurement, default 10; BENCH_PORT, a free port by default). Database ceilings in-process,
 // the HTTP ceiling, the real POST /api/v1/events (single events over 1,000 customers, 100-event batches,
 // one hot wallet, replays) as shares of those ceilings, then a correctness gate. Prints markdown and
 // writes bench-results/ingest.json.
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
+import { freePort } from "../free-port.mjs";
 import { formatReport, type RunReport } from "./ingest/report";
 import { runTarget } from "./ingest/run";
 
@@ -12,7 +13,7 @@ const only = process.env.BENCH_DB;
 const kinds = (only ? [only] : ["pglite", "postgres"]) as ("pglite" | "postgres")[];
 const options = {
   durationS: Number(process.env.BENCH_SECONDS ?? 10),
-  port: Number(process.env.BENCH_PORT ?? 3210),
+  port: Number(process.env.BENCH_PORT ?? (await freePort())),
   log: (line: string) => void process.stdout.write(`${line}\n`),
 };
 

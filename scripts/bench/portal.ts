@@ -4,6 +4,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import { openDatabase } from "../../lib/db/open";
+import { freePort } from "../free-port.mjs";
 import { rowsOf } from "../../lib/db/rows";
 import { createCustomer } from "../../lib/customers/create-customer";
 import { createAsset } from "../../lib/assets/create-asset";
@@ -27,7 +28,7 @@ import { ms, summarize, timeRuns } from "./lib/stats";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
-const PORT = Number(process.env.BENCH_PORT ?? 3411);
+const PORT = Number(process.env.BENCH_PORT ?? (await freePort()));
 const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 1000);
 const PAGES = ["/", "/usage", "/spend", "/transactions"];
 const SECRET = "bench-secret-0123456789abcdef0123456789abcdef";

@@ -4,14 +4,15 @@
 // immediate`) under the running server, which must recover on its own. Then every request is sent
 // again and the ingest correctness gate runs: every event stored once, billed once for exactly its
 // fees, wallets = fees, ledger invariants, spend rollups without drift. Knobs: CRASH_KILLS (default
-// 3 per database), PG_RESTARTS (default 2), CRASH_DB=pglite|postgres, CRASH_PORT (3810), CRASH_PG_PORT
-// (5544: a throwaway cluster of our own, never the shared server).
+// 3 per database), PG_RESTARTS (default 2), CRASH_DB=pglite|postgres, CRASH_PORT and CRASH_PG_PORT
+// (the server's port and a throwaway Postgres cluster of our own, never the shared server; free ports by default).
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { openDatabase } from "../../lib/db/open";
+import { freePort } from "../free-port.mjs";
 import { correctnessGate, type GateCheck } from "../bench/ingest/gate";
 import { setupViaHttp } from "../bench/ingest/setup";
 import { startServer, type BenchServer } from "../bench/lib/server";
@@ -21,8 +22,8 @@ import { kill9 } from "./lib/kill";
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 3);
 const RESTARTS = Number(process.env.PG_RESTARTS ?? 2);
-const PORT = Number(process.env.CRASH_PORT ?? 3810);
-const PG_PORT = Number(process.env.CRASH_PG_PORT ?? 5544);
+const PORT = Number(process.env.CRASH_PORT ?? (await freePort()));
+const PG_PORT = Number(process.env.CRASH_PG_PORT ?? (await freePort()));
 const only = process.env.CRASH_DB;
 const CLIENTS = 16;
 const out = (line: string) => void process.stdout.write(`${line}\n`);

@@ -4,14 +4,15 @@
 // (LOAD_WARMUP_SECONDS, default a quarter of that, at most 30; not counted). Thresholds: errors < 0.1 %, p95 within
 // docs/performance.md's budgets, p99 within reliability §8.2's (balance 250 ms, spend 400 ms; the portal's
 // p99 at twice its p95 budget). Afterwards the ingest correctness gate: every accepted event stored and
-// billed once, ledger invariants, rollup drift. LOAD_DB=pglite|postgres (default both), LOAD_PORT (3820),
-// LOAD_PG_PORT (5545: a throwaway cluster of our own), PORTAL_THINK_MS (default 500: the 20 users' mean pause
+// billed once, ledger invariants, rollup drift. LOAD_DB=pglite|postgres (default both), LOAD_PORT and
+// LOAD_PG_PORT (the server and a throwaway Postgres cluster of our own; free ports by default), PORTAL_THINK_MS (default 500: the 20 users' mean pause
 // between pages, so at most 40 pages a second).
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { openDatabase } from "../../lib/db/open";
+import { freePort } from "../free-port.mjs";
 import { correctnessGate, type GateCheck } from "../bench/ingest/gate";
 import { setupViaHttp } from "../bench/ingest/setup";
 import { startServer } from "../bench/lib/server";
@@ -22,8 +23,8 @@ import { balanceReads, eventIngest, portalPages, type Budget, type ScenarioResul
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 120);
 const WARMUP = Number(process.env.LOAD_WARMUP_SECONDS ?? Math.min(30, Math.ceil(SECONDS / 4)));
-const PORT = Number(process.env.LOAD_PORT ?? 3820);
-const PG_PORT = Number(process.env.LOAD_PG_PORT ?? 5545);
+const PORT = Number(process.env.LOAD_PORT ?? (await freePort()));
+const PG_PORT = Number(process.env.LOAD_PG_PORT ?? (await freePort()));
 const PORTAL_THINK_MS = Number(process.env.PORTAL_THINK_MS ?? 500);
 const only = process.env.LOAD_DB;
 const out = (line: string) => void process.stdout.write(`${line}\n`);

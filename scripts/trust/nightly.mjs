@@ -10,8 +10,8 @@ const vitest = (...files) => ["node_modules/.bin/vitest", "run", ...files];
 const tsx = (file) => ["node_modules/.bin/tsx", file];
 
 // A Vitest suite that covers both databases runs as one process per database, side by side (in one
-// file they would run one after the other). The PGlite process must not see TEST_DATABASE_URL, or its
-// global setup would rebuild the Postgres schema under the other process.
+// file they would run one after the other). The PGlite process is kept from migrating a Postgres database
+// it would not use.
 const perDatabase = (file) => [
   { cmd: vitest(file), env: { TEST_DATABASE_URL: "", TEST_DATABASE_ONLY: "pglite" } },
   ...(process.env.TEST_DATABASE_URL ? [{ cmd: vitest(file), env: { TEST_DATABASE_ONLY: "postgres" } }] : []),
