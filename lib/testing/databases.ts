@@ -3,6 +3,9 @@ import type { Database } from "@/lib/db";
 import { inject } from "vitest";
 import { workerDatabaseUrl } from "./worker-database";
 
+/** Enough for real contention (writers beyond it queue for a connection), small enough to share a server. */
+const POOL_SIZE = 16;
+
 export interface TestDatabase {
   name: "pglite" | "postgres";
   open(): Promise<Database>;
@@ -17,9 +20,10 @@ export function testDatabases(): TestDatabase[] {
   const list: TestDatabase[] = [{ name: "pglite", open: () => openDatabase({ dataDir: "memory://" }) }];
   const base = process.env.TEST_DATABASE_URL;
   // Postgres is migrated once per run by global-setup and copied per worker; each file only opens a pool.
+  // Two runs side by side (two workers each) stay within Postgres's default 100 connections.
   if (base) {
     const url = workerDatabaseUrl(base, inject("postgresRun"), process.env.VITEST_POOL_ID);
-    list.push({ name: "postgres", open: () => openDatabase({ url, poolSize: 32, migrate: false }) });
+    list.push({ name: "postgres", open: () => openDatabase({ url, poolSize: POOL_SIZE, migrate: false }) });
   }
   const only = process.env.TEST_DATABASE_ONLY;
   return only ? list.filter((d) => d.name === only) : list;
