@@ -38,6 +38,10 @@ export const billingOperations: Operation[] = [
     summary: "The fees events would incur on this version; writes nothing", body: simulateUsageSchema, response: ok(simulationResponse),
   },
   {
+    method: "post", path: "/products/{productId}/simulate", operationId: "Products_simulate", tag: "Product Catalog",
+    summary: "simulate-usage on the default version; writes nothing", body: simulateUsageSchema, response: ok(simulationResponse),
+  },
+  {
     method: "post", path: "/events", operationId: "Events_send", tag: "Events", summary: "Store and bill usage events", description: INGEST, body: ingestEventsSchema,
     response: { ...created(ingestResponse, "At least one event was stored"), alternatives: [{ status: 200, description: "Every event was a duplicate or rejected" }] },
   },
