@@ -4,7 +4,7 @@ import type { Database } from "@/lib/db";
 import { rowsOf } from "@/lib/db/rows";
 import { findLedgerViolations } from "@/lib/ledger";
 import { callApi } from "@/lib/testing/api-client";
-import { billingSuite, eventId, sendEvents, subscribedCustomer, type BillingSetup } from "@/lib/testing/billing-fixtures";
+import { billingSuite, eventId, sendEvents, setupBilling, subscribedCustomer, type BillingSetup } from "@/lib/testing/billing-fixtures";
 import { testDatabases } from "@/lib/testing/databases";
 
 // Billing never depends on cost lines: a cost naming a vendor the platform has not registered must
@@ -65,6 +65,27 @@ describe.each(testDatabases())("cost lines never decide billing, on $name", (tar
     ]);
     expect((await get(`/customers/${customerId}/stats`)).json.costs).toEqual([{ currency: "EUR", amount: 0.5 }]);
     expect(await findLedgerViolations(database.db, setup.platform.id)).toEqual([]);
+  });
+
+  it("never attributes a cost to another platform's vendor, by id or by external id", async () => {
+    const other = await setupBilling(database.db, ["video"]);
+    const foreign = await callApi("POST", "/api/v1/vendors", { key: other.key, body: { name: "Foreign GPU", external_id: "foreign_gpu" } });
+    expect(foreign.status).toBe(201);
+    const customerId = await subscribedCustomer(setup.key, ["video_gen_std"]);
+    const ids = [eventId("iso"), eventId("iso")];
+    const res = await sendEvents(setup.key, customerId, [
+      { id: ids[0], event_type: "video_generated", costs: [{ vendor_id: foreign.json.id, amount: 1, currency: "USD" }] },
+      { id: ids[1], event_type: "video_generated", costs: [{ vendor_external_id: "foreign_gpu", amount: 1, currency: "USD" }] },
+    ]);
+    expect(res.json.items.map((i: { status: string; warnings: { code: string }[] }) => [i.status, i.warnings[0]!.code])).toEqual([
+      ["billed", "unknown_vendor"],
+      ["billed", "vendor_registered"],
+    ]);
+    expect((await get(`/events/${ids[0]}`)).json.costs[0]).toMatchObject({ vendor_id: null, vendor_name: null });
+    const [own] = await vendorRows("foreign_gpu");
+    expect(own!.id).not.toBe(foreign.json.id);
+    expect((await get(`/events/${ids[1]}`)).json.costs[0]).toMatchObject({ vendor_id: own!.id, vendor_name: "foreign_gpu" });
+    expect(res.text).not.toContain("Foreign GPU");
   });
 
   it("registers a vendor once when concurrent requests name it first, and bills every event", async () => {
