@@ -1,6 +1,11 @@
 import type { NextConfig } from "next";
 
+// A benchmark build (npm run bench:ingest) also compiles the *.bench.ts routes: the constant echo that measures the
+// framework's own ceiling. Normal builds leave them out, so no deployment serves them.
+const benchBuild = process.env.BILLFOLD_BENCH_BUILD === "1";
+
 const nextConfig: NextConfig = {
+  pageExtensions: benchBuild ? ["tsx", "ts", "bench.ts"] : ["tsx", "ts"],
   // PGlite ships WASM and data files that must be loaded from node_modules, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "pg", "stripe"],
   poweredByHeader: false,

@@ -55,8 +55,6 @@ const envSchema = z.object({
   /** Requests with a bad or missing API key per minute per client address before 429 instead of 401. */
   RATE_LIMIT_BAD_KEY_PER_MINUTE: z.coerce.number().int().positive().default(60),
   LOG_LEVEL: z.enum(["info", "warn", "error", "silent"]).default("info"),
-  /** Set by `npm run bench:*`: serves /api/bench/echo, the constant handler that is the HTTP ceiling. */
-  BILLFOLD_BENCH: z.enum(["0", "1"]).default("0"),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -5,6 +5,7 @@
 export type ErrorCode =
   | "bad_request"
   | "not_found"
+  | "method_not_allowed"
   | "validation"
   | "idempotency_mismatch"
   | "in_flight"
@@ -55,5 +56,15 @@ export class IdempotencyMismatchError extends AppError {
 export class RateLimitedError extends AppError {
   constructor(readonly retryAfterSeconds: number) {
     super("rate_limited", "Too many requests.");
+  }
+}
+
+/** The path exists but does not answer this method; `allow` lists the methods it does answer. */
+export class MethodNotAllowedError extends AppError {
+  constructor(
+    method: string,
+    readonly allow: string,
+  ) {
+    super("method_not_allowed", `${method} is not supported here. Allowed: ${allow}.`);
   }
 }

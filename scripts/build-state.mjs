@@ -1,7 +1,10 @@
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
 const SOURCES = ["app", "components", "lib", "public", "instrumentation.ts", "proxy.ts", "next.config.ts", "tailwind.config.ts", "postcss.config.mjs", "package.json", "package-lock.json", "tsconfig.json"];
+
+/** Written beside the build: whether it is a benchmark build (with the *.bench.ts routes) or a normal one. */
+export const FLAVOUR_FILE = path.join(".next", "billfold-build.json");
 
 function newestMtime(target) {
   if (!existsSync(target)) return 0;
@@ -15,10 +18,18 @@ function newestMtime(target) {
   return newest;
 }
 
-/** True when .next holds a production build newer than every source file. */
-export function buildIsFresh(root = process.cwd()) {
+function builtFlavour(root) {
+  try {
+    return JSON.parse(readFileSync(path.join(root, FLAVOUR_FILE), "utf8")).bench === true;
+  } catch {
+    return false;
+  }
+}
+
+/** True when .next holds a production build of the wanted flavour, newer than every source file. */
+export function buildIsFresh(root = process.cwd(), { bench = false } = {}) {
   const buildId = path.join(root, ".next", "BUILD_ID");
-  if (!existsSync(buildId)) return false;
+  if (!existsSync(buildId) || builtFlavour(root) !== bench) return false;
   const built = statSync(buildId).mtimeMs;
   return SOURCES.every((s) => newestMtime(path.join(root, s)) <= built);
 }

@@ -3,12 +3,13 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { runningServer } from "./running-server.mjs";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: { key: { type: "string" }, url: { type: "string" }, "return-url": { type: "string" } },
 });
-const base = values.url ?? process.env.PORTAL_URL ?? `http://localhost:${process.env.PORT ?? "3000"}`;
+const base = values.url ?? runningServer()?.url ?? process.env.PORTAL_URL ?? `http://localhost:${process.env.PORT ?? "3000"}`;
 let demo = { apiKey: undefined, customers: [] };
 try {
   demo = JSON.parse(readFileSync(path.resolve(process.env.BILLFOLD_DATA_DIR ?? ".data", "demo.json"), "utf8"));

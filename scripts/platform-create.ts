@@ -1,18 +1,26 @@
-// npm run platform:create -- --name "Acme AI"
-// Creates a platform and prints its test and live API keys (shown once). Goes through the running
-// server's admin API when Billfold is up (PGlite allows one process), else opens the database directly.
+// npm run platform:create -- --name "Acme AI" [--url http://localhost:3000]
+// Creates a platform and prints its test and live API keys (shown once). Goes through the admin API of the
+// server `npm start` runs on this data directory (PGlite allows one process), else opens the database itself.
 import { parseArgs } from "node:util";
 // @ts-expect-error -- plain ESM helper shared with the start script
 import { adminToken } from "./admin-token.mjs";
+import { runningServer } from "./running-server.mjs";
 
 const { values } = parseArgs({ options: { name: { type: "string" }, url: { type: "string" } } });
 if (!values.name?.trim()) {
   process.stderr.write('Usage: npm run platform:create -- --name "Acme AI"\n');
   process.exit(2);
 }
-const base = values.url ?? process.env.PORTAL_URL ?? `http://localhost:${process.env.PORT ?? "3000"}`;
+const running = runningServer();
+const base = values.url ?? running?.url ?? process.env.PORTAL_URL ?? `http://localhost:${process.env.PORT ?? "3000"}`;
 
-async function viaServer(): Promise<{ id: string; test_key: string; live_key: string } | null> {
+interface Created {
+  id: string;
+  test_key: string;
+  live_key: string;
+}
+
+async function viaServer(): Promise<Created | null> {
   const healthy = await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false);
   if (!healthy) return null;
   const res = await fetch(`${base}/api/admin/platforms`, {
@@ -20,11 +28,15 @@ async function viaServer(): Promise<{ id: string; test_key: string; live_key: st
     headers: { authorization: `Bearer ${adminToken() as string}`, "content-type": "application/json" },
     body: JSON.stringify({ name: values.name }),
   });
-  if (!res.ok) throw new Error(`The running server refused (${res.status}). Was it started with this data directory?`);
-  return (await res.json()) as { id: string; test_key: string; live_key: string };
+  if (!res.ok) {
+    const dataDir = process.env.BILLFOLD_DATA_DIR ?? ".data";
+    throw new Error(`The server at ${base} refused (${res.status}): it was not started with the data directory ${dataDir} (set BILLFOLD_DATA_DIR to the one it uses).`);
+  }
+  return (await res.json()) as Created;
 }
 
-async function direct() {
+async function direct(): Promise<Created> {
+  if (running) throw new Error(`npm start is serving this data directory at ${running.url} but does not answer there; try again once it is up.`);
   const { getDatabase } = await import("../lib/db");
   const { createPlatform } = await import("../lib/platforms/create-platform");
   const database = await getDatabase();
@@ -33,13 +45,18 @@ async function direct() {
   return { id: p.id, test_key: p.testKey, live_key: p.liveKey };
 }
 
-const created = (await viaServer()) ?? (await direct());
-process.stdout.write(
-  [
-    `Platform ${values.name} created: ${created.id}`,
-    `  Test key: ${created.test_key}`,
-    `  Live key: ${created.live_key}`,
-    "Keys are stored hashed and cannot be shown again.",
-    "",
-  ].join("\n"),
-);
+try {
+  const created = (await viaServer()) ?? (await direct());
+  process.stdout.write(
+    [
+      `Platform ${values.name} created: ${created.id}`,
+      `  Test key: ${created.test_key}`,
+      `  Live key: ${created.live_key}`,
+      "Keys are stored hashed and cannot be shown again. Send one as X-CREDYT-API-KEY, Authorization: Bearer or X-API-Key.",
+      "",
+    ].join("\n"),
+  );
+} catch (error) {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}

@@ -1,5 +1,5 @@
-// npm start: build when needed, start the server on the embedded database (or DATABASE_URL),
-// seed the demo platform on first run, and print an API key and a working sign-in link.
+// npm start: build when needed, start the server on the embedded database (or DATABASE_URL), seed the
+// demo platform and an empty one on first run, and print their keys, a sign-in link and what to do next.
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -7,6 +7,7 @@ import { setTimeout as delay } from "node:timers/promises";
 import { adminToken } from "./admin-token.mjs";
 import { buildIsFresh } from "./build-state.mjs";
 import { buildProduction } from "./production-build.mjs";
+import { forgetServer, recordServer } from "./running-server.mjs";
 import { serverScript } from "./server/server-script.mjs";
 
 const port = process.env.PORT ?? "3000";
@@ -21,23 +22,29 @@ const env = {
 };
 
 if (!buildIsFresh()) {
-  process.stdout.write("Building Billfold (first run or sources changed)…\n");
-  const status = await buildProduction(env);
+  process.stdout.write("Building Billfold (first run or sources changed; a minute or two)…\n");
+  const buildStarted = Date.now();
+  const status = await buildProduction(env, { quiet: true });
   if (status !== 0) process.exit(status);
+  process.stdout.write(`Built in ${Math.round((Date.now() - buildStarted) / 1000)} s.\n`);
 }
 
-const server = spawn(process.execPath, [serverScript, "-p", port], { stdio: ["ignore", "inherit", "inherit"], env });
+// The server's own start-up lines wait until the welcome is printed, and are shown only if it never comes.
+const server = spawn(process.execPath, [serverScript, "-p", port], { stdio: ["ignore", "pipe", "inherit"], env });
+const startup = [];
+let started = false;
+server.stdout.on("data", (chunk) => (started ? process.stdout.write(chunk) : startup.push(chunk)));
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+server.on("exit", (code) => {
+  forgetServer(dataDir);
+  if (!started) process.stdout.write(Buffer.concat(startup));
+  process.exit(code ?? 0);
+});
 
 async function waitForHealth() {
   for (let i = 0; i < 600; i++) {
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
+    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok).catch(() => false);
+    if (ok) return;
     await delay(250);
   }
   throw new Error("the server did not become healthy within 150 s");
@@ -53,25 +60,37 @@ async function mintLink(apiKey, customerId) {
   return (await res.json()).redirect_url;
 }
 
+function welcome(demo, link) {
+  const customer = demo.customers[0];
+  const database = process.env.DATABASE_URL ? "Postgres (DATABASE_URL)" : `embedded PGlite in ${path.resolve(dataDir, "pglite")}`;
+  return [
+    "",
+    `Billfold is running: portal and API on ${portalUrl} (API under /api/v1).`,
+    "",
+    "Demo platform \"Glitch AI\", with six months of sample data:",
+    `  API key:  ${demo.apiKey}`,
+    `  Sign in as ${customer.name} (this link works once, for 10 minutes; npm run mint-link -- ${customer.id} makes another):`,
+    `  ${link}`,
+    "",
+    "Your own platform \"Sandbox\", created empty, to follow an integration guide (such as Credyt's) from scratch:",
+    `  API key:  ${demo.sandbox.apiKey}`,
+    "  Send the key as X-CREDYT-API-KEY, Authorization: Bearer or X-API-Key. Another empty platform:",
+    '  npm run platform:create -- --name "Acme AI"',
+    "",
+    `Database: ${database}. Stop with Ctrl+C.`,
+    "",
+  ].join("\n");
+}
+
 try {
   await waitForHealth();
+  recordServer(dataDir, `http://127.0.0.1:${port}`, server.pid);
   const demo = JSON.parse(readFileSync(path.resolve(dataDir, "demo.json"), "utf8"));
-  const customer = demo.customers[0];
-  const link = await mintLink(demo.apiKey, customer.id);
-  process.stdout.write(
-    [
-      "",
-      "Billfold is running.",
-      `  Portal and API:   ${portalUrl}  (API under ${portalUrl}/api/v1)`,
-      `  Database:         ${process.env.DATABASE_URL ? "Postgres (DATABASE_URL)" : `embedded PGlite in ${path.resolve(dataDir, "pglite")}`}`,
-      `  Demo API key:     ${demo.apiKey}`,
-      `  Sign in as ${customer.name} (link works once, for 10 minutes):`,
-      `    ${link}`,
-      "  Mint another link:",
-      `    npm run mint-link -- ${customer.id}`,
-      "",
-    ].join("\n") + "\n",
-  );
+  const link = await mintLink(demo.apiKey, demo.customers[0].id);
+  started = true;
+  process.stdout.write(`${welcome(demo, link)}\n`);
 } catch (error) {
+  started = true;
+  process.stdout.write(Buffer.concat(startup));
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
 }

@@ -40,7 +40,7 @@ test.describe("billing engine over HTTP", () => {
       [10, "Image"],
     ]);
     const replay = await api.post("/events", { customer_id: customer.id, events }, 200);
-    expect(replay).toMatchObject({ accepted: 0, duplicates: 4 });
+    expect(replay).toMatchObject({ billed: 0, duplicates: 4 });
     const wallet = await api.get(`/customers/${customer.id}/wallet`);
     expect(Object.fromEntries(wallet.accounts.map((a: { id: string; available: number }) => [a.id, a.available]))).toEqual({ "default:USD": -64.5, "default:CREDIT": -10 });
     const detail = await api.get(`/events/${events[0]!.id}`);

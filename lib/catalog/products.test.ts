@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db";
+import { rowsOf } from "@/lib/db/rows";
 import { callApi } from "@/lib/testing/api-client";
 import { SEED_PRODUCTS, billingSuite, setupBilling, subscribedCustomer, type BillingSetup } from "@/lib/testing/billing-fixtures";
 import { testDatabases } from "@/lib/testing/databases";
@@ -102,8 +103,28 @@ describe.each(testDatabases())("products on $name", (target) => {
       { duration: "month", duration_count: 1, refresh: { strategy: "expire_and_replace" } },
       { duration: "day", duration_count: 30, refresh: null },
     ]);
-    const noUrls = await post("/customers", { name: "C", subscriptions: [{ products: [{ code: "premium_monthly" }] }] });
-    expect(Object.keys(noUrls.json.errors).sort()).toEqual(["subscriptions[0].failure_url", "subscriptions[0].return_url"]);
+  });
+
+  it("subscribes to a plan without return and failure URLs, sending the customer to the platform's own pages", async () => {
+    const plan = await post("/products", {
+      name: "Plan", code: "plan_no_urls", publish: true,
+      prices: [{ name: "Fee", type: "fixed", billing_model: { type: "recurring", recurring: { interval: "month" } }, pricing: [{ asset: "USD", values: [{ unit_price: 20 }] }] }],
+    });
+    expect(plan.status, plan.text).toBe(201);
+    const urlsOf = async (customerId: string) =>
+      rowsOf(await database.db.execute(sql`SELECT return_url, failure_url FROM subscriptions WHERE customer_id = ${customerId}`));
+    const noBranding = await post("/customers", { name: "C", subscriptions: [{ products: [{ code: "plan_no_urls" }] }] });
+    expect(noBranding.status, noBranding.text).toBe(201);
+    expect(noBranding.json.subscriptions[0]).toMatchObject({ status: "pending", required_actions: [{ type: "payment", redirect_url: expect.any(String) }] });
+    const signedOut = `${process.env.PORTAL_URL ?? "http://localhost:3000"}/signed-out`;
+    expect(await urlsOf(noBranding.json.id)).toEqual([{ return_url: signedOut, failure_url: signedOut }]);
+    const branding = await callApi("PUT", "/api/v1/platform/branding", { key: setup.key, body: { name: "Acme", home_url: "https://acme.example/account" } });
+    expect(branding.status, branding.text).toBe(200);
+    const onlyReturn = await post("/customers", { subscriptions: [{ products: [{ code: "plan_no_urls" }], return_url: "https://acme.example/welcome" }] });
+    expect(onlyReturn.status, onlyReturn.text).toBe(201);
+    expect(await urlsOf(onlyReturn.json.id)).toEqual([{ return_url: "https://acme.example/welcome", failure_url: "https://acme.example/account" }]);
+    const usageOnly = await post("/customers", { subscriptions: [{ products: [{ code: "video_gen_std" }] }] });
+    expect(await urlsOf(usageOnly.json.id)).toEqual([{ return_url: null, failure_url: null }]);
   });
 
   it("versions: drafts, publishing, the default, and subscribers who keep their version", async () => {

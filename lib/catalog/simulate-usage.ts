@@ -25,7 +25,7 @@ export async function simulateUsage(db: DbOrTx, scope: PlatformScope, productId:
     const rating = rateEvent([rated], { eventType: e.event_type, data: e.data ?? {} });
     if (rating.status !== "billed") {
       const code = rating.status === "rating_error" ? "rating_error" : rating.code;
-      return { id: e.id, event_type: e.event_type, status: rating.status, reason_code: code, reason: rating.reason, fees: [] };
+      return { id: e.id, event_type: e.event_type, status: "unbilled" as const, reason_code: code, reason: rating.reason, fees: [] };
     }
     for (const f of rating.fees) totals.set(f.asset, (totals.get(f.asset) ?? dec("0")).plus(f.amount));
     return { id: e.id, event_type: e.event_type, status: rating.status, reason_code: null, reason: null, fees: rating.fees.map((f) => serializeFee(feeViewOf(f))) };

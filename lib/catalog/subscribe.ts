@@ -6,7 +6,7 @@ import { ValidationError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { now } from "@/lib/clock";
 import { accountKey, lockAccounts } from "@/lib/ledger/accounts";
-import { getPlatformOrThrow } from "@/lib/platforms/get-platform";
+import { defaultRedirectUrl, getPlatformOrThrow } from "@/lib/platforms/get-platform";
 import { checkRedirectUrls } from "@/lib/portal/create-session-link";
 import type { PlatformScope } from "@/lib/scope";
 import type { SubscriptionRequest } from "@/lib/customers/schemas";
@@ -64,17 +64,19 @@ async function alreadySubscribed(tx: Tx, customerId: string, productIds: string[
   return new Set(rows.map((r) => r.product_id));
 }
 
-async function checkUrls(tx: Tx, scope: PlatformScope, request: SubscriptionRequest, field: string, needed: boolean): Promise<void> {
-  const urls: Record<string, string> = {};
-  if (request.return_url !== undefined) urls[at(field, "return_url")] = request.return_url;
-  if (request.failure_url !== undefined) urls[at(field, "failure_url")] = request.failure_url;
-  const missing = needed ? (["return_url", "failure_url"] as const).filter((k) => request[k] === undefined) : [];
-  if (missing.length > 0) {
-    throw new ValidationError(Object.fromEntries(missing.map((k) => [at(field, k), ["Required: a product has a recurring fee the customer pays first."]])));
-  }
-  if (Object.keys(urls).length === 0) return;
+/**
+ * The subscription's return and failure URLs: as given (checked against the platform's allowed origins)
+ * or, for a plan whose first period the customer pays, the platform's default for what was left out.
+ */
+async function redirectUrls(tx: Tx, scope: PlatformScope, request: SubscriptionRequest, field: string, paid: boolean) {
+  const given: Record<string, string> = {};
+  if (request.return_url !== undefined) given[at(field, "return_url")] = request.return_url;
+  if (request.failure_url !== undefined) given[at(field, "failure_url")] = request.failure_url;
+  if (Object.keys(given).length === 0 && !paid) return { returnUrl: null, failureUrl: null };
   const platform = await getPlatformOrThrow(tx, scope.platformId);
-  checkRedirectUrls(urls, platform.branding.allowedRedirectOrigins);
+  checkRedirectUrls(given, platform.branding.allowedRedirectOrigins);
+  const fallback = paid ? defaultRedirectUrl(platform) : null;
+  return { returnUrl: request.return_url ?? fallback, failureUrl: request.failure_url ?? fallback };
 }
 
 /** The one product with a fixed recurring price, if any. @throws ValidationError for two, or an unchargeable amount */
@@ -111,7 +113,7 @@ export async function subscribeCustomer(tx: Tx, scope: PlatformScope, customerId
   });
   if (Object.keys(errors).length > 0) throw new ValidationError(errors);
   const definitions = resolved.map((r) => ({ prices: decodePrices(r.prices!), entitlements: decodeEntitlements(r.entitlements!) }));
-  await checkUrls(tx, scope, request, field, definitions.some((d) => hasRecurringFee(d.prices)));
+  const urls = await redirectUrls(tx, scope, request, field, definitions.some((d) => hasRecurringFee(d.prices)));
   const plan = planOf(definitions.map((d) => d.prices), resolved, field);
   const id = newId("subscription");
   const startedAt = now();
@@ -121,8 +123,7 @@ export async function subscribeCustomer(tx: Tx, scope: PlatformScope, customerId
     customerId,
     // A plan with a fixed price starts once its first period is paid; usage-only subscriptions start now.
     status: plan ? "pending" : "active",
-    returnUrl: request.return_url ?? null,
-    failureUrl: request.failure_url ?? null,
+    ...urls,
     redirectTo: request.redirect_to ?? null,
     startedAt,
   });
@@ -132,7 +133,7 @@ export async function subscribeCustomer(tx: Tx, scope: PlatformScope, customerId
   const assets = [...new Set(definitions.flatMap((d) => assetsOf(d.prices, d.entitlements)))];
   await lockAccounts(tx, scope, assets.map((asset) => accountKey({ kind: "wallet", customerId, name: DEFAULT_ACCOUNT, asset })));
   if (plan) {
-    await createFirstCharge(tx, { ...scope, customerId }, { id, returnUrl: request.return_url ?? null, failureUrl: request.failure_url ?? null }, plan);
+    await createFirstCharge(tx, { ...scope, customerId }, { id, ...urls }, plan);
     return id;
   }
   await activateEntitlements(tx, scope, id, startedAt);

@@ -9,8 +9,12 @@ export const productRefSchema = z.strictObject({
 
 export const subscriptionRequestSchema = z.strictObject({
   products: z.array(productRefSchema).min(1, "At least one product.").max(20),
-  return_url: urlField().optional(),
-  failure_url: urlField().optional(),
+  return_url: urlField()
+    .optional()
+    .meta({ description: "Where the customer goes after paying a plan's first period. Default: the platform's home_url (branding), else the portal's signed-out page." }),
+  failure_url: urlField()
+    .optional()
+    .meta({ description: "Where the customer goes when that payment is cancelled or fails. Same default as return_url." }),
   redirect_to: z.enum(["return_url", "billing_portal"]).optional(),
 });
 

@@ -15,7 +15,12 @@ export interface Movement {
 /** Roughly six months of top-ups, gifts, refunds and corrections for one customer, oldest first. */
 export function history(seed: number, now: Date): Movement[] {
   const random = seededRandom(seed);
-  const out: Movement[] = [];
+  // The customer funds the wallet before the first use (usage starts 180 days ago).
+  const joined = new Date(now.getTime() - 181 * DAY_MS);
+  const out: Movement[] = [
+    { at: joined, asset: "USD", amount: "50", system: "funding", category: "top_up", description: "Card top-up" },
+    { at: joined, asset: "CREDIT", amount: "500", system: "promotions", category: "gift", description: "Welcome credits" },
+  ];
   for (let daysAgo = 180; daysAgo > 0; daysAgo -= 7) {
     const at = new Date(now.getTime() - daysAgo * DAY_MS + Math.floor(random() * 8 * 3_600_000));
     if (daysAgo % 28 < 7) out.push({ at, asset: "USD", amount: "50", system: "funding", category: "top_up", description: "Card top-up" });

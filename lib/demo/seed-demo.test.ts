@@ -51,4 +51,17 @@ describe.each(testDatabases())("demo seed on $name", (target) => {
     const [costs] = await query<{ n: string }>(sql`SELECT count(*)::text AS n FROM event_costs WHERE platform_id = ${demo.platformId}`);
     expect(Number(costs!.n)).toBeGreaterThan(100);
   });
+
+  it("opens on healthy wallets: every balance positive now and never below zero in the history", async () => {
+    const accounts = await query<{ owner: string; asset: string; balance: string; lowest: string }>(sql`
+      SELECT a.owner, a.asset_code AS asset, a.balance::text AS balance,
+        (SELECT min(e.balance_after) FROM ledger_entries e WHERE e.account_id = a.id)::text AS lowest
+      FROM ledger_accounts a WHERE a.platform_id = ${demo.platformId} AND a.owner = ANY(${sql.param(demo.customers.map((c) => c.id))}::text[])`);
+    expect(accounts.map((a) => a.asset).sort()).toEqual(["CREDIT", "CREDIT", "CREDIT", "USD", "USD", "USD"]);
+    for (const a of accounts) {
+      expect(Number(a.balance), `${a.owner} ${a.asset}`).toBeGreaterThan(a.asset === "USD" ? 20 : 100);
+      expect(Number(a.lowest), `${a.owner} ${a.asset}`).toBeGreaterThanOrEqual(0);
+    }
+    expect(demo.customers[0]!.name).toBe("Ada Lovelace");
+  });
 });

@@ -8,6 +8,7 @@ import { ingestEvents } from "@/lib/events/ingest";
 import { ingestEventsSchema, MAX_EVENTS_PER_REQUEST } from "@/lib/events/schemas";
 import { parseJsonText } from "@/lib/json";
 import { postTransfers } from "@/lib/ledger";
+import { listWalletAccounts } from "@/lib/wallet/get-wallet";
 import { dec } from "@/lib/money";
 import { createPlatform } from "@/lib/platforms/create-platform";
 import type { PlatformScope } from "@/lib/scope";
@@ -53,19 +54,46 @@ async function postUsage(db: Db, scope: PlatformScope, customerId: string, event
 }
 
 /**
+ * The demo customers top up when they run low: a balance that ends a stretch of usage below its floor
+ * is topped up at once, so the wallets the portal opens on are healthy and their history shows why.
+ */
+const TOP_UPS: Record<string, { floor: number; amount: string; description: string }> = {
+  USD: { floor: 40, amount: "50", description: "Card top-up" },
+  CREDIT: { floor: 600, amount: "1000", description: "Credit pack" },
+};
+
+async function topUpsWhenLow(db: Db, scope: PlatformScope, customerId: string, after: Date): Promise<Movement[]> {
+  const accounts = await listWalletAccounts(db, { ...scope, customerId });
+  return accounts.flatMap((a) => {
+    const rule = TOP_UPS[a.asset];
+    if (!rule || a.available.gte(rule.floor)) return [];
+    // Right after the usage and never after the next movement, which is later than every event before it.
+    const at = new Date(after.getTime() + 1);
+    return [{ at, asset: a.asset, amount: rule.amount, system: "funding" as const, category: "top_up" as const, description: rule.description }];
+  });
+}
+
+/**
  * Posts a customer's money movements and usage in time order, so every balance_after in the ledger
- * follows the clock: the usage between two movements goes in as one backdated request.
+ * follows the clock: the usage between two movements goes in as one backdated request, followed by
+ * the top-ups it calls for.
  */
 async function postTimeline(db: Db, scope: PlatformScope, customerId: string, moves: Movement[], events: DemoEvent[]): Promise<void> {
   let next = 0;
-  for (const [i, move] of moves.entries()) {
+  let posted = 0;
+  const usageUntil = async (end: number) => {
+    if (end <= next) return;
+    await postUsage(db, scope, customerId, events.slice(next, end));
+    for (const topUp of await topUpsWhenLow(db, scope, customerId, events[end - 1]!.at)) await postMovement(db, scope, customerId, topUp, posted++);
+    next = end;
+  };
+  for (const move of moves) {
     let end = next;
     while (end < events.length && events[end]!.at < move.at) end++;
-    if (end > next) await postUsage(db, scope, customerId, events.slice(next, end));
-    next = end;
-    await postMovement(db, scope, customerId, move, i);
+    await usageUntil(end);
+    await postMovement(db, scope, customerId, move, posted++);
   }
-  if (next < events.length) await postUsage(db, scope, customerId, events.slice(next));
+  await usageUntil(events.length);
 }
 
 /** Creates the demo platform, its CREDIT asset, products, three subscribed customers and six months of their history. */

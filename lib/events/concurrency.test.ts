@@ -57,7 +57,7 @@ describe.each(testDatabases())("concurrent ingest on $name", (target) => {
     expect(responses.every((r) => r.status === 200 || r.status === 201)).toBe(true);
     for (const e of events) {
       const outcomes = responses.map((r) => r.json.items.find((i: { id: string }) => i.id === e.id).status);
-      expect(outcomes.filter((s) => s === "accepted")).toHaveLength(1);
+      expect(outcomes.filter((s) => s === "billed")).toHaveLength(1);
       expect(outcomes.filter((s) => s === "duplicate")).toHaveLength(7);
     }
     for (let i = 0; i < 2; i++) expect((await sendEvents(setup.key, customerId, events)).json.duplicates).toBe(60);
@@ -71,7 +71,7 @@ describe.each(testDatabases())("concurrent ingest on $name", (target) => {
     const request = (order: typeof events): IngestRequest => ({ customer: { id: customerId }, events: order, receivedAt: new Date() });
     const orders = Array.from({ length: 8 }, (_, i) => (i % 2 === 0 ? events : [...events].reverse()));
     const results = await Promise.all(orders.map((order) => processBatch(database.db, setup.platform.scope, [request(order)])));
-    const accepted = results.flatMap((r) => (r.results[0]!.ok ? r.results[0]!.value.items : [])).filter((i) => i.status === "accepted");
+    const accepted = results.flatMap((r) => (r.results[0]!.ok ? r.results[0]!.value.items : [])).filter((i) => i.status === "billed");
     expect(accepted.map((i) => i.id).sort()).toEqual(events.map((e) => e.id).sort());
     const expected = events.reduce((sum, e, i) => sum.plus(i % 2 === 0 ? dec(String(e.data.total_tokens)).times("0.001") : dec("2.5")), dec("0"));
     await expectBilledOnce(customerId, events, expected.toString());

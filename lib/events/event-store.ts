@@ -40,8 +40,9 @@ export interface EventRow {
 
 export interface CostView {
   id: string | null;
-  vendorId: string;
-  vendorName: string;
+  /** Null (with the name) for an unattributed cost. */
+  vendorId: string | null;
+  vendorName: string | null;
   amount: Decimal;
   currency: string;
   description: string | null;
@@ -62,7 +63,7 @@ async function withFeesAndCosts(db: DbOrTx, rows: EventRow[]): Promise<EventDeta
     db
       .select({ cost: eventCosts, vendorName: vendors.name })
       .from(eventCosts)
-      .innerJoin(vendors, eq(vendors.id, eventCosts.vendorId))
+      .leftJoin(vendors, eq(vendors.id, eventCosts.vendorId))
       .where(inArray(eventCosts.eventPk, pks))
       .orderBy(eventCosts.id),
   ]);

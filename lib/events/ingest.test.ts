@@ -31,7 +31,7 @@ describe.each(testDatabases())("usage events on $name", (target) => {
     const id = eventId();
     const res = await sendEvents(setup.key, customerId, [{ id, occurred_at: "2025-10-17T21:21:27.024729Z", subject: "s1", description: "d", ...event }]);
     expect(res.status, res.text).toBe(201);
-    expect(res.json.items[0].status).toBe("accepted");
+    expect(res.json.items[0].status).toBe("billed");
     expect(res.text).toContain(`"amount":${fee},`);
     expect(res.json.balances).toEqual([{ account_id: `default:${asset}`, asset, available: Number(after) }]);
     expect(await balance(customerId, asset)).toBe(after);

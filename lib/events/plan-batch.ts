@@ -2,7 +2,7 @@ import type { VendorRow } from "@/lib/vendors/vendor-store";
 import { rateEvent, type RatedProduct } from "@/lib/pricing";
 import type { BillableCustomer } from "./resolve-customers";
 import type { EventCostInput, UsageEventInput } from "./schemas";
-import type { Candidate, EventOutcome, IngestRequest, ResolvedCost } from "./types";
+import type { Candidate, EventOutcome, EventWarning, IngestRequest, ResolvedCost } from "./types";
 
 /** How far ahead of the server's clock an occurred_at may be (clock skew), before the event is refused. */
 export const FUTURE_TOLERANCE_MS = 5 * 60_000;
@@ -13,21 +13,42 @@ export interface BatchPlan {
   outcomes: (EventOutcome | undefined)[][];
 }
 
-function costsOf(event: UsageEventInput, vendors: Map<string, VendorRow>): ResolvedCost[] | { reason: string } {
-  const out: ResolvedCost[] = [];
+function costsOf(event: UsageEventInput, vendors: Map<string, VendorRow>): { costs: ResolvedCost[]; warnings: EventWarning[] } {
+  const costs: ResolvedCost[] = [];
+  const warnings: EventWarning[] = [];
   for (const [i, cost] of (event.costs ?? []).entries()) {
-    const vendor = cost.vendor_id !== undefined ? vendors.get(`id:${cost.vendor_id}`) : vendors.get(`ext:${cost.vendor_external_id}`);
-    if (!vendor) return { reason: `costs[${i}]: unknown vendor '${cost.vendor_id ?? cost.vendor_external_id}'.` };
-    out.push({
-      vendorId: vendor.id,
-      costId: cost.id ?? null,
-      amount: cost.amount,
-      currency: cost.currency,
-      description: cost.description ?? null,
-      metadata: cost.metadata ?? null,
+    const line = { costId: cost.id ?? null, amount: cost.amount, currency: cost.currency, description: cost.description ?? null, metadata: cost.metadata ?? null };
+    if (cost.vendor_id !== undefined) {
+      const vendor = vendors.get(`id:${cost.vendor_id}`);
+      if (!vendor) {
+        const message = `No vendor '${cost.vendor_id}' in this platform: the cost is recorded without a vendor.`;
+        warnings.push({ code: "unknown_vendor", field: `costs[${i}].vendor_id`, message });
+      }
+      costs.push({ ...line, vendorId: vendor?.id ?? null, newVendor: null });
+    } else {
+      const vendor = vendors.get(`ext:${cost.vendor_external_id}`);
+      costs.push({ ...line, vendorId: vendor?.id ?? null, newVendor: vendor ? null : cost.vendor_external_id! });
+    }
+  }
+  return { costs, warnings };
+}
+
+/** External ids of vendors the candidates' costs cite that are not registered yet. */
+export function newVendors(candidates: Candidate[]): string[] {
+  return [...new Set(candidates.flatMap((c) => c.costs.flatMap((cost) => (cost.newVendor === null ? [] : [cost.newVendor]))))];
+}
+
+/** Points the costs at the vendors just registered (external id → vendor id) and tells each event so. */
+export function assignNewVendors(candidates: Candidate[], registered: Map<string, string>): void {
+  for (const c of candidates) {
+    c.costs.forEach((cost, i) => {
+      if (cost.newVendor === null) return;
+      const message = `Vendor '${cost.newVendor}' was registered on first sight, named after its external id.`;
+      c.warnings.push({ code: "vendor_registered", field: `costs[${i}].vendor_external_id`, message });
+      cost.vendorId = registered.get(cost.newVendor)!;
+      cost.newVendor = null;
     });
   }
-  return out;
 }
 
 /** The vendor references of a batch, for one lookup. */
@@ -41,8 +62,10 @@ export function vendorRefs(requests: IngestRequest[]): { ids: string[]; external
 
 /**
  * Rates every event of a batch (pure: the database reads happened before). An id seen earlier in
- * the batch is a duplicate; an event from too far in the future or citing an unknown vendor is
- * refused and not stored, so it can be corrected and sent again with the same id.
+ * the batch is a duplicate; an event from too far in the future is refused and not stored, so it
+ * can be corrected and sent again with the same id. Cost lines never decide whether an event is
+ * billed: a cost citing an unknown vendor_id is kept without a vendor, one citing an unregistered
+ * vendor_external_id waits for that vendor to be registered (newVendors, assignNewVendors).
  */
 export function planBatch(
   requests: IngestRequest[],
@@ -62,11 +85,10 @@ export function planBatch(
       if (occurredAt.getTime() > request.receivedAt.getTime() + FUTURE_TOLERANCE_MS) {
         return { id: input.id, status: "rejected", code: "occurred_at_in_future", reason: "occurred_at is in the future." };
       }
-      const costs = costsOf(input, vendors);
-      if (!Array.isArray(costs)) return { id: input.id, status: "rejected", code: "unknown_vendor", reason: costs.reason };
+      const { costs, warnings } = costsOf(input, vendors);
       seen.add(input.id);
       const rating = rateEvent(subscribed, { eventType: input.event_type, data: input.data ?? {} });
-      candidates.push({ request: r, index, customerId: customer.id, input, occurredAt, rating, costs });
+      candidates.push({ request: r, index, customerId: customer.id, input, occurredAt, rating, costs, warnings });
       return undefined;
     });
   });

@@ -4,11 +4,11 @@ import { NotFoundError } from "@/lib/errors";
 import { loadRatedProducts } from "@/lib/catalog/rated-products";
 import { postTransfers, type AccountState } from "@/lib/ledger";
 import type { PlatformScope } from "@/lib/scope";
-import { resolveVendors } from "@/lib/vendors/vendor-store";
+import { registerVendors, resolveVendors } from "@/lib/vendors/vendor-store";
 import { formatAccountId } from "@/lib/wallet/account-id";
 import type { Settled } from "./coalescer";
 import { debitKey, debitsFor } from "./debits";
-import { planBatch, vendorRefs, type BatchPlan } from "./plan-batch";
+import { assignNewVendors, newVendors, planBatch, vendorRefs, type BatchPlan } from "./plan-batch";
 import { resolveCustomers, type BillableCustomer } from "./resolve-customers";
 import type { Candidate, EventOutcome, IngestRequest, IngestResult } from "./types";
 import { insertEvents } from "./write-events";
@@ -21,9 +21,10 @@ export interface BatchResult {
 
 function outcomeOf(c: Candidate): EventOutcome {
   const id = c.input.id;
-  if (c.rating.status === "billed") return { id, status: "accepted", fees: c.rating.fees };
-  if (c.rating.status === "rating_error") return { id, status: "unbilled", code: "rating_error", reason: c.rating.reason };
-  return { id, status: "unbilled", code: c.rating.code, reason: c.rating.reason };
+  const warnings = c.warnings;
+  if (c.rating.status === "billed") return { id, status: "billed", fees: c.rating.fees, warnings };
+  if (c.rating.status === "rating_error") return { id, status: "unbilled", code: "rating_error", reason: c.rating.reason, warnings };
+  return { id, status: "unbilled", code: c.rating.code, reason: c.rating.reason, warnings };
 }
 
 /**
@@ -55,7 +56,7 @@ function results(requests: IngestRequest[], customers: (BillableCustomer | null)
  * Ingests several requests of one platform in one transaction: a few set-based statements whatever
  * the number of events (customers and subscriptions, events, account locks, transfers, entries and
  * balances, fees, costs). Each event is stored and its fees debited in the same transaction, or
- * neither. `backdate` dates the events and ledger rows at each event's occurred_at (demo seed only).
+ * neither; a vendor its costs cite by an unregistered external id is registered in it too. `backdate` dates the events and ledger rows at each event's occurred_at (demo seed only).
  */
 export async function processBatch(db: Db, scope: PlatformScope, requests: IngestRequest[], options: { backdate?: boolean } = {}): Promise<BatchResult> {
   return withTransaction(db, async (tx) => {
@@ -64,6 +65,7 @@ export async function processBatch(db: Db, scope: PlatformScope, requests: Inges
     const { ids, externalIds } = vendorRefs(requests);
     const vendors = await resolveVendors(tx, scope, ids, externalIds);
     const plan = planBatch(requests, customers, products, vendors);
+    assignNewVendors(plan.candidates, await registerVendors(tx, scope, newVendors(plan.candidates)));
     const { stored, posted } = await writeCandidates(tx, scope, plan.candidates, options.backdate === true);
     for (const c of plan.candidates) {
       plan.outcomes[c.request]![c.index] = stored.has(c) ? outcomeOf(c) : { id: c.input.id, status: "duplicate" };

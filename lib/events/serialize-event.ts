@@ -12,7 +12,9 @@ export function serializeEvent({ event, fees, costs }: EventDetail) {
     subject: event.subject,
     description: event.description,
     data: parseJsonText(event.data),
-    status: event.status,
+    // A price that matched but could not be computed is stored as rating_error; like POST /events and
+    // simulate, the API calls it unbilled and says why in reason_code.
+    status: event.status === "rating_error" ? "unbilled" : event.status,
     reason_code: event.reasonCode,
     reason: event.reason,
     fees: fees.map(serializeFee),

@@ -56,6 +56,9 @@ describe.each(testDatabases())("simulation, costs and stats on $name", (target) 
     const product = (await get("/products?code=awkward")).json;
     const simulated = await post(`/products/${product.id}/default/simulate-usage`, { events });
     expect(simulated.status, simulated.text).toBe(200);
+    const guidePath = await post(`/products/${product.id}/simulate`, { events });
+    expect(guidePath.status, guidePath.text).toBe(200);
+    expect(guidePath.text).toBe(simulated.text);
     expect(await count()).toBe(before);
     const customerId = await subscribedCustomer(setup.key, ["awkward"]);
     const real = await post("/events", { customer_id: customerId, events });

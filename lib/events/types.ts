@@ -10,11 +10,18 @@ export interface IngestRequest {
   receivedAt: Date;
 }
 
-export type RejectCode = "occurred_at_in_future" | "unknown_vendor";
+export type RejectCode = "occurred_at_in_future";
+
+/** Something about a stored event's cost lines the platform should know; it never changes what is billed. */
+export interface EventWarning {
+  code: "unknown_vendor" | "vendor_registered";
+  field: string;
+  message: string;
+}
 
 export type EventOutcome =
-  | { id: string; status: "accepted"; fees: ProductFee[] }
-  | { id: string; status: "unbilled"; code: UnbilledCode | "rating_error"; reason: string }
+  | { id: string; status: "billed"; fees: ProductFee[]; warnings: EventWarning[] }
+  | { id: string; status: "unbilled"; code: UnbilledCode | "rating_error"; reason: string; warnings: EventWarning[] }
   | { id: string; status: "duplicate" }
   | { id: string; status: "rejected"; code: RejectCode; reason: string };
 
@@ -32,7 +39,10 @@ export interface IngestResult {
 }
 
 export interface ResolvedCost {
-  vendorId: string;
+  /** Null for an unattributed cost (an unknown vendor_id), or until a vendor cited by external id is registered. */
+  vendorId: string | null;
+  /** The external id of a vendor to register on first sight; null once resolved. */
+  newVendor: string | null;
   costId: string | null;
   amount: Decimal;
   currency: string;
@@ -49,4 +59,5 @@ export interface Candidate {
   occurredAt: Date;
   rating: EventRating;
   costs: ResolvedCost[];
+  warnings: EventWarning[];
 }

@@ -1,19 +1,16 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { routeFiles } from "@/lib/testing/route-table";
+import { implementedMethods, routeFiles } from "@/lib/testing/route-table";
 import { buildOpenApiDocument, OPERATIONS } from "./document";
 
-const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
-
-/** Every (method, path) a route file under app/api/v1 exports, in OpenAPI path syntax. */
+/** Every (method, path) a route file under app/api/v1 implements, in OpenAPI path syntax. */
 async function implementedOperations(): Promise<string[]> {
   const root = path.join(process.cwd(), "app", "api", "v1");
   const out: string[] = [];
   for (const route of routeFiles(root)) {
     if (route.pattern.includes("[...")) continue;
     const apiPath = route.pattern.replace(/^\/api\/v1/, "").replace(/\[(\w+)\]/g, "{$1}");
-    const mod = (await import(route.file)) as Record<string, unknown>;
-    for (const method of METHODS) if (typeof mod[method] === "function") out.push(`${method.toLowerCase()} ${apiPath}`);
+    for (const method of await implementedMethods(route.file)) out.push(`${method.toLowerCase()} ${apiPath}`);
   }
   return out.sort();
 }

@@ -40,13 +40,15 @@ describe.each(testDatabases())("documented responses on $name", (target) => {
       events: [
         { id, event_type: "model_message", data: { model: "gpt-4", total_tokens: 10 }, costs: [{ vendor_id: vendor.id, amount: 0.01, currency: "USD" }] },
         { id: eventId("doc"), event_type: "model_message", data: { model: "x", total_tokens: 10 } },
+        { id: eventId("doc"), event_type: "video_generated", costs: [{ vendor_external_id: "new_vendor", amount: 1, currency: "USD" }, { vendor_id: "vnd_unknown", amount: 1, currency: "USD" }] },
         { id: eventId("doc"), event_type: "video_generated", occurred_at: "2999-01-01T00:00:00Z" },
         { id, event_type: "model_message" },
       ],
     });
     await expectDocumentedCall("post", "/events", { customer_id: customer.id, events: [{ id, event_type: "model_message" }] });
     await expectDocumentedCall("get", `/events/${id}`);
-    await expectDocumentedCall("get", `/events?customer_id=${customer.id}`);
+    const listed = await expectDocumentedCall("get", `/events?customer_id=${customer.id}`);
+    expect(listed.items.flatMap((e: { costs: { vendor_id: string | null }[] }) => e.costs.map((c) => c.vendor_id))).toContain(null);
     await expectDocumentedCall("get", `/customers/${customer.id}`);
     await expectDocumentedCall("get", "/customers");
     await expectDocumentedCall("get", `/customers/${customer.id}/stats`);
@@ -60,6 +62,7 @@ describe.each(testDatabases())("documented responses on $name", (target) => {
     await expectDocumentedCall("get", `/products/${product.id}/default`);
     const v2 = await expectDocumentedCall("post", `/products/${product.id}`, { name: "Multi-Model Chat", prices: [], entitlements: [{ name: "Grant", asset: "CREDIT", amount: 5, purpose: "promotion" }] });
     await expectDocumentedCall("patch", `/products/${product.id}/${v2.version}`, { publish: true });
+    await expectDocumentedCall("post", `/products/${product.id}/simulate`, { events: [{ id: "s", event_type: "model_message", data: { model: "x", total_tokens: 3 } }] });
     await expectDocumentedCall("post", `/products/${product.id}/1/simulate-usage`, { events: [{ id: "s", event_type: "model_message", data: { model: "gpt-4", total_tokens: 3 } }] });
     await expectDocumentedCall("get", "/assets");
     await expectDocumentedCall("get", "/assets/CREDIT");

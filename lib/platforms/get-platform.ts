@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db";
 import { platforms } from "@/lib/db/schema";
 import { readBranding, type Branding } from "@/lib/branding/schema";
+import { env } from "@/lib/env";
 import { NotFoundError } from "@/lib/errors";
 
 export interface Platform {
@@ -25,4 +26,12 @@ export async function getPlatformOrThrow(db: DbOrTx, platformId: string): Promis
   const platform = await findPlatform(db, platformId);
   if (!platform) throw new NotFoundError("Platform");
   return platform;
+}
+
+/**
+ * Where a customer is sent when the platform gave no return_url or failure_url (a top-up, a plan's
+ * first payment): the platform's home page from its branding, else the portal's own signed-out page.
+ */
+export function defaultRedirectUrl(platform: Platform): string {
+  return platform.branding.homeUrl ?? `${env().PORTAL_URL.replace(/\/$/, "")}/signed-out`;
 }

@@ -1,5 +1,6 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { allowOf, API_METHODS } from "@/lib/api/route-methods";
 
 export interface RouteFile {
   /** URL pattern such as /api/v1/customers/[customerId]/wallet. */
@@ -49,4 +50,11 @@ export function routeFiles(root = path.join(process.cwd(), "app", "api")): Route
       }
       return 0;
     });
+}
+
+/** The methods a route file really implements: its exports, less those apiRoutes answers with 405. */
+export async function implementedMethods(file: string): Promise<string[]> {
+  const mod = (await import(file)) as Record<string, unknown>;
+  const allow = allowOf(mod.OPTIONS);
+  return API_METHODS.filter((m) => typeof mod[m] === "function" && (allow === null || allow.includes(m)));
 }

@@ -95,7 +95,7 @@ describe.skipIf(postgres.skip).each(postgres.targets)("Postgres concurrency (tru
       for (const batch of batchesOf(c)) {
         const res = await sendEvents(setup.key, customerId, batch);
         if (res.status !== 200 && res.status !== 201) throw new Error(`${res.status} ${res.text}`);
-        for (const item of res.json.items as { id: string; status: string }[]) if (item.status === "accepted") accepted.push(item.id);
+        for (const item of res.json.items as { id: string; status: string }[]) if (item.status === "billed") accepted.push(item.id);
       }
     });
     expect(errors).toEqual([]);

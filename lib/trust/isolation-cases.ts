@@ -80,6 +80,7 @@ export const CASES: IsolationCase[] = [
   api("GET", "/products/[productId]/[version]", "productId", (_, f) => ({ path: `/api/v1/products/${f.productId}/1` })),
   api("PATCH", "/products/[productId]/[version]", "productId", (_, f) => ({ path: `/api/v1/products/${f.productId}/1`, body: { make_default: true } })),
   api("POST", "/products/[productId]/[version]/simulate-usage", "productId", (_, f) => ({ path: `/api/v1/products/${f.productId}/1/simulate-usage`, body: { events } })),
+  api("POST", "/products/[productId]/simulate", "productId", (_, f) => ({ path: `/api/v1/products/${f.productId}/simulate`, body: { events } })),
   api("GET", "/vendors", "?external_id", (_, f) => ({ path: `/api/v1/vendors?external_id=${f.vendorExternalId}` })),
   api("GET", "/vendors/[vendorId]", "vendorId", (_, f) => ({ path: `/api/v1/vendors/${f.vendorId}` })),
   api("GET", "/webhooks/[webhookId]", "webhookId", (_, f) => ({ path: `/api/v1/webhooks/${f.webhookId}` })),

@@ -2,20 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db";
 import { callApi, useDatabase, type ApiResponse } from "@/lib/testing/api-client";
 import { testDatabases } from "@/lib/testing/databases";
-import { routeFiles } from "@/lib/testing/route-table";
+import { implementedMethods, routeFiles } from "@/lib/testing/route-table";
 import { rowCounts } from "@/lib/testing/row-counts";
 import { useTestProvider } from "@/lib/testing/stripe-env";
 import { CASES, LEAK_SWEEP, NO_FOREIGN_ID, type IsolationCase } from "./isolation-cases";
 import { secretsOf, seedTenant, type Ids, type Tenant } from "./isolation-world";
 
-const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
-
 /** Every "METHOD /pattern" exported by a route file under /api/v1 and /api/portal. */
 async function routeMethods(): Promise<string[]> {
   const out: string[] = [];
   for (const route of routeFiles().filter((r) => /^\/api\/(v1|portal)\//.test(r.pattern))) {
-    const mod = (await import(route.file)) as Record<string, unknown>;
-    for (const method of METHODS) if (typeof mod[method] === "function") out.push(`${method} ${route.pattern}`);
+    for (const method of await implementedMethods(route.file)) out.push(`${method} ${route.pattern}`);
   }
   return out.sort();
 }

@@ -67,3 +67,19 @@ export async function resolveVendors(db: DbOrTx, scope: PlatformScope, ids: stri
   }
   return out;
 }
+
+/**
+ * Registers, on first sight, the vendors that costs cite by an external id no vendor has yet, named
+ * after that id; returns the vendor id of each. Concurrent registrations of one id meet on the unique
+ * index: the loser reads the winner's row.
+ */
+export async function registerVendors(tx: DbOrTx, scope: PlatformScope, externalIds: string[]): Promise<Map<string, string>> {
+  if (externalIds.length === 0) return new Map();
+  const sorted = [...externalIds].sort();
+  await tx
+    .insert(vendors)
+    .values(sorted.map((externalId) => ({ id: newId("vendor"), ...scope, name: externalId, externalId })))
+    .onConflictDoNothing();
+  const rows = await tx.select({ id: vendors.id, externalId: vendors.externalId }).from(vendors).where(and(inScope(vendors, scope), inArray(vendors.externalId, sorted)));
+  return new Map(rows.map((r) => [r.externalId!, r.id]));
+}

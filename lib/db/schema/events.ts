@@ -89,7 +89,8 @@ export const eventCosts = pgTable(
   "event_costs",
   {
     ...eventLineColumns(),
-    vendorId: text("vendor_id").notNull(),
+    /** Null for an unattributed cost: it named a vendor id this platform does not have (the event is billed all the same). */
+    vendorId: text("vendor_id"),
     /** The platform's own id for the cost line, when it sent one. */
     costId: text("cost_id"),
     amount: money("amount").notNull(),

@@ -11,10 +11,12 @@ const ok = (schema: z.ZodType, description = "OK") => ({ status: 200, descriptio
 const created = (schema: z.ZodType, description = "Created") => ({ status: 201, description, schema });
 
 const INGEST = `Up to 1,000 events of one customer. Each new event is priced against the customer's subscribed product
-versions and its fees are debited in the same transaction that stores it. Per event: accepted (billed, with fees),
-unbilled (stored, not billed: reason_code no_subscription, no_price, no_dimension_match or rating_error), duplicate
-(the id was used before: nothing billed) or rejected (not stored; may be sent again with the same id). A malformed
-request is a 422 and writes nothing.`;
+versions and its fees are debited in the same transaction that stores it. Per event: billed (with fees), unbilled
+(stored, not billed: reason_code no_subscription, no_price, no_dimension_match or rating_error), duplicate (the id was
+used before: nothing billed) or rejected (occurred_at too far in the future: not stored; may be sent again with the
+same id) — the statuses GET /events and simulate use. Cost lines never decide billing: a vendor cited by an unknown
+vendor_external_id is registered on first sight, a cost citing an unknown vendor_id is kept without a vendor, and
+either is reported in the event's warnings. A malformed request is a 422 and writes nothing.`;
 
 /** Products, prices, usage events, simulation and vendors. */
 export const billingOperations: Operation[] = [
@@ -36,6 +38,10 @@ export const billingOperations: Operation[] = [
   {
     method: "post", path: "/products/{productId}/{version}/simulate-usage", operationId: "Products_simulateUsage", tag: "Product Catalog",
     summary: "The fees events would incur on this version; writes nothing", body: simulateUsageSchema, response: ok(simulationResponse),
+  },
+  {
+    method: "post", path: "/products/{productId}/simulate", operationId: "Products_simulate", tag: "Product Catalog",
+    summary: "simulate-usage on the default version; writes nothing", body: simulateUsageSchema, response: ok(simulationResponse),
   },
   {
     method: "post", path: "/events", operationId: "Events_send", tag: "Events", summary: "Store and bill usage events", description: INGEST, body: ingestEventsSchema,

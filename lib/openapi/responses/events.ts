@@ -14,21 +14,31 @@ export const feeResponse = z.object({
   rate: z.object({ unit_price: amount().nullable(), volume_rate: amount().nullable(), package_size: amount().nullable() }),
 });
 
-const reasonCode = z.enum(["no_subscription", "no_price", "no_dimension_match", "rating_error", "occurred_at_in_future", "unknown_vendor"]);
+const unbilledCode = z.enum(["no_subscription", "no_price", "no_dimension_match", "rating_error"]);
+
+const warning = z.object({
+  code: z.enum(["unknown_vendor", "vendor_registered"]),
+  field: z.string().meta({ description: "The cost line it is about, e.g. costs[0].vendor_id." }),
+  message: z.string(),
+});
 
 export const ingestResponse = z.object({
   customer_id: z.string(),
-  accepted: z.number().int(),
+  billed: z.number().int(),
   unbilled: z.number().int(),
   duplicates: z.number().int(),
   rejected: z.number().int(),
   items: z.array(
     z.object({
       id: z.string(),
-      status: z.enum(["accepted", "unbilled", "duplicate", "rejected"]),
-      reason_code: reasonCode.optional(),
+      status: z.enum(["billed", "unbilled", "duplicate", "rejected"]),
+      reason_code: z.enum([...unbilledCode.options, "occurred_at_in_future"]).optional(),
       reason: z.string().optional(),
       fees: z.array(feeResponse),
+      warnings: z
+        .array(warning)
+        .optional()
+        .meta({ description: "Only when a cost line needs attention; billing never depends on cost lines." }),
     }),
   ),
   balances: z.array(z.object({ account_id: z.string(), asset: z.string(), available: amount() })),
@@ -42,15 +52,15 @@ export const eventResponse = z.object({
   subject: z.string().nullable(),
   description: z.string().nullable(),
   data: z.record(z.string(), z.unknown()),
-  status: z.enum(["billed", "unbilled", "rating_error"]),
-  reason_code: reasonCode.nullable(),
+  status: z.enum(["billed", "unbilled"]),
+  reason_code: unbilledCode.nullable(),
   reason: z.string().nullable(),
   fees: z.array(feeResponse),
   costs: z.array(
     z.object({
       id: z.string().nullable(),
-      vendor_id: z.string(),
-      vendor_name: z.string(),
+      vendor_id: z.string().nullable().meta({ description: "Null for an unattributed cost: it named a vendor_id this platform does not have." }),
+      vendor_name: z.string().nullable(),
       amount: amount(),
       currency: z.string(),
       description: z.string().nullable(),
@@ -66,8 +76,8 @@ export const simulationResponse = z.object({
     z.object({
       id: z.string(),
       event_type: z.string(),
-      status: z.enum(["billed", "unbilled", "rating_error"]),
-      reason_code: reasonCode.nullable(),
+      status: z.enum(["billed", "unbilled"]),
+      reason_code: unbilledCode.nullable(),
       reason: z.string().nullable(),
       fees: z.array(feeResponse),
     }),

@@ -1,11 +1,10 @@
 import { createHash } from "node:crypto";
 import type { Db } from "@/lib/db";
 import { ValidationError } from "@/lib/errors";
-import { getPlatformOrThrow } from "@/lib/platforms/get-platform";
+import { defaultRedirectUrl, getPlatformOrThrow } from "@/lib/platforms/get-platform";
 import { checkRedirectUrls, mintPortalLink } from "@/lib/portal/create-session-link";
 import type { PlatformScope } from "@/lib/scope";
 import { DEFAULT_ACCOUNT } from "@/lib/wallet/account-id";
-import { portalUrl } from "./checkout";
 import { initiateTopUp } from "./initiate";
 import type { CreateTopUpInput } from "./schema";
 import type { TopUpRow } from "./store";
@@ -50,7 +49,7 @@ export async function createApiTopUp(
     },
     "api",
   );
-  const fallback = platform.branding.homeUrl ?? portalUrl("/signed-out");
+  const fallback = defaultRedirectUrl(platform);
   const link = await mintPortalLink(db, scope, {
     customerId: topUp.customerId,
     returnUrl: topUp.returnUrl ?? fallback,

@@ -44,7 +44,7 @@ async function fixture(database: Database, count: number): Promise<Fixture> {
 /** A pre-rated candidate: the ceiling replays the SQL of ingest without HTTP and without pricing. */
 function candidate(f: Fixture, customerId: string, id: string, n: number): Candidate {
   const input = { ...benchEvent(id, n), occurred_at: undefined };
-  return { request: 0, index: 0, customerId, input, occurredAt: new Date(), rating: rateEvent([f.product], { eventType: input.event_type, data: input.data }), costs: [] };
+  return { request: 0, index: 0, customerId, input, occurredAt: new Date(), rating: rateEvent([f.product], { eventType: input.event_type, data: input.data }), costs: [], warnings: [] };
 }
 
 interface Plan {

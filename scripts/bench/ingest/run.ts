@@ -72,7 +72,7 @@ export async function runTarget(kind: "pglite" | "postgres", options: RunOptions
   const prepared = await openDatabase(target!.open);
   await prepared.close();
   const adminToken = randomBytes(32).toString("base64url");
-  const env = { ...target!.serverEnv, BILLFOLD_BENCH: "1", BILLFOLD_ADMIN_TOKEN: adminToken, BILLFOLD_SECRET: randomBytes(32).toString("base64url") };
+  const env = { ...target!.serverEnv, BILLFOLD_BENCH_BUILD: "1", BILLFOLD_ADMIN_TOKEN: adminToken, BILLFOLD_SECRET: randomBytes(32).toString("base64url") };
   const server = await startServer(options.port, { ...env, PORTAL_URL: `http://127.0.0.1:${options.port}` });
   let peakRssMb = 0;
   const sampler = setInterval(() => (peakRssMb = Math.max(peakRssMb, server.rssMb())), 250);

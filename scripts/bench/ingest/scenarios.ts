@@ -23,7 +23,7 @@ export interface ScenarioResult {
   errors: number;
   accepted: number;
   duplicates: number;
-  /** Outcomes other than accepted or duplicate (unbilled, rejected): the benchmark expects none. */
+  /** Outcomes other than billed or duplicate (unbilled, rejected): the benchmark expects none. */
   unexpected: number;
   acceptedIds: string[];
 }
@@ -55,7 +55,7 @@ export async function runScenario(url: string, fixture: HttpFixture, spec: Scena
       if (status !== 200 && status !== 201) return void tally.unexpected++;
       tally.ok++;
       for (const item of (JSON.parse(text) as { items: { id: string; status: string }[] }).items) {
-        if (item.status === "accepted") tally.accepted.push(item.id);
+        if (item.status === "billed") tally.accepted.push(item.id);
         else if (item.status === "duplicate") tally.duplicates++;
         else tally.unexpected++;
       }

@@ -29,8 +29,8 @@ export const EVENTS_PER_REQUEST = 5;
 async function post(url: string, key: string, body: string): Promise<{ status: number; accepted: number } | null> {
   try {
     const res = await fetch(`${url}/api/v1/events`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body });
-    const json = (await res.json().catch(() => null)) as { accepted?: number; unbilled?: number } | null;
-    return { status: res.status, accepted: (json?.accepted ?? 0) + (json?.unbilled ?? 0) };
+    const json = (await res.json().catch(() => null)) as { billed?: number; unbilled?: number } | null;
+    return { status: res.status, accepted: (json?.billed ?? 0) + (json?.unbilled ?? 0) };
   } catch {
     return null;
   }

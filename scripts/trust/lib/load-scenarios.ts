@@ -57,7 +57,7 @@ export async function eventIngest(url: string, fixture: HttpFixture, rate: numbe
     onResponse: (status, body) => {
       if (status >= 300) return;
       const parsed = JSON.parse(body) as { items: { id: string; status: string }[] };
-      for (const item of parsed.items) if (item.status === "accepted" || item.status === "unbilled") acceptedIds.push(item.id);
+      for (const item of parsed.items) if (item.status === "billed" || item.status === "unbilled") acceptedIds.push(item.id);
     },
   });
   if (bodies.length <= result.requests) throw new Error("ran out of unique event bodies");

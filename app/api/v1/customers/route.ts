@@ -1,4 +1,5 @@
 import { apiRoute } from "@/lib/api/handler";
+import { apiRoutes } from "@/lib/api/route-methods";
 import { page } from "@/lib/api/pagination";
 import { json } from "@/lib/api/respond";
 import { createCustomer } from "@/lib/customers/create-customer";
@@ -8,19 +9,21 @@ import { customerView, customerViews } from "@/lib/customers/customer-view";
 import { validate } from "@/lib/api/parse";
 import { pageQuerySchema } from "@/lib/api/page-query";
 
-// POST /customers – create a customer (and subscribe it to products)
-export const POST = apiRoute({ body: createCustomerSchema }, async ({ db, scope, body }) => {
-  const row = await createCustomer(db, scope, body);
-  return json(await customerView(db, scope, row), 201);
-});
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoutes({
+  // POST /customers – create a customer (and subscribe it to products)
+  POST: apiRoute({ body: createCustomerSchema }, async ({ db, scope, body }) => {
+    const row = await createCustomer(db, scope, body);
+    return json(await customerView(db, scope, row), 201);
+  }),
 
-// GET /customers – list customers, or ?external_id= for one customer
-export const GET = apiRoute({ query: listCustomersQuerySchema }, async ({ db, scope, query }) => {
-  if (query.external_id !== undefined) {
-    const row = await getCustomerByExternalIdOrThrow(db, scope, query.external_id);
-    return json(await customerView(db, scope, row));
-  }
-  const { limit, offset } = validate(pageQuerySchema, query);
-  const { rows, total } = await listCustomers(db, scope, { limit, offset });
-  return json(page(await customerViews(db, scope, rows), total, limit, offset));
+  // GET /customers – list customers, or ?external_id= for one customer
+  GET: apiRoute({ query: listCustomersQuerySchema }, async ({ db, scope, query }) => {
+    if (query.external_id !== undefined) {
+      const row = await getCustomerByExternalIdOrThrow(db, scope, query.external_id);
+      return json(await customerView(db, scope, row));
+    }
+    const { limit, offset } = validate(pageQuerySchema, query);
+    const { rows, total } = await listCustomers(db, scope, { limit, offset });
+    return json(page(await customerViews(db, scope, rows), total, limit, offset));
+  }),
 });

@@ -1,4 +1,5 @@
 import { apiRoute } from "@/lib/api/handler";
+import { apiRoutes } from "@/lib/api/route-methods";
 import { pageQuerySchema } from "@/lib/api/page-query";
 import { page } from "@/lib/api/pagination";
 import { validate } from "@/lib/api/parse";
@@ -9,15 +10,17 @@ import { ingestEventsSchema, listEventsQuerySchema } from "@/lib/events/schemas"
 import { serializeEvent } from "@/lib/events/serialize-event";
 import { ingestStatus, serializeIngestResult } from "@/lib/events/serialize-ingest";
 
-// POST /events – store and bill up to 1,000 usage events of one customer; replayed ids are reported as duplicates
-export const POST = apiRoute({ body: ingestEventsSchema }, async ({ db, scope, body }) => {
-  const result = await ingestEvents(db, scope, body);
-  return json(serializeIngestResult(result), ingestStatus(result));
-});
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoutes({
+  // POST /events – store and bill up to 1,000 usage events of one customer; replayed ids are reported as duplicates
+  POST: apiRoute({ body: ingestEventsSchema }, async ({ db, scope, body }) => {
+    const result = await ingestEvents(db, scope, body);
+    return json(serializeIngestResult(result), ingestStatus(result));
+  }),
 
-// GET /events – events newest first with their fees and costs (?customer_id= for one customer)
-export const GET = apiRoute({ query: listEventsQuerySchema }, async ({ db, scope, query }) => {
-  const { limit, offset } = validate(pageQuerySchema, query);
-  const { items, total } = await listEvents(db, scope, { customerId: query.customer_id, limit, offset });
-  return json(page(items.map(serializeEvent), total, limit, offset));
+  // GET /events – events newest first with their fees and costs (?customer_id= for one customer)
+  GET: apiRoute({ query: listEventsQuerySchema }, async ({ db, scope, query }) => {
+    const { limit, offset } = validate(pageQuerySchema, query);
+    const { items, total } = await listEvents(db, scope, { customerId: query.customer_id, limit, offset });
+    return json(page(items.map(serializeEvent), total, limit, offset));
+  }),
 });

@@ -1,4 +1,5 @@
 import { apiRoute } from "@/lib/api/handler";
+import { apiRoutes } from "@/lib/api/route-methods";
 import { pageQuerySchema } from "@/lib/api/page-query";
 import { page } from "@/lib/api/pagination";
 import { validate } from "@/lib/api/parse";
@@ -8,15 +9,17 @@ import { createProductSchema, listProductsQuerySchema } from "@/lib/catalog/prod
 import { getProductByCodeOrThrow, listProducts } from "@/lib/catalog/product-store";
 import { productDetail, serializeProductSummary, serializeVersionSummary } from "@/lib/catalog/serialize-product";
 
-// POST /products – create a product and its first version (published and default with publish: true)
-export const POST = apiRoute({ body: createProductSchema }, async ({ db, scope, body }) => {
-  return json(serializeVersionSummary(await createProduct(db, scope, body)), 201);
-});
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoutes({
+  // POST /products – create a product and its first version (published and default with publish: true)
+  POST: apiRoute({ body: createProductSchema }, async ({ db, scope, body }) => {
+    return json(serializeVersionSummary(await createProduct(db, scope, body)), 201);
+  }),
 
-// GET /products – list products, or ?code= for one product with its versions
-export const GET = apiRoute({ query: listProductsQuerySchema }, async ({ db, scope, query }) => {
-  if (query.code !== undefined) return json(await productDetail(db, await getProductByCodeOrThrow(db, scope, query.code)));
-  const { limit, offset } = validate(pageQuerySchema, query);
-  const { rows, total } = await listProducts(db, scope, { limit, offset });
-  return json(page(rows.map(serializeProductSummary), total, limit, offset));
+  // GET /products – list products, or ?code= for one product with its versions
+  GET: apiRoute({ query: listProductsQuerySchema }, async ({ db, scope, query }) => {
+    if (query.code !== undefined) return json(await productDetail(db, await getProductByCodeOrThrow(db, scope, query.code)));
+    const { limit, offset } = validate(pageQuerySchema, query);
+    const { rows, total } = await listProducts(db, scope, { limit, offset });
+    return json(page(rows.map(serializeProductSummary), total, limit, offset));
+  }),
 });

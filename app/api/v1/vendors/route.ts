@@ -1,4 +1,5 @@
 import { apiRoute } from "@/lib/api/handler";
+import { apiRoutes } from "@/lib/api/route-methods";
 import { pageQuerySchema } from "@/lib/api/page-query";
 import { page } from "@/lib/api/pagination";
 import { validate } from "@/lib/api/parse";
@@ -6,15 +7,17 @@ import { json } from "@/lib/api/respond";
 import { createVendorSchema, listVendorsQuerySchema } from "@/lib/vendors/schemas";
 import { createVendor, getVendorByExternalIdOrThrow, listVendors, serializeVendor } from "@/lib/vendors/vendor-store";
 
-// POST /vendors – register a vendor whose costs events can carry
-export const POST = apiRoute({ body: createVendorSchema }, async ({ db, scope, body }) => {
-  return json(serializeVendor(await createVendor(db, scope, body)), 201);
-});
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoutes({
+  // POST /vendors – register a vendor whose costs events can carry
+  POST: apiRoute({ body: createVendorSchema }, async ({ db, scope, body }) => {
+    return json(serializeVendor(await createVendor(db, scope, body)), 201);
+  }),
 
-// GET /vendors – list vendors, or ?external_id= for one vendor
-export const GET = apiRoute({ query: listVendorsQuerySchema }, async ({ db, scope, query }) => {
-  if (query.external_id !== undefined) return json(serializeVendor(await getVendorByExternalIdOrThrow(db, scope, query.external_id)));
-  const { limit, offset } = validate(pageQuerySchema, query);
-  const { rows, total } = await listVendors(db, scope, { limit, offset });
-  return json(page(rows.map(serializeVendor), total, limit, offset));
+  // GET /vendors – list vendors, or ?external_id= for one vendor
+  GET: apiRoute({ query: listVendorsQuerySchema }, async ({ db, scope, query }) => {
+    if (query.external_id !== undefined) return json(serializeVendor(await getVendorByExternalIdOrThrow(db, scope, query.external_id)));
+    const { limit, offset } = validate(pageQuerySchema, query);
+    const { rows, total } = await listVendors(db, scope, { limit, offset });
+    return json(page(rows.map(serializeVendor), total, limit, offset));
+  }),
 });

@@ -1,17 +1,20 @@
 import { apiRoute } from "@/lib/api/handler";
+import { apiRoutes } from "@/lib/api/route-methods";
 import { page } from "@/lib/api/pagination";
 import { pageQuerySchema } from "@/lib/api/page-query";
 import { json } from "@/lib/api/respond";
 import { createDestination, listDestinations, serializeDestination } from "@/lib/webhooks/destinations";
 import { createWebhookSchema } from "@/lib/webhooks/schemas";
 
-// POST /webhooks – register a destination; the response carries its signing secret
-export const POST = apiRoute({ body: createWebhookSchema }, async ({ db, scope, body }) => {
-  return json(serializeDestination(await createDestination(db, scope, body), true), 201);
-});
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoutes({
+  // POST /webhooks – register a destination; the response carries its signing secret
+  POST: apiRoute({ body: createWebhookSchema }, async ({ db, scope, body }) => {
+    return json(serializeDestination(await createDestination(db, scope, body), true), 201);
+  }),
 
-// GET /webhooks – the platform's active destinations
-export const GET = apiRoute({ query: pageQuerySchema }, async ({ db, scope, query }) => {
-  const { rows, total } = await listDestinations(db, scope, query);
-  return json(page(rows.map((r) => serializeDestination(r, false)), total, query.limit, query.offset));
+  // GET /webhooks – the platform's active destinations
+  GET: apiRoute({ query: pageQuerySchema }, async ({ db, scope, query }) => {
+    const { rows, total } = await listDestinations(db, scope, query);
+    return json(page(rows.map((r) => serializeDestination(r, false)), total, query.limit, query.offset));
+  }),
 });

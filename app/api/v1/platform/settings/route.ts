@@ -1,12 +1,15 @@
 import { apiRoute } from "@/lib/api/handler";
+import { apiRoutes } from "@/lib/api/route-methods";
 import { json } from "@/lib/api/respond";
 import { getPlatformSettings, replacePlatformSettings, serializeSettings } from "@/lib/platforms/settings";
 import { platformSettingsSchema } from "@/lib/platforms/settings-schema";
 
-// GET /platform/settings – Billfold extension: top-up limits and presets, auto top-up caps, portal currency
-export const GET = apiRoute({}, async ({ db, scope }) => json(serializeSettings(await getPlatformSettings(db, scope))));
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoutes({
+  // GET /platform/settings – Billfold extension: top-up limits and presets, auto top-up caps, portal currency
+  GET: apiRoute({}, async ({ db, scope }) => json(serializeSettings(await getPlatformSettings(db, scope)))),
 
-// PUT /platform/settings – replace the settings (parts left out return to their defaults)
-export const PUT = apiRoute({ body: platformSettingsSchema }, async ({ db, scope, body }) => {
-  return json(serializeSettings(await replacePlatformSettings(db, scope, body)));
+  // PUT /platform/settings – replace the settings (parts left out return to their defaults)
+  PUT: apiRoute({ body: platformSettingsSchema }, async ({ db, scope, body }) => {
+    return json(serializeSettings(await replacePlatformSettings(db, scope, body)));
+  }),
 });

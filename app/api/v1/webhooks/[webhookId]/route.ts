@@ -1,15 +1,18 @@
 import { apiRoute } from "@/lib/api/handler";
+import { apiRoutes } from "@/lib/api/route-methods";
 import { json } from "@/lib/api/respond";
 import { now } from "@/lib/clock";
 import { disableDestination, getDestinationOrThrow, serializeDestination } from "@/lib/webhooks/destinations";
 
-// GET /webhooks/:webhookId – one destination, with its secret
-export const GET = apiRoute({}, async ({ db, scope, params }) => {
-  return json(serializeDestination(await getDestinationOrThrow(db, scope, params.webhookId!), true));
-});
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoutes({
+  // GET /webhooks/:webhookId – one destination, with its secret
+  GET: apiRoute({}, async ({ db, scope, params }) => {
+    return json(serializeDestination(await getDestinationOrThrow(db, scope, params.webhookId!), true));
+  }),
 
-// DELETE /webhooks/:webhookId – stop sending events to this destination
-export const DELETE = apiRoute({}, async ({ db, scope, params }) => {
-  await disableDestination(db, scope, params.webhookId!, now());
-  return new Response(null, { status: 204 });
+  // DELETE /webhooks/:webhookId – stop sending events to this destination
+  DELETE: apiRoute({}, async ({ db, scope, params }) => {
+    await disableDestination(db, scope, params.webhookId!, now());
+    return new Response(null, { status: 204 });
+  }),
 });

@@ -1,14 +1,17 @@
 import { apiRoute } from "@/lib/api/handler";
+import { apiRoutes } from "@/lib/api/route-methods";
 import { json } from "@/lib/api/respond";
 import { getAssetOrThrow } from "@/lib/assets/find-asset";
 import { quoteSchema } from "@/lib/assets/schemas";
 import { quoteAsset } from "@/lib/assets/serialize";
 import { ValidationError } from "@/lib/errors";
 
-// POST /assets/:code/quote – how many units an amount of fiat buys at the current rate
-export const POST = apiRoute({ body: quoteSchema }, async ({ db, scope, params, body }) => {
-  const asset = await getAssetOrThrow(db, scope, params.code!);
-  const quote = quoteAsset(asset, body.source, body.amount, new Date());
-  if (!quote) throw ValidationError.field("source", `${asset.code} has no rate from ${body.source}.`);
-  return json(quote);
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoutes({
+  // POST /assets/:code/quote – how many units an amount of fiat buys at the current rate
+  POST: apiRoute({ body: quoteSchema }, async ({ db, scope, params, body }) => {
+    const asset = await getAssetOrThrow(db, scope, params.code!);
+    const quote = quoteAsset(asset, body.source, body.amount, new Date());
+    if (!quote) throw ValidationError.field("source", `${asset.code} has no rate from ${body.source}.`);
+    return json(quote);
+  }),
 });

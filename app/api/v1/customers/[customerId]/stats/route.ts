@@ -1,8 +1,11 @@
 import { apiRoute } from "@/lib/api/handler";
+import { apiRoutes } from "@/lib/api/route-methods";
 import { json } from "@/lib/api/respond";
 import { customerStats, customerStatsQuerySchema } from "@/lib/events/customer-stats";
 
-// GET /customers/:customerId/stats – revenue, costs and margin per asset and currency (?from&to)
-export const GET = apiRoute({ query: customerStatsQuerySchema }, async ({ db, scope, params, query }) => {
-  return json(await customerStats(db, scope, params.customerId!, query));
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoutes({
+  // GET /customers/:customerId/stats – revenue, costs and margin per asset and currency (?from&to)
+  GET: apiRoute({ query: customerStatsQuerySchema }, async ({ db, scope, params, query }) => {
+    return json(await customerStats(db, scope, params.customerId!, query));
+  }),
 });

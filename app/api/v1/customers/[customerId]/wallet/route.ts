@@ -1,11 +1,14 @@
 import { apiRoute } from "@/lib/api/handler";
+import { apiRoutes } from "@/lib/api/route-methods";
 import { json } from "@/lib/api/respond";
 import { getCustomerOrThrow } from "@/lib/customers/customer-store";
 import { listWalletAccounts } from "@/lib/wallet/get-wallet";
 
-// GET /customers/:customerId/wallet – the customer's accounts and available balances
-export const GET = apiRoute({}, async ({ db, scope, params }) => {
-  const customer = await getCustomerOrThrow(db, scope, params.customerId!);
-  const accounts = await listWalletAccounts(db, { ...scope, customerId: customer.id });
-  return json({ accounts: accounts.map((a) => ({ id: a.id, name: a.name, asset: a.asset, available: a.available })) });
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoutes({
+  // GET /customers/:customerId/wallet – the customer's accounts and available balances
+  GET: apiRoute({}, async ({ db, scope, params }) => {
+    const customer = await getCustomerOrThrow(db, scope, params.customerId!);
+    const accounts = await listWalletAccounts(db, { ...scope, customerId: customer.id });
+    return json({ accounts: accounts.map((a) => ({ id: a.id, name: a.name, asset: a.asset, available: a.available })) });
+  }),
 });

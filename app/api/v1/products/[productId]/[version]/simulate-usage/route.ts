@@ -1,9 +1,12 @@
 import { apiRoute } from "@/lib/api/handler";
+import { apiRoutes } from "@/lib/api/route-methods";
 import { json } from "@/lib/api/respond";
 import { simulateUsage } from "@/lib/catalog/simulate-usage";
 import { simulateUsageSchema } from "@/lib/events/schemas";
 
-// POST /products/:productId/:version/simulate-usage – the fees events would incur on this version; writes nothing
-export const POST = apiRoute({ body: simulateUsageSchema }, async ({ db, scope, params, body }) => {
-  return json(await simulateUsage(db, scope, params.productId!, params.version!, body.events));
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoutes({
+  // POST /products/:productId/:version/simulate-usage – the fees events would incur on this version; writes nothing
+  POST: apiRoute({ body: simulateUsageSchema }, async ({ db, scope, params, body }) => {
+    return json(await simulateUsage(db, scope, params.productId!, params.version!, body.events));
+  }),
 });

@@ -1,10 +1,8 @@
-import { env } from "@/lib/env";
-
 const BODY = JSON.stringify({ ok: true });
 
-// POST /api/bench/echo – benchmarks only (BILLFOLD_BENCH=1): reads the body and answers a constant, the HTTP ceiling
+// POST /api/bench/echo – reads the body and answers a constant: the HTTP ceiling of the benchmarks. Only a
+// benchmark build has it (npm run bench:ingest builds with BILLFOLD_BENCH_BUILD=1, see next.config.ts).
 export async function POST(req: Request): Promise<Response> {
-  if (env().BILLFOLD_BENCH !== "1") return new Response(null, { status: 404 });
   await req.text();
   return new Response(BODY, { status: 201, headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" } });
 }

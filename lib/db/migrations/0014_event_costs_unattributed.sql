@@ -1,0 +1,1 @@
+ALTER TABLE "event_costs" ALTER COLUMN "vendor_id" DROP NOT NULL;
