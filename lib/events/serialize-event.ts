@@ -11,7 +11,8 @@ export function serializeEvent({ event, fees, costs }: EventDetail) {
     occurred_at: event.occurredAt.toISOString(),
     subject: event.subject,
     description: event.description,
-    data: parseJsonText(event.data),
+    // Stored data is returned as it was accepted, even from before its depth was bounded at the door.
+    data: parseJsonText(event.data, Infinity),
     status: event.status,
     reason_code: event.reasonCode,
     reason: event.reason,
