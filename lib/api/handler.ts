@@ -30,6 +30,16 @@ type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 type NextContext = { params: Promise<Record<string, string | string[]>> };
 
+/** The schemas a route validates with, kept on its handler so tools (the input fuzzer) find every route's shapes. */
+export interface RouteSchemas {
+  body?: z.ZodType;
+  query?: z.ZodType;
+}
+
+export function withSchemas<F extends object>(handler: F, schemas: RouteSchemas): F & { schemas: RouteSchemas } {
+  return Object.assign(handler, { schemas: { body: schemas.body, query: schemas.query } });
+}
+
 /**
  * Wraps a /api/v1 route: authenticates the API key, parses body and query with their zod schemas,
  * and turns every error into problem+json. Unknown errors are logged and answered with a fixed 500.
@@ -38,7 +48,7 @@ export function apiRoute<BS extends z.ZodType | undefined = undefined, QS extend
   spec: RouteSpec<BS, QS>,
   handler: (ctx: ApiContext<Out<BS>, Out<QS>>) => Promise<Response>,
 ) {
-  return async (req: Request, context: NextContext): Promise<Response> => {
+  return withSchemas(async (req: Request, context: NextContext): Promise<Response> => {
     const url = new URL(req.url);
     try {
       const db = await getDb();
@@ -59,7 +69,7 @@ export function apiRoute<BS extends z.ZodType | undefined = undefined, QS extend
     } catch (error) {
       return errorResponse(error, url.pathname);
     }
-  };
+  }, spec);
 }
 
 /** The one place an error becomes a response: domain errors by the error table, an unreachable database 503, the rest 500. */

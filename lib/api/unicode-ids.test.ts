@@ -1,24 +1,13 @@
-import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db";
-import { rowsOf } from "@/lib/db/rows";
 import { callApi } from "@/lib/testing/api-client";
 import { billingSuite, eventId, subscribedCustomer, type BillingSetup } from "@/lib/testing/billing-fixtures";
 import { testDatabases } from "@/lib/testing/databases";
+import { feesAndDebits } from "@/lib/testing/stored-checks";
 import { rowCounts } from "@/lib/testing/row-counts";
 
 // What a platform sends when it cuts a user's string in the middle of an emoji: half a surrogate pair.
 const CUT = "\\ud83d";
-
-/** Σ event fees and Σ usage debits of the platform, in the database's own arithmetic. */
-async function feesAndDebits(database: Database, platformId: string): Promise<{ fees: string; debits: string }> {
-  const [row] = rowsOf<{ fees: string; debits: string }>(
-    await database.db.execute(sql`SELECT
-      (SELECT coalesce(sum(amount), 0)::text FROM event_fees WHERE platform_id = ${platformId}) AS fees,
-      (SELECT coalesce(sum(amount), 0)::text FROM ledger_transfers WHERE platform_id = ${platformId} AND category = 'usage_fee') AS debits`),
-  );
-  return row!;
-}
 
 describe.each(testDatabases())("ids and text that the database could not return unchanged, on $name", (target) => {
   let database: Database;
@@ -40,7 +29,7 @@ describe.each(testDatabases())("ids and text that the database could not return 
     expect(res.status, res.text).toBe(422);
     expect(res.json.errors["events[0].id"][0]).toMatch(/well-formed Unicode/);
     expect(await rowCounts(database.db, [setup.platform.id])).toEqual(before);
-    const money = await feesAndDebits(database, setup.platform.id);
+    const money = await feesAndDebits(database.db, setup.platform.id);
     expect(money.fees).toBe(money.debits);
   });
 
@@ -62,7 +51,7 @@ describe.each(testDatabases())("ids and text that the database could not return 
     expect(again.json.duplicates).toBe(1);
     const found = await callApi("GET", `/api/v1/events/${encodeURIComponent(id)}`, { key: setup.key });
     expect(found.json).toMatchObject({ id, status: "billed" });
-    const money = await feesAndDebits(database, setup.platform.id);
+    const money = await feesAndDebits(database.db, setup.platform.id);
     expect(money.fees).toBe(money.debits);
     const adj = `t_😀_${eventId()}`;
     expect((await post(`/api/v1/customers/${customerId}/wallet/adjustments`, adjustment(adj))).status).toBe(201);

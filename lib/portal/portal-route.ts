@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { errorResponse } from "@/lib/api/handler";
+import { errorResponse, withSchemas } from "@/lib/api/handler";
 import { parsePathParams, parseQuery, readJsonBody, validate } from "@/lib/api/parse";
 import { getDb, type Db } from "@/lib/db";
 import type { CustomerScope } from "@/lib/scope";
@@ -37,7 +37,7 @@ export function portalRoute<BS extends z.ZodType | undefined = undefined, QS ext
   spec: { body?: BS; query?: QS; mutation?: boolean },
   handler: (ctx: PortalApiContext<Out<BS>, Out<QS>>) => Promise<Response>,
 ) {
-  return async (req: Request, context: { params: Promise<Record<string, string>> }): Promise<Response> => {
+  return withSchemas(async (req: Request, context: { params: Promise<Record<string, string>> }): Promise<Response> => {
     const url = new URL(req.url);
     try {
       if (spec.mutation) {
@@ -58,5 +58,5 @@ export function portalRoute<BS extends z.ZodType | undefined = undefined, QS ext
     } catch (error) {
       return errorResponse(error, url.pathname);
     }
-  };
+  }, spec);
 }
