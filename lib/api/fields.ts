@@ -112,6 +112,16 @@ export const timestampField = () =>
       return date;
     });
 
+/**
+ * An integer from a query string (or a number, from a server component) in [min, max]; anything else is
+ * `fallback`, for portal lists that ignore a bad parameter rather than refuse the page.
+ */
+export const lenientIntField = (min: number, max: number, fallback: number) =>
+  z.unknown().optional().transform((v) => {
+    const n = typeof v === "number" ? v : typeof v === "string" && /^\d{1,9}$/.test(v) ? Number(v) : NaN;
+    return Number.isInteger(n) && n >= min && n <= max ? n : fallback;
+  });
+
 /** A calendar day YYYY-MM-DD from 1970 to 9999 that exists (no 2026-02-30). */
 export const calendarDateField = () => z.string().refine(isCalendarDate, "Must be a day such as 2026-01-31 (1970 to 9999).");
 

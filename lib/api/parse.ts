@@ -2,7 +2,7 @@ import { z } from "zod";
 import { AppError, ValidationError } from "@/lib/errors";
 import { JsonNumber, JsonSyntaxError, parseJsonText } from "@/lib/json";
 import { storableTextProblem } from "./field-checks";
-import { pathParamField } from "./fields";
+import { pathParamField, textField } from "./fields";
 
 export const DEFAULT_MAX_BODY_BYTES = 1_048_576 * 4;
 
@@ -91,7 +91,7 @@ export async function readJsonBody(req: Request, maxBytes = DEFAULT_MAX_BODY_BYT
   return value;
 }
 
-const pathParams = z.record(z.string(), pathParamField());
+const pathParams = z.record(textField(100), pathParamField());
 
 /**
  * A route's path segments as Next.js decoded them, each held to the id rules (well-formed, no NUL, at

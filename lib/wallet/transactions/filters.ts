@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { inTimestampRange } from "@/lib/api/field-checks";
-import { assetCodeField, monthField, textField } from "@/lib/api/fields";
+import { assetCodeField, lenientIntField, monthField, textField } from "@/lib/api/fields";
 import { CATEGORY_GROUPS, type CategoryGroup } from "../categories";
 
 const groups = Object.keys(CATEGORY_GROUPS) as [CategoryGroup, ...CategoryGroup[]];
@@ -11,7 +11,7 @@ export const transactionFiltersSchema = z.object({
   asset: assetCodeField().optional().catch(undefined),
   category: z.enum(groups).optional().catch(undefined),
   cursor: textField(200).optional().catch(undefined),
-  limit: z.coerce.number().int().min(1).max(100).default(25).catch(25),
+  limit: lenientIntField(1, 100, 25),
 });
 
 export type TransactionFilters = z.output<typeof transactionFiltersSchema>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { calendarDateField, textField } from "@/lib/api/fields";
+import { calendarDateField, lenientIntField, textField } from "@/lib/api/fields";
 
 const localDate = calendarDateField().optional().catch(undefined);
 
@@ -9,7 +9,7 @@ export const usageFiltersSchema = z.object({
   to: localDate,
   product: textField(60).optional().catch(undefined),
   cursor: textField(200).optional().catch(undefined),
-  limit: z.coerce.number().int().min(1).max(100).default(25).catch(25),
+  limit: lenientIntField(1, 100, 25),
 });
 
 export type UsageFilters = z.output<typeof usageFiltersSchema>;
