@@ -16,6 +16,25 @@ const config = [
     },
   },
   {
+    // Request schemas are written in lib/api/fields.ts's vocabulary: text both databases store and return
+    // unchanged, bounded numbers and timestamps. What is not a request (env, responses, Stripe's signed
+    // events, our own signed tokens and stored settings) may use zod's own.
+    files: ["lib/**/*.ts", "app/**/*.ts", "app/**/*.tsx"],
+    ignores: [
+      "lib/api/fields.ts", "lib/env.ts", "lib/openapi/**", "lib/payments/stripe/event-schemas.ts", "lib/portal/token-claims.ts",
+      "lib/platforms/settings.ts", "lib/testing/**", "lib/trust/**", "**/*.test.ts",
+    ],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "MemberExpression[object.name='z'][property.name=/^(string|email|iso|coerce|url|uuid|number|int|date)$/]",
+          message: "Request fields come from lib/api/fields.ts (textField, idField, decimalField, intField, timestampField…).",
+        },
+      ],
+    },
+  },
+  {
     files: ["scripts/**", "e2e/**", "**/*.test.ts", "lib/testing/**"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },

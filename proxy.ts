@@ -1,4 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { isDecodablePath } from "@/lib/api/path-segments";
+import { problem } from "@/lib/api/respond";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { AppError } from "@/lib/errors";
 import { sessionCookieName } from "@/lib/portal/cookie";
 import { frameAncestors } from "@/lib/portal/frame-ancestors";
 import { LOCALE_COOKIE, validLocale } from "@/lib/portal/locale";
@@ -16,12 +20,39 @@ function localeRedirect(request: NextRequest): NextResponse | null {
   return response;
 }
 
-/** Every page gets a fresh CSP nonce (Next.js applies it to its own scripts) and the security headers. */
-export async function proxy(request: NextRequest): Promise<NextResponse> {
+const BAD_PATH = "The path holds a percent-escape that is not UTF-8 (such as %ff).";
+
+/** A path Next.js could not decode: a clear 400 for API clients and browsers alike, before any route runs. */
+function badPath(request: NextRequest): Response {
+  const { pathname } = request.nextUrl;
+  if (pathname.startsWith("/api/")) return problem(new AppError("bad_request", BAD_PATH));
+  return textResponse(400, `Bad Request: ${BAD_PATH}`);
+}
+
+function textResponse(status: number, text: string, headers: Record<string, string> = {}): Response {
+  return new Response(text, {
+    status,
+    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff", ...headers },
+  });
+}
+
+/**
+ * Every page gets a fresh CSP nonce (Next.js applies it to its own scripts) and the security headers.
+ * API routes pass through here only when their path holds a percent-escape, to have it checked.
+ */
+export async function proxy(request: NextRequest): Promise<Response> {
+  if (!isDecodablePath(request.nextUrl.pathname)) return badPath(request);
+  if (request.nextUrl.pathname.startsWith("/api/")) return NextResponse.next();
   const redirect = localeRedirect(request);
   if (redirect) return redirect;
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
-  const ancestors = await frameAncestors(request.cookies.get(sessionCookieName())?.value);
+  let ancestors: string;
+  try {
+    ancestors = await frameAncestors(request.cookies.get(sessionCookieName())?.value);
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    return textResponse(503, "Service Unavailable: the database cannot be reached right now. Nothing was changed; retry in a few seconds.", { "retry-after": "5" });
+  }
   const csp = contentSecurityPolicy(nonce, ancestors);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
@@ -33,5 +64,5 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 }
 
 export const config = {
-  matcher: [{ source: "/((?!api|_next/static|_next/image|favicon.ico).*)" }],
+  matcher: [{ source: "/((?!api|_next/static|_next/image|favicon.ico).*)" }, { source: "/api/:rest(.*%.*)" }],
 };

@@ -5,7 +5,7 @@ import { defineConfig } from "vitest/config";
  * Files that run for minutes. Without a timing cache (a clean clone) vitest starts the biggest files
  * first, and these are small files with long loops, so they would start last and run alone at the end.
  */
-const LONG_FILES = ["delivery-chaos.pglite", "delivery-chaos.postgres", "ledger-model", "fault-runs", "interleavings", "adjustment-sequences"];
+const LONG_FILES = ["delivery-chaos.pglite", "delivery-chaos.postgres", "ledger-model", "fault-runs", "interleavings", "adjustment-sequences", "schema-fuzz"];
 
 class LongFilesFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {

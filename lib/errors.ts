@@ -14,7 +14,8 @@ export type ErrorCode =
   | "rate_limited"
   | "payload_too_large"
   | "unsupported_media_type"
-  | "provider_unavailable";
+  | "provider_unavailable"
+  | "database_unavailable";
 
 export class AppError extends Error {
   constructor(
@@ -50,6 +51,15 @@ export class IdempotencyMismatchError extends AppError {
     super("idempotency_mismatch", "This id was already used with a different request.", {
       [field]: ["Already used with a different request body."],
     });
+  }
+}
+
+/** The database cannot be reached (restarting, network cut, pool full): nothing happened, retry shortly. */
+export class DatabaseUnavailableError extends AppError {
+  readonly retryAfterSeconds = 5;
+
+  constructor() {
+    super("database_unavailable", "The service is briefly unavailable. Nothing was changed; retry in a few seconds.");
   }
 }
 

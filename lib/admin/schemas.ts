@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { intField } from "@/lib/api/fields";
+import { intField, shortText } from "@/lib/api/fields";
 import { brandingSchema } from "@/lib/branding/schema";
 
 export const createPlatformSchema = z.strictObject({
-  name: z.string().trim().min(1).max(80),
+  name: shortText(80),
   branding: brandingSchema.optional(),
 });
 

@@ -40,4 +40,9 @@ export const ERROR_TABLE: Record<ErrorCode, ErrorRow> = {
     title: "Service Unavailable",
     type: "https://tools.ietf.org/html/rfc9110#section-15.6.4",
   },
+  database_unavailable: {
+    status: 503,
+    title: "Service Unavailable",
+    type: "https://tools.ietf.org/html/rfc9110#section-15.6.4",
+  },
 };

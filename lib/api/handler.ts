@@ -1,12 +1,13 @@
 import type { z } from "zod";
 import { getDb, type Db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { AppError, DatabaseUnavailableError } from "@/lib/errors";
 import { faultPoint } from "@/lib/faults";
 import { log } from "@/lib/log";
 import { apiKeyFromHeaders, authenticateApiKey, hashApiKey } from "@/lib/platforms/api-keys";
 import { clientAddress, enforceRateLimit } from "@/lib/rate-limit";
 import type { PlatformScope } from "@/lib/scope";
-import { parseQuery, readJsonBody, validate } from "./parse";
+import { parsePathParams, parseQuery, readJsonBody, validate } from "./parse";
 import { internalError, problem, unauthorized } from "./respond";
 
 export interface ApiContext<B, Q> {
@@ -29,6 +30,16 @@ type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 type NextContext = { params: Promise<Record<string, string | string[]>> };
 
+/** The schemas a route validates with, kept on its handler so tools (the input fuzzer) find every route's shapes. */
+export interface RouteSchemas {
+  body?: z.ZodType;
+  query?: z.ZodType;
+}
+
+export function withSchemas<F extends object>(handler: F, schemas: RouteSchemas): F & { schemas: RouteSchemas } {
+  return Object.assign(handler, { schemas: { body: schemas.body, query: schemas.query } });
+}
+
 /**
  * Wraps a /api/v1 route: authenticates the API key, parses body and query with their zod schemas,
  * and turns every error into problem+json. Unknown errors are logged and answered with a fixed 500.
@@ -37,7 +48,7 @@ export function apiRoute<BS extends z.ZodType | undefined = undefined, QS extend
   spec: RouteSpec<BS, QS>,
   handler: (ctx: ApiContext<Out<BS>, Out<QS>>) => Promise<Response>,
 ) {
-  return async (req: Request, context: NextContext): Promise<Response> => {
+  return withSchemas(async (req: Request, context: NextContext): Promise<Response> => {
     const url = new URL(req.url);
     try {
       const db = await getDb();
@@ -48,7 +59,7 @@ export function apiRoute<BS extends z.ZodType | undefined = undefined, QS extend
         return unauthorized();
       }
       await enforceRateLimit("api", hashApiKey(key!).slice(0, 24));
-      const params = await resolveParams(context);
+      const params = parsePathParams(context?.params ? await context.params : {});
       const body = (spec.body ? validate(spec.body, await readJsonBody(req, spec.maxBodyBytes)) : undefined) as Out<BS>;
       const query = (spec.query ? parseQuery(url, spec.query) : undefined) as Out<QS>;
       const response = await handler({ req, url, db, scope, params, body, query });
@@ -58,18 +69,16 @@ export function apiRoute<BS extends z.ZodType | undefined = undefined, QS extend
     } catch (error) {
       return errorResponse(error, url.pathname);
     }
-  };
+  }, spec);
 }
 
-async function resolveParams(context: NextContext | undefined): Promise<Record<string, string>> {
-  const raw = context?.params ? await context.params : {};
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(raw)) out[k] = Array.isArray(v) ? v.join("/") : v;
-  return out;
-}
-
+/** The one place an error becomes a response: domain errors by the error table, an unreachable database 503, the rest 500. */
 export function errorResponse(error: unknown, instance?: string): Response {
   if (error instanceof AppError) return problem(error, instance);
+  if (isDatabaseUnavailable(error)) {
+    log.warn("database unavailable", { instance, error });
+    return problem(new DatabaseUnavailableError(), instance);
+  }
   log.error("unhandled error", { instance, error });
   return internalError(instance);
 }

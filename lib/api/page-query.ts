@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { textField } from "./fields";
 import { pageQuery } from "./pagination";
 
 /** `?limit&offset` alone; list routes with filters extend `pageQuery` instead. */
@@ -9,5 +10,5 @@ export const pageQuerySchema = z.object(pageQuery);
  * them with `pageQuerySchema` only when it lists (a filter like `?code=` may answer one object instead).
  */
 export function listQuerySchema<T extends z.ZodRawShape>(filters: T) {
-  return z.strictObject({ limit: z.string().optional(), offset: z.string().optional(), ...filters });
+  return z.strictObject({ limit: textField(20).optional(), offset: textField(20).optional(), ...filters });
 }

@@ -1,11 +1,9 @@
-import { z } from "zod";
+import { patternField } from "./fields";
 
 const queryInt = (min: number, max: number, fallback: number) =>
-  z
-    .string()
-    .regex(/^\d{1,9}$/, "Must be a non-negative integer.")
+  patternField(/^\d{1,9}$/, "Must be a non-negative integer.", 9)
     .transform(Number)
-    .pipe(z.number().int().min(min).max(max))
+    .refine((n) => n >= min && n <= max, `Must be between ${min} and ${max}.`)
     .optional()
     .transform((v) => v ?? fallback);
 

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { AppError, ValidationError } from "@/lib/errors";
-import { JsonSyntaxError, parseJsonText } from "@/lib/json";
+import { JsonNumber, JsonSyntaxError, parseJsonText } from "@/lib/json";
+import { storableTextProblem } from "./field-checks";
+import { pathParamField, textField } from "./fields";
 
 export const DEFAULT_MAX_BODY_BYTES = 1_048_576 * 4;
 
@@ -32,24 +34,35 @@ export function zodErrors(error: z.ZodError): Record<string, string[]> {
 }
 
 /**
- * The path of the first string (key or value) holding a NUL character, which Postgres text cannot
- * store: refused as invalid input instead of failing in the database.
+ * The first string (key or value) no database stores and returns unchanged (a NUL character, a lone
+ * surrogate), with its path. Every request passes here before its schema, so no field a schema forgot
+ * can carry one to the database. Iterative: the parser already bounded the depth, this never recurses.
  */
-function nulPath(value: unknown, path: PropertyKey[] = []): PropertyKey[] | null {
-  if (typeof value === "string") return value.includes("\u0000") ? path : null;
-  if (!value || typeof value !== "object") return null;
-  for (const [key, child] of Object.entries(value)) {
-    const at = [...path, Array.isArray(value) ? Number(key) : key];
-    if (key.includes("\u0000")) return at;
-    const found = nulPath(child, at);
-    if (found) return found;
+function unstorableText(value: unknown): { path: PropertyKey[]; problem: string } | null {
+  const stack: [unknown, PropertyKey[]][] = [[value, []]];
+  while (stack.length > 0) {
+    const [v, path] = stack.pop()!;
+    if (typeof v === "string") {
+      const problem = storableTextProblem(v);
+      if (problem) return { path, problem };
+    } else if (v && typeof v === "object" && !(v instanceof JsonNumber)) {
+      const entries = Object.entries(v);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [key, child] = entries[i]!;
+        const at = [...path, Array.isArray(v) ? Number(key) : key];
+        const problem = storableTextProblem(key);
+        if (problem) return { path: at, problem };
+        stack.push([child, at]);
+      }
+    }
   }
   return null;
 }
 
-function refuseNul(value: unknown): void {
-  const path = nulPath(value);
-  if (path) throw ValidationError.field(formatPath(path) || "$", "Must not contain the NUL character.");
+/** @throws ValidationError naming the first unstorable string. */
+export function refuseUnstorableText(value: unknown): void {
+  const found = unstorableText(value);
+  if (found) throw ValidationError.field(formatPath(found.path) || "$", found.problem);
 }
 
 export function validate<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
@@ -74,13 +87,32 @@ export async function readJsonBody(req: Request, maxBytes = DEFAULT_MAX_BODY_BYT
     if (error instanceof JsonSyntaxError) throw new AppError("bad_request", `Malformed JSON: ${error.message}`);
     throw error;
   }
-  refuseNul(value);
+  refuseUnstorableText(value);
   return value;
+}
+
+const pathParams = z.record(textField(100), pathParamField());
+
+/**
+ * A route's path segments as Next.js decoded them, each held to the id rules (well-formed, no NUL, at
+ * most 255 characters): `%00` or a segment cut mid-character is a 422, never a database error.
+ * A catch-all's segments arrive joined with "/".
+ * @throws ValidationError
+ */
+export function parsePathParams(raw: Record<string, string | string[]>): Record<string, string> {
+  const joined: Record<string, string> = {};
+  for (const [k, v] of Object.entries(raw)) joined[k] = Array.isArray(v) ? v.join("/") : v;
+  return validate(pathParams, joined);
+}
+
+/** For pages, which answer a path segment that breaks the id rules with their 404 rather than a 422. */
+export function isValidPathParam(value: string): boolean {
+  return pathParamField().safeParse(value).success;
 }
 
 /** Query parameters as a plain object (repeated keys keep the last value) validated by `schema`. */
 export function parseQuery<S extends z.ZodType>(url: URL, schema: S): z.output<S> {
   const params = Object.fromEntries(url.searchParams.entries());
-  refuseNul(params);
+  refuseUnstorableText(params);
   return validate(schema, params);
 }

@@ -1,5 +1,5 @@
 import { stringifyJson } from "@/lib/json";
-import { AppError, MethodNotAllowedError, RateLimitedError } from "@/lib/errors";
+import { AppError, DatabaseUnavailableError, MethodNotAllowedError, RateLimitedError } from "@/lib/errors";
 import { ERROR_TABLE } from "./error-table";
 
 const JSON_TYPE = "application/json; charset=utf-8";
@@ -20,7 +20,7 @@ export function problem(error: AppError, instance?: string): Response {
   else body.detail = error.message;
   if (instance) body.instance = instance;
   const headers: Record<string, string> = { "content-type": PROBLEM_TYPE, "cache-control": "no-store" };
-  if (error instanceof RateLimitedError) headers["retry-after"] = String(error.retryAfterSeconds);
+  if (error instanceof RateLimitedError || error instanceof DatabaseUnavailableError) headers["retry-after"] = String(error.retryAfterSeconds);
   if (error instanceof MethodNotAllowedError) headers.allow = error.allow;
   return new Response(JSON.stringify(body), { status: row.status, headers });
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { assetCodeField, decimalField, intField, timestampField } from "@/lib/api/fields";
+import { assetCodeField, currencyCodeField, decimalField, intField, optionalText, shortText, timestampField } from "@/lib/api/fields";
 
-const fiatCode = z.string().regex(/^[A-Z]{3}$/, "Must be a fiat currency code such as USD.");
+const fiatCode = currencyCodeField();
 
 export const rateInputSchema = z
   .strictObject({
@@ -18,10 +18,10 @@ export const rateInputSchema = z
 
 export const createAssetSchema = z.strictObject({
   code: assetCodeField(),
-  name: z.string().trim().min(1).max(100),
+  name: shortText(100),
   precision: intField(0, 12),
-  symbol: z.string().max(8).nullish(),
-  label: z.string().max(20).nullish(),
+  symbol: optionalText(8),
+  label: optionalText(20),
   rates: z.array(rateInputSchema).max(20).optional(),
 });
 

@@ -1,10 +1,9 @@
 import { z } from "zod";
+import { patternField, shortText, textField, urlField } from "@/lib/api/fields";
 
-const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, "Must be a hex colour such as #4f46e5.");
+const hexColor = patternField(/^#[0-9a-fA-F]{6}$/, "Must be a hex colour such as #4f46e5.", 7);
 
-const httpsUrl = z
-  .string()
-  .max(2048)
+const httpsUrl = urlField()
   .refine((v) => {
     try {
       return new URL(v).protocol === "https:";
@@ -13,9 +12,7 @@ const httpsUrl = z
     }
   }, "Must be an absolute https:// URL.");
 
-const origin = z
-  .string()
-  .max(300)
+const origin = textField(300)
   .refine((v) => {
     try {
       const url = new URL(v);
@@ -28,7 +25,7 @@ const origin = z
 
 /** Everything a platform can set about how the portal looks and where it links to. */
 export const brandingSchema = z.strictObject({
-  name: z.string().trim().min(1).max(80).optional(),
+  name: shortText(80).optional(),
   logo_url: httpsUrl.nullish(),
   primary_color: hexColor.optional(),
   accent_color: hexColor.optional(),

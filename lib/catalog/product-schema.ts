@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { listQuerySchema } from "@/lib/api/page-query";
-import { assetCodeField, decimalField, intField } from "@/lib/api/fields";
+import { assetCodeField, decimalField, idField, intField, optionalText, patternField, shortText, textField } from "@/lib/api/fields";
 import { checkPrice } from "./price-rules";
 
-const nameField = () => z.string().trim().min(1, "Must not be empty.").max(200);
-const keyField = () => z.string().min(1, "Must not be empty.").max(100);
+const nameField = () => shortText(200);
+const keyField = () => idField(100);
 const interval = z.enum(["day", "week", "month", "year"]);
 
 export const PRODUCT_CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/;
@@ -18,7 +18,7 @@ export const rateValueSchema = z.strictObject({
 
 /** A flat value (`unit_price`, `volume_rate`, `package_size`) or a dimensional one (`dimensions` + `values`). */
 export const pricingValueSchema = rateValueSchema.extend({
-  dimensions: z.record(keyField(), z.string().min(1, "Must not be empty.").max(200)).optional(),
+  dimensions: z.record(keyField(), idField(200)).optional(),
   values: z.array(rateValueSchema).max(1, "Exactly one value per dimensional entry.").optional(),
 });
 
@@ -28,7 +28,7 @@ export const assetPricingSchema = z.strictObject({
 });
 
 export const usageCalculationSchema = z.strictObject({
-  event_type: z.string().trim().min(1, "Must not be empty.").max(200),
+  event_type: shortText(200),
   usage_type: z.enum(["unit", "volume", "unit_and_volume"]),
   volume_field: keyField().nullish(),
   source_reference_field: keyField().nullish(),
@@ -78,7 +78,7 @@ export const entitlementSchema = z
 
 const definitionFields = {
   name: nameField(),
-  description: z.string().max(2000).nullish(),
+  description: optionalText(2000),
   prices: z.array(priceSchema).max(50).default([]),
   entitlements: z.array(entitlementSchema).max(20).default([]),
   publish: z.boolean().optional(),
@@ -93,13 +93,13 @@ function needsSomething(d: { prices: unknown[]; entitlements: unknown[] }, ctx: 
 export const createProductSchema = z
   .strictObject({
     ...definitionFields,
-    code: z.string().regex(PRODUCT_CODE, "Letters, digits, '_', '.' and '-' (at most 100), starting with a letter or digit."),
+    code: patternField(PRODUCT_CODE, "Letters, digits, '_', '.' and '-' (at most 100), starting with a letter or digit.", 100),
   })
   .superRefine(needsSomething);
 
 /** POST /products/:id: a new version from a full definition; `code`, when sent, must be the product's. */
 export const createVersionSchema = z
-  .strictObject({ ...definitionFields, code: z.string().max(100).optional(), make_default: z.boolean().optional() })
+  .strictObject({ ...definitionFields, code: textField(100).optional(), make_default: z.boolean().optional() })
   .superRefine(needsSomething);
 
 export const updateVersionSchema = z.strictObject({
@@ -107,7 +107,7 @@ export const updateVersionSchema = z.strictObject({
   make_default: z.boolean().optional(),
 });
 
-export const listProductsQuerySchema = listQuerySchema({ code: z.string().max(100).optional() });
+export const listProductsQuerySchema = listQuerySchema({ code: textField(100).optional() });
 
 export type CreateProductInput = z.output<typeof createProductSchema>;
 export type CreateVersionInput = z.output<typeof createVersionSchema>;

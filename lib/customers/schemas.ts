@@ -1,9 +1,8 @@
 import { z } from "zod";
-import { metadataField, urlField } from "@/lib/api/fields";
-import { intField } from "@/lib/api/fields";
+import { emailField, idField, intField, metadataField, textField, urlField } from "@/lib/api/fields";
 
 export const productRefSchema = z.strictObject({
-  code: z.string().min(1).max(100),
+  code: idField(100),
   version: z.union([z.literal("default"), intField(1, 1_000_000)]).optional(),
 });
 
@@ -19,17 +18,17 @@ export const subscriptionRequestSchema = z.strictObject({
 });
 
 export const createCustomerSchema = z.strictObject({
-  name: z.string().trim().max(200).nullish(),
-  external_id: z.string().trim().min(1).max(255).nullish(),
-  email: z.email("Must be an email address.").max(320).nullish(),
+  name: textField(200, { trim: true }).nullish(),
+  external_id: textField(255, { trim: true, min: 1 }).nullish(),
+  email: emailField().nullish(),
   metadata: metadataField(),
   subscriptions: z.array(subscriptionRequestSchema).max(10).optional(),
 });
 
 export const listCustomersQuerySchema = z.strictObject({
-  limit: z.string().optional(),
-  offset: z.string().optional(),
-  external_id: z.string().max(255).optional(),
+  limit: textField(20).optional(),
+  offset: textField(20).optional(),
+  external_id: textField(255).optional(),
 });
 
 export type CreateCustomerInput = z.output<typeof createCustomerSchema>;

@@ -11,7 +11,8 @@ export function serializeEvent({ event, fees, costs }: EventDetail) {
     occurred_at: event.occurredAt.toISOString(),
     subject: event.subject,
     description: event.description,
-    data: parseJsonText(event.data),
+    // Stored data is returned as it was accepted, even from before its depth was bounded at the door.
+    data: parseJsonText(event.data, Infinity),
     // A price that matched but could not be computed is stored as rating_error; like POST /events and
     // simulate, the API calls it unbilled and says why in reason_code.
     status: event.status === "rating_error" ? "unbilled" : event.status,

@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { pgArray as arr } from "@/lib/db/arrays";
-import { dec, type Decimal } from "@/lib/money";
+import { MAX_BALANCE, dec, type Decimal } from "@/lib/money";
 import type { PlatformScope } from "@/lib/scope";
 import { SYSTEM_OWNER, accountKey, keyString } from "./accounts";
 import { LedgerInvariantError } from "./errors";
@@ -25,17 +25,26 @@ export interface NewTransfer {
   createdAt: Date | null;
 }
 
+export interface BuiltEntries {
+  entries: EntryRow[];
+  accounts: Map<number, AccountState>;
+  /** The first account the transfers would take beyond ±MAX_BALANCE, if any: then nothing may be posted. */
+  beyondLimit: AccountState | null;
+}
+
 /**
  * Applies new transfers to copies of the locked balances in order, producing one debit and one
  * credit entry each. The locked states themselves are left untouched.
  */
-export function buildEntries(created: NewTransfer[], locked: Map<string, AccountState>): { entries: EntryRow[]; accounts: Map<number, AccountState> } {
+export function buildEntries(created: NewTransfer[], locked: Map<string, AccountState>): BuiltEntries {
   const accounts = new Map<number, AccountState>();
   const entries: EntryRow[] = [];
+  let beyondLimit: AccountState | null = null;
   const post = (transfer: NewTransfer, key: string, amount: Decimal) => {
     const original = locked.get(key)!;
     const account = accounts.get(original.id) ?? accounts.set(original.id, { ...original }).get(original.id)!;
     account.balance = account.balance.plus(amount);
+    if (!beyondLimit && account.balance.abs().gt(MAX_BALANCE)) beyondLimit = account;
     account.version += 1;
     entries.push({
       transferId: transfer.id,
@@ -52,7 +61,7 @@ export function buildEntries(created: NewTransfer[], locked: Map<string, Account
     post(transfer, keyString(accountKey(transfer.input.from)), transfer.input.amount.negated());
     post(transfer, keyString(accountKey(transfer.input.to)), transfer.input.amount);
   }
-  return { entries, accounts };
+  return { entries, accounts, beyondLimit };
 }
 
 /** Per touched account (id order): the balance change and the number of entries. */

@@ -90,6 +90,23 @@ describe.each(testDatabases())("ledger invariant check on $name", (target) => {
     ]);
   });
 
+  it("reports a balance beyond ±10^24 and a transfer of 10^15 or more", async () => {
+    const p = await postedPlatform(database);
+    const found = await violationsAfter(database, p.scope.platformId, async (tx) => {
+      await tx.execute(sql`UPDATE ledger_accounts SET balance = -2e24 WHERE id = ${p.walletId}::bigint`);
+      await tx.execute(sql`INSERT INTO ledger_transfers (id, platform_id, live_mode, idempotency_key, category, asset_code, amount, from_account_id, to_account_id)
+        SELECT 'txn_huge_' || ${p.scope.platformId}, platform_id, live_mode, 'huge', category, asset_code, 1e15, from_account_id, to_account_id
+        FROM ledger_transfers WHERE id = ${p.transferId}`);
+    });
+    expect(labels(found)).toEqual([
+      "account balance beyond ±10^24",
+      "account balance or version differs from its entries",
+      "platform-asset balances do not sum to zero",
+      "transfer does not have exactly two balanced entries on its own accounts",
+      "transfer of 10^15 or more",
+    ]);
+  });
+
   it("reports grants holding more than a wallet in debt holds, and an expired grant with a remainder", async () => {
     const p = await postedPlatform(database);
     const found = await violationsAfter(database, p.scope.platformId, (tx) =>

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db";
 import { rowsOf } from "@/lib/db/rows";
+import { MAX_AMOUNT, MAX_BALANCE } from "@/lib/money";
 
 /**
  * Checks the ledger's guarantees over everything stored (or one platform) and returns each
@@ -50,6 +51,15 @@ export async function findLedgerViolations(db: DbOrTx, platformId?: string): Pro
       query: sql`SELECT a.id::text AS k, g.s::text || ' > ' || a.balance::text AS v
         FROM ledger_accounts a JOIN (SELECT account_id, sum(remaining) s FROM credit_grants WHERE true ${scoped} GROUP BY account_id) g ON g.account_id = a.id
         WHERE g.s > greatest(a.balance, 0) ${accountsScoped}`,
+    },
+    {
+      // The bounds that keep NUMERIC(38, 12) from overflowing (docs/trust.md): no accepted request may cross them.
+      label: "account balance beyond ±10^24",
+      query: sql`SELECT id::text AS k, balance::text AS v FROM ledger_accounts WHERE abs(balance) > ${MAX_BALANCE.toFixed()}::numeric ${scoped}`,
+    },
+    {
+      label: "transfer of 10^15 or more",
+      query: sql`SELECT id AS k, amount::text AS v FROM ledger_transfers WHERE amount >= ${MAX_AMOUNT.toFixed()}::numeric ${scoped}`,
     },
     {
       label: "expired credit grant still has a remainder",

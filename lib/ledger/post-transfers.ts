@@ -7,7 +7,7 @@ import type { PlatformScope } from "@/lib/scope";
 import { SYSTEM_OWNER, accountKey, keyString, lockAccounts } from "./accounts";
 import { emitBalanceLow } from "./balance-low";
 import { buildEntries, deltasOf, entriesCtes, verifyBalances, type EntryRow, type NewTransfer } from "./entries";
-import { LedgerInvariantError } from "./errors";
+import { LedgerInvariantError, LedgerLimitError } from "./errors";
 import type { AccountState, PostResult, PostedTransfer, TransferInput } from "./types";
 
 interface Row {
@@ -71,6 +71,7 @@ async function existingTransfers(tx: Tx, scope: PlatformScope, keys: string[]): 
 /** Balances and entries for the transfers that turned out new when some keys already existed. */
 async function postSome(tx: Tx, scope: PlatformScope, created: NewTransfer[], locked: Map<string, AccountState>) {
   const built = buildEntries(created, locked);
+  if (built.beyondLimit) throw new LedgerLimitError(built.beyondLimit);
   if (created.length === 0) return built;
   const rows = rowsOf<{ id: string; balance: string; version: string }>(
     await tx.execute(sql`WITH ${entriesCtes(scope, built.entries)} SELECT id, balance::text AS balance, version FROM updated`),
@@ -93,14 +94,22 @@ function validate(inputs: TransferInput[]): void {
  * the wallet debits consume, and writes `wallet.balance_low` for wallets it takes below their
  * threshold. Two statements when every key is new. Idempotency keys within one call must be distinct. `at` (or a transfer's
  * own `at`) backdates the rows (demo seed and benchmarks only); a transfer's `id` is used when given.
+ * @throws LedgerLimitError (422) if a new transfer would take a balance beyond ±MAX_BALANCE; nothing is written.
  * @throws LedgerInvariantError if stored balances disagree with the locked ones (never expected).
  */
 export async function postTransfers(tx: Tx, scope: PlatformScope, inputs: TransferInput[], options: { at?: Date } = {}): Promise<PostResult> {
   if (inputs.length === 0) return { transfers: [], wallets: [], debited: [] };
   validate(inputs);
   const locked = await lockAccounts(tx, scope, inputs.flatMap((t) => [accountKey(t.from), accountKey(t.to)]));
-  const planned = inputs.map((input) => ({ input, id: input.id ?? newId("transaction"), createdAt: input.at ?? options.at ?? null }));
-  const optimistic = buildEntries(planned, locked);
+  let planned = inputs.map((input) => ({ input, id: input.id ?? newId("transaction"), createdAt: input.at ?? options.at ?? null }));
+  let optimistic = buildEntries(planned, locked);
+  if (optimistic.beyondLimit) {
+    // A replay posts nothing, so it cannot go too far: decide on the transfers that are new.
+    const known = await existingTransfers(tx, scope, planned.map((p) => p.input.idempotencyKey));
+    planned = planned.filter((p) => !known.has(p.input.idempotencyKey));
+    optimistic = buildEntries(planned, locked);
+    if (optimistic.beyondLimit) throw new LedgerLimitError(optimistic.beyondLimit);
+  }
   const rows = await postAllNew(tx, scope, planned, locked, optimistic.entries);
   const inserted = new Map(rows.filter((r) => r.kind === "t").map((r) => [r.idempotency_key!, r]));
   let built = optimistic;

@@ -15,8 +15,19 @@ export type Decimal = InstanceType<typeof Decimal>;
 /** Ledger amounts carry at most this many fractional digits (matches NUMERIC(38, 12)). */
 export const AMOUNT_SCALE = 12;
 
-/** Largest magnitude we accept for any single amount or rate. */
-export const MAX_ABS_AMOUNT = new Decimal("1e24");
+/**
+ * Every amount, price, rate and quantity a request carries, and every fee or top-up computed from
+ * them, is below this in magnitude: a quadrillion units, eleven orders of magnitude below what a
+ * NUMERIC(38, 12) column holds (10^26). docs/trust.md explains the choice.
+ */
+export const MAX_AMOUNT = new Decimal("1e15");
+
+/**
+ * No ledger account's balance may leave ±MAX_BALANCE: the posting that would take it there is refused
+ * (LedgerLimitError). System accounts sum every customer's postings, so it is this bound, checked in
+ * the posting transaction, and not the per-request one, that keeps NUMERIC(38, 12) from overflowing.
+ */
+export const MAX_BALANCE = new Decimal("1e24");
 
 export const ZERO = new Decimal(0);
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ERROR_TABLE } from "@/lib/api/error-table";
+import { MAX_ID_LENGTH } from "@/lib/api/fields";
 import type { Operation } from "./operation";
 import { billingOperations } from "./operations/billing";
 import { grantOperations } from "./operations/grants";
@@ -24,7 +25,8 @@ const problem = (description: string, ref = "ProblemDetails") => ({
 });
 
 function parameters(op: Operation) {
-  const path = [...op.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: "path", required: true, schema: { type: "string" } }));
+  const segment = { type: "string", minLength: 1, maxLength: MAX_ID_LENGTH };
+  const path = [...op.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: "path", required: true, schema: segment }));
   if (!op.query) return path;
   const query = jsonSchema(op.query, "input") as { properties?: Record<string, JsonSchema>; required?: string[] };
   const fromQuery = Object.entries(query.properties ?? {}).map(([name, schema]) => ({

@@ -32,11 +32,11 @@ describe("OpenAPI document", () => {
     const ingest = doc.paths["/events"]!.post as { requestBody: { content: { "application/json": { schema: any } } }; responses: Record<string, unknown> };
     const body = ingest.requestBody.content["application/json"].schema;
     expect(body.properties.events.maxItems).toBe(1000);
-    expect(body.properties.events.items.properties.costs.items.properties.amount).toEqual({ type: "number" });
+    expect(body.properties.events.items.properties.costs.items.properties.amount).toEqual({ type: "number", minimum: 0, exclusiveMaximum: 1e15 });
     expect(body.properties.events.items.additionalProperties).toBe(false);
     expect(Object.keys(ingest.responses).sort()).toEqual(["200", "201", "400", "401", "413", "422"]);
     const adjustment = doc.paths["/customers/{customerId}/wallet/adjustments"]!.post as { parameters: { name: string; in: string }[] };
-    expect(adjustment.parameters).toEqual([{ name: "customerId", in: "path", required: true, schema: { type: "string" } }]);
+    expect(adjustment.parameters).toEqual([{ name: "customerId", in: "path", required: true, schema: { type: "string", minLength: 1, maxLength: 255 } }]);
     const list = doc.paths["/events"]!.get as { parameters: { name: string; in: string }[] };
     expect(list.parameters.map((p) => `${p.in}:${p.name}`)).toEqual(["query:limit", "query:offset", "query:customer_id"]);
     expect((doc.paths["/openapi.json"]!.get as { security: unknown[] }).security).toEqual([]);

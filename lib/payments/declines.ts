@@ -37,5 +37,6 @@ export function needsAuthentication(error: PaymentError | null): boolean {
 
 /** A sentence for the customer about why a payment did not go through. */
 export function declineMessage(error: PaymentError): string {
-  return MESSAGES[error.declineCode ?? ""] ?? MESSAGES[error.code ?? ""] ?? "The card was declined.";
+  const message = (code: string | null | undefined) => (code && Object.hasOwn(MESSAGES, code) ? MESSAGES[code] : undefined);
+  return message(error.declineCode) ?? message(error.code) ?? "The card was declined.";
 }

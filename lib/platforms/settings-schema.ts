@@ -1,19 +1,14 @@
 import { z } from "zod";
 import { decimalField, intField } from "@/lib/api/fields";
-import { isFiat } from "@/lib/assets/fiat";
+import { fiatCurrencyField, isFiat } from "@/lib/assets/fiat";
 import { chargeAmountProblem } from "@/lib/payments/limits";
 import type { Decimal } from "@/lib/money";
 import { DEFAULT_SETTINGS } from "./settings";
 
-const currencyField = z
-  .string()
-  .regex(/^[A-Z]{3}$/, "Must be a fiat currency code such as USD.")
-  .refine(isFiat, "Not a supported fiat currency.");
-
 /** PUT /platform/settings: the whole settings object; omitted parts take their defaults. */
 export const platformSettingsSchema = z
   .strictObject({
-    currency: currencyField.optional(),
+    currency: fiatCurrencyField().optional(),
     top_up: z
       .strictObject({
         min_amount: decimalField({ positive: true }).optional(),
@@ -24,7 +19,8 @@ export const platformSettingsSchema = z
     auto_top_up: z.strictObject({ max_charges_per_day: intField(1, 24).optional() }).optional(),
   })
   .superRefine((s, ctx) => {
-    const currency = s.currency ?? "USD";
+    // Refinements run even when a field failed its own checks: judge amounts against a currency that is one.
+    const currency = s.currency && isFiat(s.currency) ? s.currency : "USD";
     const min = s.top_up?.min_amount ?? DEFAULT_SETTINGS.topUp.minAmount;
     const max = s.top_up?.max_amount ?? DEFAULT_SETTINGS.topUp.maxAmount;
     const check = (value: Decimal | undefined, path: (string | number)[]) => {

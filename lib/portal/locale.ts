@@ -47,7 +47,12 @@ export function validTimeZone(value: string | null | undefined): string | null {
 function cookieValue(header: string | null, name: string): string | undefined {
   for (const part of (header ?? "").split(";")) {
     const [k, ...v] = part.trim().split("=");
-    if (k === name) return decodeURIComponent(v.join("="));
+    if (k !== name) continue;
+    try {
+      return decodeURIComponent(v.join("="));
+    } catch {
+      return undefined; // not percent-encoded UTF-8: no timezone, as if the cookie were missing
+    }
   }
   return undefined;
 }

@@ -1,6 +1,6 @@
 import type { z } from "zod";
-import { errorResponse } from "@/lib/api/handler";
-import { parseQuery, readJsonBody, validate } from "@/lib/api/parse";
+import { errorResponse, withSchemas } from "@/lib/api/handler";
+import { parsePathParams, parseQuery, readJsonBody, validate } from "@/lib/api/parse";
 import { getDb, type Db } from "@/lib/db";
 import type { CustomerScope } from "@/lib/scope";
 import { sessionIdFromCookieHeader } from "./cookie";
@@ -37,7 +37,7 @@ export function portalRoute<BS extends z.ZodType | undefined = undefined, QS ext
   spec: { body?: BS; query?: QS; mutation?: boolean },
   handler: (ctx: PortalApiContext<Out<BS>, Out<QS>>) => Promise<Response>,
 ) {
-  return async (req: Request, context: { params: Promise<Record<string, string>> }): Promise<Response> => {
+  return withSchemas(async (req: Request, context: { params: Promise<Record<string, string>> }): Promise<Response> => {
     const url = new URL(req.url);
     try {
       if (spec.mutation) {
@@ -49,7 +49,7 @@ export function portalRoute<BS extends z.ZodType | undefined = undefined, QS ext
       const state = await readSession(db, sessionId);
       if (state.kind === "expired") return refuse(401, "Your session has ended.", { failure_url: state.failureUrl });
       if (state.kind === "none" || !sessionId) return refuse(401, "Not signed in.");
-      const params = context?.params ? await context.params : {};
+      const params = parsePathParams(context?.params ? await context.params : {});
       const body = (spec.body ? validate(spec.body, await readJsonBody(req)) : undefined) as Out<BS>;
       const query = (spec.query ? parseQuery(url, spec.query) : undefined) as Out<QS>;
       return await handler({
@@ -58,5 +58,5 @@ export function portalRoute<BS extends z.ZodType | undefined = undefined, QS ext
     } catch (error) {
       return errorResponse(error, url.pathname);
     }
-  };
+  }, spec);
 }

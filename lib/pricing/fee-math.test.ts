@@ -37,9 +37,11 @@ describe("feeAmount", () => {
     expect(result.quantity.toString()).toBe(quantity);
   });
 
-  test("a fee beyond the money range is an error", () => {
-    const result = feeAmount("volume", rate({ volumeRate: "999999999999" }), dec("999999999999999"));
-    expect(result).toEqual({ ok: false, reason: "The fee is out of range." });
+  test("a fee of 10^15 or more is an error; just below is a fee", () => {
+    expect(feeAmount("volume", rate({ volumeRate: "999999999999" }), dec("999999999999999"))).toEqual({ ok: false, reason: "The fee is out of range (10^15 or more)." });
+    expect(feeAmount("volume", rate({ volumeRate: "1000" }), dec("1000000000000"))).toEqual({ ok: false, reason: "The fee is out of range (10^15 or more)." });
+    const below = feeAmount("volume", rate({ volumeRate: "999.999999999999" }), dec("1000000000000"));
+    expect(below.ok && below.amount.toString()).toBe("999999999999999");
   });
 });
 
@@ -68,7 +70,7 @@ describe("readVolume", () => {
     ["an object", { tokens: { n: 1 } }, null, "data.tokens must be a number."],
     ["negative", { tokens: new JsonNumber("-1") }, null, "data.tokens must not be negative."],
     ["too precise", { tokens: new JsonNumber("0.0000000000001") }, null, "data.tokens: At most 12 decimal places are allowed."],
-    ["out of range", { tokens: new JsonNumber("1e30") }, null, "data.tokens: Number is out of range."],
+    ["out of range", { tokens: new JsonNumber("1e30") }, null, "data.tokens: Number is out of range: its magnitude must be below 10^15."],
     ["inherited keys are not data", Object.create({ tokens: 5 }) as Record<string, unknown>, null, "data.tokens is missing."],
   ])("%s", (_label, data, value, reason) => {
     const result = readVolume(data, "tokens");

@@ -1,4 +1,4 @@
-import { Decimal, MAX_ABS_AMOUNT, toLedgerScale } from "@/lib/money";
+import { Decimal, MAX_AMOUNT, toLedgerScale } from "@/lib/money";
 import { JsonNumber } from "@/lib/json";
 import { parseDecimalText } from "@/lib/money";
 import type { Rate, UsageType } from "./types";
@@ -60,6 +60,6 @@ export function feeAmount(usageType: UsageType, rate: Rate, volume: Decimal | nu
   if (usageType !== "unit" && rate.volumeRate && volume) {
     amount = amount.plus(mulDivToLedgerScale(volume, rate.volumeRate, rate.packageSize ?? ONE));
   }
-  if (amount.abs().gte(MAX_ABS_AMOUNT)) return { ok: false, reason: "The fee is out of range." };
+  if (amount.abs().gte(MAX_AMOUNT)) return { ok: false, reason: "The fee is out of range (10^15 or more)." };
   return { ok: true, amount, quantity: usageType === "unit" ? ONE : (volume ?? ONE) };
 }

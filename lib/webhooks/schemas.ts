@@ -1,9 +1,8 @@
 import { z } from "zod";
-import { urlField } from "@/lib/api/fields";
+import { optionalText, textField, urlField } from "@/lib/api/fields";
 import { WEBHOOK_TOPICS } from "./topics";
 
-const topic = z
-  .string()
+const topic = textField(100)
   .refine(
     (t) => t === "*" || (WEBHOOK_TOPICS as readonly string[]).includes(t) || WEBHOOK_TOPICS.some((k) => t.endsWith(".*") && k.startsWith(t.slice(0, -1))),
     `Must be "*", a family such as "subscription.*", or one of: ${WEBHOOK_TOPICS.join(", ")}.`,
@@ -12,7 +11,7 @@ const topic = z
 export const createWebhookSchema = z.strictObject({
   url: urlField(),
   topics: z.array(topic).min(1).max(20).optional(),
-  description: z.string().max(200).nullish(),
+  description: optionalText(200),
   /** Credyt's flag for connected-account events; Billfold has no connected accounts, so it only accepts false. */
   connect: z.literal(false).optional(),
 });

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { formatAmount } from "@/components/money/format";
 import { StandalonePage } from "@/components/portal/standalone-page";
 import { TestCheckoutForm } from "@/components/payments/test-checkout-form";
+import { isValidPathParam } from "@/lib/api/parse";
 import { getDb } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { currencyDisplay } from "@/lib/payments/money-text";
@@ -16,6 +17,7 @@ export const metadata: Metadata = { title: "TEST MODE checkout" };
 export default async function TestCheckoutPage({ params }: { params: Promise<{ sessionId: string }> }) {
   const db = await getDb();
   const { sessionId } = await params;
+  if (!isValidPathParam(sessionId)) notFound();
   const session = await getTestSessionOrThrow(db, sessionId).catch((error: unknown) => {
     if (error instanceof NotFoundError) notFound();
     throw error;

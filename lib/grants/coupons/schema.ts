@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { assetCodeField, decimalField, intField, timestampField } from "@/lib/api/fields";
+import { assetCodeField, decimalField, intField, shortText, textField, timestampField } from "@/lib/api/fields";
 
 /** When the credits a coupon gives expire: at a fixed time, or a number of days after redemption (or the top-up). */
 const grantExpiry = {
@@ -8,7 +8,7 @@ const grantExpiry = {
 };
 
 const common = {
-  code: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{2,39}$/, "3 to 40 letters, digits, '-' and '_', starting with a letter or digit."),
+  code: textField(40, { trim: true, pattern: { regex: /^[A-Za-z0-9][A-Za-z0-9_-]{2,39}$/, message: "3 to 40 letters, digits, '-' and '_', starting with a letter or digit." } }),
   expires_at: timestampField().nullish(),
   max_redemptions: intField(1, 100_000_000).nullish(),
 };
@@ -40,6 +40,6 @@ export const createCouponSchema = z
     }
   });
 
-export const redeemCouponSchema = z.strictObject({ code: z.string().trim().min(1, "Enter a code.").max(100) });
+export const redeemCouponSchema = z.strictObject({ code: shortText(100) });
 
 export type CreateCouponInput = z.output<typeof createCouponSchema>;

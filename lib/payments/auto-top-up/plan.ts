@@ -11,7 +11,7 @@ import { PaymentsUnavailableError } from "../errors";
 import { notifyAutoTopUpFailed } from "../notify";
 import { providerKindFor } from "../provider/select";
 import type { ProviderKind } from "../provider/types";
-import { topUpRate, unitsForAmount, type TopUpRate } from "../top-ups/pricing";
+import { MAX_TOP_UP_UNITS, topUpRate, unitsForAmount, type TopUpRate } from "../top-ups/pricing";
 import { scheduleResume, STALE_PENDING_MS } from "../job-kinds";
 import { capProblem, inFlightAttempt, latestAttempt } from "./caps";
 import { lockConfig, type AccountRef, type AutoTopUpRow } from "./store";
@@ -64,13 +64,16 @@ async function insertAttempt(tx: Tx, scope: CustomerScope, account: AccountRef, 
   return attemptId;
 }
 
+/** What the charge buys, or why it cannot be made. */
 async function price(tx: Tx, scope: CustomerScope, account: AccountRef, config: AutoTopUpRow) {
   const asset = await findAsset(tx, scope, account.asset);
-  if (!asset) return null;
+  const noRate = `${account.asset} has no exchange rate from ${config.currency} right now.`;
+  if (!asset) return noRate;
   const rate = asset.kind === "fiat" ? null : topUpRate(asset, config.currency, now());
-  if (asset.kind !== "fiat" && !rate) return null;
+  if (asset.kind !== "fiat" && !rate) return noRate;
   const units = unitsForAmount(dec(config.amount), rate, asset.precision, config.currency);
-  return units.gt(0) ? { rate, units } : null;
+  if (units.gte(MAX_TOP_UP_UNITS)) return `${units.toFixed()} ${account.asset} is more than one top-up may buy.`;
+  return units.gt(0) ? { rate, units } : noRate;
 }
 
 /**
@@ -101,6 +104,6 @@ export async function planAttempt(tx: Tx, scope: CustomerScope, account: Account
     throw error;
   }
   const priced = await price(tx, scope, account, config);
-  if (!priced) return skip(tx, scope, account, config, `${account.asset} has no exchange rate from ${config.currency} right now.`);
+  if (typeof priced === "string") return skip(tx, scope, account, config, priced);
   return { kind: "attempt", attemptId: await insertAttempt(tx, scope, account, config, provider, priced.rate, priced.units) };
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { decimalField } from "@/lib/api/fields";
+import { decimalField, idField } from "@/lib/api/fields";
 
 /** PUT /api/portal/auto-top-up/:accountId – the customer's settings for one wallet account. */
 export const autoTopUpSettingsSchema = z.strictObject({
@@ -7,7 +7,7 @@ export const autoTopUpSettingsSchema = z.strictObject({
   threshold: decimalField({ nonNegative: true }),
   amount: decimalField({ positive: true }),
   monthly_cap: decimalField({ positive: true }).nullish(),
-  payment_method_id: z.string().min(1).max(255).nullish(),
+  payment_method_id: idField().nullish(),
   /** The customer ticked the authorisation; required to switch on. */
   consent: z.boolean().optional(),
   /** The customer saw that saving charges at once (balance already below the threshold) and agreed. */

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { textField } from "@/lib/api/fields";
 
 /** POST /api/test-checkout/:sessionId – what the TEST MODE checkout page submits. */
 export const testPaymentSchema = z.strictObject({
-  card_number: z.string().max(30),
-  expiry: z.string().max(10),
-  cvc: z.string().max(10),
+  card_number: textField(30),
+  expiry: textField(10),
+  cvc: textField(10),
   /** The answer to the simulated bank challenge, for cards that need authentication. */
   authentication: z.enum(["approve", "fail"]).optional(),
 });

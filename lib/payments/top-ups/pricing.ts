@@ -1,6 +1,6 @@
 import { currentRate, unitsFor } from "@/lib/assets/rates";
 import type { Asset, AssetRate } from "@/lib/assets/types";
-import { Decimal } from "@/lib/money";
+import { Decimal, MAX_AMOUNT } from "@/lib/money";
 import { minorDigits } from "../limits";
 
 /** The rate a top-up converts at: the asset's rate in force, or the platform's override (units per currency unit). */
@@ -9,6 +9,12 @@ export interface TopUpRate {
   inverseRate: Decimal | null;
   source: "asset" | "override";
 }
+
+/**
+ * The most units one top-up may credit. A top-up bonus coupon adds up to 1000 % on top, so a credit
+ * and its bonus stay below MAX_AMOUNT, and no payment can be taken that the ledger would then refuse.
+ */
+export const MAX_TOP_UP_UNITS = MAX_AMOUNT.div(100);
 
 export type Priced = { ok: true; units: Decimal; rate: TopUpRate | null } | { ok: false; field: string; message: string };
 
@@ -51,5 +57,6 @@ export function priceTopUp(asset: Asset, currency: string, amount: Decimal, at: 
   if (!rate) return { ok: false, field: "destination.asset", message: `${asset.code} has no exchange rate from ${currency}; add one or pass exchange_rate.` };
   const units = unitsForAmount(amount, rate, asset.precision, currency);
   if (!units.gt(0)) return { ok: false, field: "amount", message: `Too small to buy any ${asset.code}.` };
+  if (units.gte(MAX_TOP_UP_UNITS)) return { ok: false, field: "amount", message: `Would buy ${units.toFixed()} ${asset.code}; one top-up buys less than ${MAX_TOP_UP_UNITS.toFixed()}.` };
   return { ok: true, units, rate };
 }

@@ -1,23 +1,20 @@
 import { z } from "zod";
-import { assetCodeField, decimalField, metadataField, timestampField, urlField } from "@/lib/api/fields";
+import { assetCodeField, decimalField, idField, metadataField, optionalText, patternField, timestampField, urlField } from "@/lib/api/fields";
 import { pageQuery } from "@/lib/api/pagination";
-import { isFiat } from "@/lib/assets/fiat";
+import { fiatCurrencyField } from "@/lib/assets/fiat";
 import { ACCOUNT_NAME } from "@/lib/wallet/account-id";
 
-const currencyField = z
-  .string()
-  .regex(/^[A-Z]{3}$/, "Must be a fiat currency code such as USD.")
-  .refine(isFiat, "Not a supported fiat currency.");
+const accountName = () => patternField(ACCOUNT_NAME, "Letters, digits, '-' and '_' (at most 40).", 40);
 
 /** POST /top-ups (Credyt's shape). `destination.exchange_rate` is units of the asset per one unit of `currency`. */
 export const createTopUpSchema = z.strictObject({
-  customer_id: z.string().min(1).max(100),
+  customer_id: idField(100),
   amount: decimalField({ positive: true }),
-  currency: currencyField,
-  description: z.string().max(500).nullish(),
+  currency: fiatCurrencyField(),
+  description: optionalText(500),
   destination: z
     .strictObject({
-      account_name: z.string().regex(ACCOUNT_NAME, "Letters, digits, '-' and '_' (at most 40).").optional(),
+      account_name: accountName().optional(),
       asset: assetCodeField(),
       exchange_rate: decimalField({ positive: true }).optional(),
     })
@@ -28,12 +25,12 @@ export const createTopUpSchema = z.strictObject({
   metadata: metadataField(),
 });
 
-export const listTopUpsQuerySchema = z.strictObject({ ...pageQuery, customer_id: z.string().min(1).max(100).optional() });
+export const listTopUpsQuerySchema = z.strictObject({ ...pageQuery, customer_id: idField(100).optional() });
 
 /** POST /api/portal/top-ups: exactly one of `amount` (money) or `units` (of a custom asset). */
 export const portalTopUpSchema = z
   .strictObject({
-    account_id: z.string().min(1).max(70),
+    account_id: idField(70),
     amount: decimalField({ positive: true }).optional(),
     units: decimalField({ positive: true }).optional(),
   })

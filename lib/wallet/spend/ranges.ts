@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { assetCodeField } from "@/lib/api/fields";
 
 export const SPEND_RANGES = {
   "7d": { label: "7 days", days: 7, buckets: ["day"] },
@@ -14,7 +15,7 @@ export const spendQuerySchema = z
   .object({
     range: z.enum(["7d", "30d", "90d", "12m"]).catch("30d"),
     bucket: z.enum(["day", "week", "month"]).optional().catch(undefined),
-    asset: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,19}$/).optional().catch(undefined),
+    asset: assetCodeField().optional().catch(undefined),
     unit: z.enum(["asset", "fiat"]).catch("asset"),
   })
   .transform((q) => {

@@ -1,23 +1,17 @@
 import { z } from "zod";
+import { inTimestampRange } from "@/lib/api/field-checks";
+import { assetCodeField, lenientIntField, monthField, textField } from "@/lib/api/fields";
 import { CATEGORY_GROUPS, type CategoryGroup } from "../categories";
 
 const groups = Object.keys(CATEGORY_GROUPS) as [CategoryGroup, ...CategoryGroup[]];
 
 /** Filters of the portal's transactions list and its CSV export; all optional, validated from the query string. */
 export const transactionFiltersSchema = z.object({
-  month: z
-    .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Must be a month such as 2026-11.")
-    .optional()
-    .catch(undefined),
-  asset: z
-    .string()
-    .regex(/^[A-Za-z][A-Za-z0-9_]{0,19}$/)
-    .optional()
-    .catch(undefined),
+  month: monthField().optional().catch(undefined),
+  asset: assetCodeField().optional().catch(undefined),
   category: z.enum(groups).optional().catch(undefined),
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(25).catch(25),
+  cursor: textField(200).optional().catch(undefined),
+  limit: lenientIntField(1, 100, 25),
 });
 
 export type TransactionFilters = z.output<typeof transactionFiltersSchema>;
@@ -32,11 +26,15 @@ export function encodeCursor(c: Cursor): string {
   return Buffer.from(`${c.createdAt.toISOString()}|${c.id}`).toString("base64url");
 }
 
-/** Null for anything that is not a cursor we made; the list then starts from the top. */
+/**
+ * Null for anything that is not a cursor we made (a time in the range every row's time is in, a row id
+ * the database can compare), so a crafted one can only start the list from the top.
+ */
 export function decodeCursor(value: string | undefined): Cursor | null {
   if (!value) return null;
-  const [time, id] = Buffer.from(value, "base64url").toString().split("|");
+  const [time, id, ...rest] = Buffer.from(value, "base64url").toString().split("|");
   const createdAt = new Date(time ?? "");
   const n = Number(id);
-  return Number.isNaN(createdAt.getTime()) || !Number.isSafeInteger(n) ? null : { createdAt, id: n };
+  if (rest.length > 0 || !/^\d{1,18}$/.test(id ?? "") || !Number.isSafeInteger(n) || !inTimestampRange(createdAt)) return null;
+  return { createdAt, id: n };
 }

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { Receipt } from "@/components/payments/receipt";
 import { StatusBadge } from "@/components/payments/status-badge";
 import { PageHeader } from "@/components/ui/card";
+import { isValidPathParam } from "@/lib/api/parse";
 import { NotFoundError } from "@/lib/errors";
 import { getTopUpView } from "@/lib/payments/top-ups/portal-view";
 import { getPortalContext } from "@/lib/portal/portal-context";
@@ -13,6 +14,7 @@ export const metadata: Metadata = { title: "Order" };
 export default async function OrderPage({ params }: { params: Promise<{ orderId: string }> }) {
   const ctx = await getPortalContext();
   const { orderId } = await params;
+  if (!isValidPathParam(orderId)) notFound();
   const order = await getTopUpView(ctx.db, ctx.scope, orderId).catch((error: unknown) => {
     if (error instanceof NotFoundError) notFound();
     throw error;

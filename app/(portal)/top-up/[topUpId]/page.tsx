@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/card";
 import { notFound } from "next/navigation";
 import { TopUpStatus } from "@/components/payments/top-up-status";
+import { isValidPathParam } from "@/lib/api/parse";
 import { NotFoundError } from "@/lib/errors";
 import { getTopUpView } from "@/lib/payments/top-ups/portal-view";
 import { getPortalContext } from "@/lib/portal/portal-context";
@@ -11,6 +12,7 @@ export const metadata: Metadata = { title: "Top-up" };
 export default async function TopUpStatusPage({ params, searchParams }: { params: Promise<{ topUpId: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const ctx = await getPortalContext();
   const [{ topUpId }, query] = await Promise.all([params, searchParams]);
+  if (!isValidPathParam(topUpId)) notFound();
   const view = await getTopUpView(ctx.db, ctx.scope, topUpId).catch((error: unknown) => {
     if (error instanceof NotFoundError) notFound();
     throw error;

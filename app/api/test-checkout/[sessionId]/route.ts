@@ -1,5 +1,5 @@
 import { errorResponse } from "@/lib/api/handler";
-import { readJsonBody, validate } from "@/lib/api/parse";
+import { parsePathParams, readJsonBody, validate } from "@/lib/api/parse";
 import { json } from "@/lib/api/respond";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -12,7 +12,7 @@ export async function POST(req: Request, context: { params: Promise<{ sessionId:
   try {
     const problem = csrfProblem(req);
     if (problem) throw new AppError("forbidden", problem);
-    const { sessionId } = await context.params;
+    const sessionId = parsePathParams(await context.params).sessionId!;
     const body = validate(testPaymentSchema, await readJsonBody(req, 4096));
     return json(await payTestCheckout(await getDb(), sessionId, body));
   } catch (error) {

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { isValidPathParam } from "@/lib/api/parse";
 import { AppError, NotFoundError } from "@/lib/errors";
 import { ensureCheckout } from "@/lib/payments/top-ups/checkout";
 import { effectiveStatus, getCustomerTopUpOrThrow } from "@/lib/payments/top-ups/store";
@@ -9,6 +10,7 @@ import { getPortalContext } from "@/lib/portal/portal-context";
 export default async function TopUpCheckoutPage({ params }: { params: Promise<{ topUpId: string }> }) {
   const ctx = await getPortalContext();
   const { topUpId } = await params;
+  if (!isValidPathParam(topUpId)) notFound();
   const topUp = await getCustomerTopUpOrThrow(ctx.db, ctx.scope, topUpId).catch((error: unknown) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
