@@ -45,7 +45,7 @@ describe.each(testDatabases())("free-form JSON bounded at the door on $name", (t
 
   it("data may nest 16 levels and reads back exactly; 17 is a 422 naming the field", async () => {
     const ok = eventId("d16");
-    expect((await send(ok, nested(16, "12.50"))).json.accepted).toBe(1);
+    expect((await send(ok, nested(16, "12.50"))).json.billed).toBe(1);
     const read = await callApi("GET", `/api/v1/events/${ok}`, { key: setup.key });
     expect(read.status).toBe(200);
     expect(JSON.stringify(read.json.data)).toBe(JSON.stringify(JSON.parse(nested(16, "12.5"))));
@@ -62,7 +62,7 @@ describe.each(testDatabases())("free-form JSON bounded at the door on $name", (t
       const res = await send(eventId("num"), `{"n":${number}}`);
       expect(res.json.errors?.["events[0].data"], `${number}: ${res.text}`).toEqual(["Holds a number out of range."]);
     }
-    expect((await send(eventId("fine"), '{"tokens":1.5e3,"ratio":-0.000001}')).json.accepted).toBe(1);
+    expect((await send(eventId("fine"), '{"tokens":1.5e3,"ratio":-0.000001}')).json.billed).toBe(1);
   });
 
   it("every body, not only event data, is parsed only up to 64 levels", async () => {

@@ -46,7 +46,7 @@ describe.each(testDatabases())("ids and text that the database could not return 
   it("a whole emoji is an ordinary id: billed, debited, found, replayed", async () => {
     const id = `free_1_😀_${eventId()}`;
     const first = await post("/api/v1/events", event(id));
-    expect(first.json.accepted, first.text).toBe(1);
+    expect(first.json.billed, first.text).toBe(1);
     const again = await post("/api/v1/events", event(id));
     expect(again.json.duplicates).toBe(1);
     const found = await callApi("GET", `/api/v1/events/${encodeURIComponent(id)}`, { key: setup.key });
@@ -98,6 +98,6 @@ describe.each(testDatabases())("ids and text that the database could not return 
     const long = "x".repeat(256);
     expect((await post("/api/v1/events", event(long))).status).toBe(422);
     expect((await callApi("GET", `/api/v1/events/${long}`, { key: setup.key })).status).toBe(422);
-    expect((await post("/api/v1/events", event("x".repeat(255)))).json.accepted).toBe(1);
+    expect((await post("/api/v1/events", event("x".repeat(255)))).json.billed).toBe(1);
   });
 });
