@@ -16,6 +16,24 @@ const config = [
     },
   },
   {
+    // A body read whole before its size is known lets any upload fill the server's memory.
+    files: ["app/**", "lib/**", "proxy.ts"],
+    ignores: ["**/*.test.ts", "lib/testing/**", "lib/api/read-body.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.object.name=/^(req|request)$/][callee.property.name=/^(text|json|formData|arrayBuffer|blob|bytes)$/]",
+          message: "Read request bodies through readBodyText (lib/api/read-body.ts), which stops at the route's limit.",
+        },
+        {
+          selector: "MemberExpression[object.name=/^(req|request)$/][property.name='body']",
+          message: "Read request bodies through readBodyText (lib/api/read-body.ts), which stops at the route's limit.",
+        },
+      ],
+    },
+  },
+  {
     files: ["scripts/**", "e2e/**", "**/*.test.ts", "lib/testing/**"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
