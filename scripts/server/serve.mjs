@@ -17,6 +17,10 @@ const hostname = values.hostname;
 // As `next start` does; set before Next and React load, which pick their builds from it.
 process.env.NODE_ENV ||= "production";
 process.env.NEXT_RUNTIME = "nodejs";
+// Route handlers cannot see the socket: this server hands them its address in a header of its own
+// (lib/rate-limit/client-address.ts), replacing whatever a client sent under that name.
+const PEER_HEADER = "x-billfold-peer";
+process.env.BILLFOLD_PEER_HEADER = "1";
 const { default: next } = await import("next");
 
 const app = next({ dev: false, dir: root, port, hostname });
@@ -25,6 +29,7 @@ await app.prepare();
 const assets = brotliAssets(path.join(root, ".next", "static"));
 
 const server = createServer((req, res) => {
+  req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
   if (!serveBrotli(assets, req, res)) void handle(req, res);
 });
 server.listen(port, hostname, () => {
