@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { rowsOf } from "@/lib/db/rows";
-import { log } from "@/lib/log";
+import { errorSummary, log } from "@/lib/log";
 import { retryDelayMs } from "./backoff";
 import { jobHandler, registeredKinds } from "./registry";
 
@@ -40,7 +40,8 @@ async function finish(db: Db, id: number, error: unknown, job: ClaimedRow): Prom
     await db.execute(sql`UPDATE jobs SET status = 'done', locked_until = NULL, finished_at = ${now().toISOString()}::timestamptz WHERE id = ${id}`);
     return "done";
   }
-  const message = error instanceof Error ? error.message : String(error);
+  // Not error.message: a failed query's message carries its parameters, and this row and log line outlive them.
+  const message = errorSummary(error);
   const final = job.attempts >= job.max_attempts;
   const next = new Date(now().getTime() + retryDelayMs(job.attempts));
   await db.execute(sql`
