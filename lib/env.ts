@@ -72,6 +72,12 @@ const envSchema = z.object({
   BILLFOLD_PEER_HEADER: z.enum(["0", "1"]).default("0"),
   /** Requests with a bad or missing API key per minute per client address before 429 instead of 401. */
   RATE_LIMIT_BAD_KEY_PER_MINUTE: z.coerce.number().int().positive().default(60),
+  /**
+   * Lets platform webhooks point at loopback, private and link-local addresses: for local development
+   * and tests whose receivers run on this machine. Off in production, where such a destination could
+   * reach services behind the firewall.
+   */
+  WEBHOOKS_ALLOW_PRIVATE_DESTINATIONS: z.enum(["0", "1"]).default("0"),
   LOG_LEVEL: z.enum(["info", "warn", "error", "silent"]).default("info"),
   /** Set by `npm run bench:*`: serves /api/bench/echo, the constant handler that is the HTTP ceiling. */
   BILLFOLD_BENCH: z.enum(["0", "1"]).default("0"),
