@@ -7,17 +7,24 @@
 // billed once, ledger invariants, rollup drift. LOAD_DB=pglite|postgres (default both), LOAD_PORT (3820),
 // LOAD_PG_PORT (5545: a throwaway cluster of our own), PORTAL_THINK_MS (default 500: the 20 users' mean pause
 // between pages, so at most 40 pages a second).
+// Then the hostile neighbours: balance reads at 100 req/s alone and again while an unauthenticated flood
+// (LOAD_FLOOD_RATE, default 300 req/s: made-up API keys and forged sign-in links from 10,000 rotating
+// client addresses) runs, LOAD_SECONDS each, p95 under the flood within 2× its value alone; four 200 MB
+// chunked uploads at once, server RSS growth ≤ 50 MB; afterwards the rate-limit table holds API keys only.
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { sql } from "drizzle-orm";
 import { openDatabase } from "../../lib/db/open";
+import { rowsOf } from "../../lib/db/rows";
 import { correctnessGate, type GateCheck } from "../bench/ingest/gate";
 import { setupViaHttp } from "../bench/ingest/setup";
 import { startServer } from "../bench/lib/server";
 import { portalCookies } from "../bench/lib/sessions";
 import { ms } from "../bench/lib/stats";
 import { startOwnCluster } from "./lib/cluster";
+import { floodScenario, hostileBodies, type BodiesReport, type FloodReport } from "./lib/hostile-load";
 import { balanceReads, eventIngest, portalPages, type Budget, type ScenarioResult } from "./lib/load-scenarios";
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 120);
@@ -25,6 +32,8 @@ const WARMUP = Number(process.env.LOAD_WARMUP_SECONDS ?? Math.min(30, Math.ceil(
 const PORT = Number(process.env.LOAD_PORT ?? 3820);
 const PG_PORT = Number(process.env.LOAD_PG_PORT ?? 5545);
 const PORTAL_THINK_MS = Number(process.env.PORTAL_THINK_MS ?? 500);
+const FLOOD_RATE = Number(process.env.LOAD_FLOOD_RATE ?? 300);
+const FLOOD_ADDRESSES = 10_000;
 const only = process.env.LOAD_DB;
 const out = (line: string) => void process.stdout.write(`${line}\n`);
 
@@ -45,13 +54,15 @@ interface Report {
   scenarios: ScenarioResult[];
   gate: GateCheck[];
   peakRssMb: number;
+  flood: FloodReport;
+  bodies: BodiesReport;
 }
 
 async function runOn(database: "PGlite" | "Postgres", open: { url?: string; dataDir?: string }, serverEnv: Record<string, string>): Promise<Report> {
   const prepared = await openDatabase(open);
   await prepared.close();
   const adminToken = randomBytes(32).toString("base64url");
-  const env = { ...serverEnv, BILLFOLD_ADMIN_TOKEN: adminToken, BILLFOLD_SECRET: randomBytes(32).toString("base64url"), PORTAL_URL: `http://127.0.0.1:${PORT}`, RATE_LIMIT_SIGNIN_PER_MINUTE: "100000" };
+  const env = { ...serverEnv, BILLFOLD_ADMIN_TOKEN: adminToken, BILLFOLD_SECRET: randomBytes(32).toString("base64url"), PORTAL_URL: `http://127.0.0.1:${PORT}`, TRUSTED_PROXIES: "loopback" };
   const server = await startServer(PORT, env);
   let peakRssMb = 0;
   const sampler = setInterval(() => (peakRssMb = Math.max(peakRssMb, server.rssMb())), 500);
@@ -59,6 +70,8 @@ async function runOn(database: "PGlite" | "Postgres", open: { url?: string; data
   const acceptedIds: string[] = [];
   const scenarios: ScenarioResult[] = [];
   let platformId: string;
+  let flood: FloodReport;
+  let bodies: BodiesReport;
   try {
     out(`[${database}] 200 customers through the API…`);
     const fixture = await setupViaHttp(server.url, adminToken, 200);
@@ -75,6 +88,10 @@ async function runOn(database: "PGlite" | "Postgres", open: { url?: string; data
     scenarios.push(await balanceReads(server.url, fixture, 200, SECONDS, budgets.balance));
     out(`[${database}] portal pages, ${SECONDS} s…`);
     scenarios.push(await portalPages(server.url, cookies, PORTAL_THINK_MS, SECONDS, budgets.portal));
+    out(`[${database}] balance reads alone, then under a flood from ${FLOOD_ADDRESSES} addresses, ${SECONDS} s each…`);
+    flood = await floodScenario(server.url, fixture, 100, FLOOD_RATE, SECONDS, FLOOD_ADDRESSES);
+    out(`[${database}] four 200 MB chunked uploads…`);
+    bodies = await hostileBodies(server.url, fixture.key, cookies[0]!, () => server.rssMb());
   } finally {
     clearInterval(sampler);
     await server.stop();
@@ -82,8 +99,29 @@ async function runOn(database: "PGlite" | "Postgres", open: { url?: string; data
   const db = await openDatabase(open);
   // Requests autocannon had in flight when a scenario's clock stopped were stored without their answers being counted.
   const gate = await correctnessGate(db, platformId, acceptedIds, 32);
+  gate.push(await rateLimitRows(db));
   await db.close();
-  return { database, scenarios, gate, peakRssMb };
+  return { database, scenarios, gate, peakRssMb, flood: flood!, bodies: bodies! };
+}
+
+/** Only authenticated API keys may own rows: the flood's 10,000 addresses must have written none. */
+async function rateLimitRows(db: Awaited<ReturnType<typeof openDatabase>>): Promise<GateCheck> {
+  const [row] = rowsOf<{ api: string | number; other: string | number }>(
+    await db.db.execute(sql`SELECT count(*) FILTER (WHERE key LIKE 'api:%') AS api, count(*) FILTER (WHERE key NOT LIKE 'api:%') AS other FROM rate_limits`),
+  );
+  const minutes = Math.ceil((SECONDS * 5 + WARMUP * 3) / 60) + 2;
+  const ok = Number(row!.other) === 0 && Number(row!.api) <= minutes;
+  return { name: "rate-limit table bounded", ok, detail: `${row!.api} rows for the one API key (≤ ${minutes}, one per minute), ${row!.other} for anything else` };
+}
+
+function printHostile(r: Report): void {
+  const f = r.flood;
+  const answers = Object.entries(f.answers).map(([status, n]) => `${n} × ${status}`).join(", ");
+  out(`${r.database}: balance reads p50/p95 ${ms(f.baseline.result.latency.p50)}/${ms(f.baseline.result.latency.p95)} alone, ` +
+    `${ms(f.underFlood.result.latency.p50)}/${ms(f.underFlood.result.latency.p95)} under a flood of ${f.floodRate} req/s from ${f.addresses} addresses ` +
+    `(${f.flood.requests} requests, ${f.flood.errors} transport errors; ${answers}; reads' errors ${f.underFlood.result.errors + f.underFlood.result.non2xx}) — ${f.ok ? "pass" : "FAIL"}`);
+  const b = r.bodies;
+  out(`${r.database}: four 200 MB chunked uploads → ${b.uploads.map((u) => `${u.path} ${u.status}`).join(", ")}; RSS ${b.rssBeforeMb.toFixed(0)} → peak ${b.rssPeakMb.toFixed(0)} MB (+${(b.rssPeakMb - b.rssBeforeMb).toFixed(1)}) — ${b.ok ? "pass" : "FAIL"}`);
 }
 
 function print(reports: Report[]): void {
@@ -100,6 +138,7 @@ function print(reports: Report[]): void {
     }
   }
   for (const r of reports) {
+    printHostile(r);
     out(`${r.database}: server RSS peak ${r.peakRssMb.toFixed(0)} MB`);
     for (const g of r.gate) out(`  ${g.ok ? "ok  " : "FAIL"} ${g.name} — ${g.detail}`);
   }
@@ -124,4 +163,4 @@ if (!only || only === "postgres") {
   }
 }
 print(reports);
-if (reports.some((r) => r.scenarios.some((s) => !s.ok) || r.gate.some((g) => !g.ok))) process.exitCode = 1;
+if (reports.some((r) => r.scenarios.some((s) => !s.ok) || r.gate.some((g) => !g.ok) || !r.flood.ok || !r.bodies.ok)) process.exitCode = 1;

@@ -1,0 +1,102 @@
+import http from "node:http";
+import type { HttpFixture } from "../../bench/ingest/setup";
+import type { LoadResult } from "../../bench/lib/load";
+import { paced } from "../../bench/lib/paced";
+import type { Budget, ScenarioResult } from "./load-scenarios";
+import { balanceReads } from "./load-scenarios";
+
+export interface FloodReport {
+  baseline: ScenarioResult;
+  underFlood: ScenarioResult;
+  flood: LoadResult;
+  floodRate: number;
+  addresses: number;
+  /** Answers to the flood by status. */
+  answers: Record<number, number>;
+  ok: boolean;
+}
+
+/** The n-th attacker's address, one of `count`; the server trusts X-Forwarded-For from loopback in this run. */
+const attacker = (n: number, count: number) => {
+  const i = n % count;
+  return `198.18.${i >> 8}.${i & 255}`;
+};
+
+/**
+ * Legitimate balance reads alone, then the same reads while an unauthenticated flood runs: made-up API
+ * keys and forged sign-in links, alternately, from `addresses` rotating client addresses. Passes when
+ * the reads' p95 under the flood is within twice its value alone.
+ */
+export async function floodScenario(url: string, fixture: HttpFixture, legitRate: number, floodRate: number, seconds: number, addresses: number): Promise<FloodReport> {
+  const loose: Budget = { p95Ms: 1_000, p99Ms: 2_000 };
+  const baseline = await balanceReads(url, fixture, legitRate, seconds, loose);
+  const answers: Record<number, number> = {};
+  const floodRun = paced({
+    url,
+    rate: floodRate,
+    sockets: 64,
+    durationSeconds: seconds,
+    pathFor: (n) => (n % 2 === 0 ? "/api/v1/customers" : `/api/sign-in?token=forged.${n}.token`),
+    headersFor: (n) => ({
+      "x-forwarded-for": attacker(n, addresses),
+      ...(n % 2 === 0 ? { authorization: `Bearer key_test_${n.toString(32).padStart(32, "0").slice(-32)}` } : {}),
+    }),
+    onResponse: (status) => void (answers[status] = (answers[status] ?? 0) + 1),
+  });
+  const underFlood = await balanceReads(url, fixture, legitRate, seconds, { p95Ms: Math.max(1, baseline.result.latency.p95 * 2), p99Ms: loose.p99Ms });
+  const flood = await floodRun;
+  const floodOk = flood.errors === 0 && Object.keys(answers).every((s) => ["303", "401", "429"].includes(s));
+  return { baseline, underFlood, flood, floodRate, addresses, answers, ok: baseline.ok && underFlood.ok && floodOk };
+}
+
+export interface BodiesReport {
+  uploads: { path: string; status: number | string }[];
+  rssBeforeMb: number;
+  rssPeakMb: number;
+  ok: boolean;
+}
+
+/** A chunked upload (no Content-Length) of `bytes` zero bytes; resolves with the status, or the error's code. */
+function chunkedUpload(url: string, path: string, headers: Record<string, string>, bytes: number): Promise<number | string> {
+  return new Promise((resolve) => {
+    const target = new URL(url);
+    const req = http.request({ host: target.hostname, port: target.port, path, method: "POST", headers: { ...headers, "transfer-encoding": "chunked" } }, (res) => {
+      res.resume();
+      res.on("end", () => resolve(res.statusCode ?? 0));
+    });
+    req.on("error", (error: NodeJS.ErrnoException) => resolve(error.code ?? "error"));
+    const chunk = Buffer.alloc(64 * 1024);
+    let sent = 0;
+    const pump = () => {
+      while (sent < bytes && !req.destroyed) {
+        sent += chunk.length;
+        if (!req.write(chunk)) return void req.once("drain", pump);
+      }
+      req.end();
+    };
+    pump();
+  });
+}
+
+/**
+ * Four 200 MB chunked uploads at once to the routes an attacker reaches (the Stripe webhook, the test
+ * checkout, the API with a key, the portal with a session), sampling the server's RSS. Passes when each
+ * is refused with 4xx and the server grew by at most 50 MB.
+ */
+export async function hostileBodies(url: string, apiKey: string, portalCookie: string, rssMb: () => number): Promise<BodiesReport> {
+  const json = { "content-type": "application/json", origin: url };
+  const targets: [string, Record<string, string>][] = [
+    ["/api/webhooks/stripe", { ...json, "stripe-signature": "t=1,v1=00" }],
+    ["/api/test-checkout/x", json],
+    ["/api/v1/events", { ...json, authorization: `Bearer ${apiKey}` }],
+    ["/api/portal/top-ups", { ...json, cookie: portalCookie }],
+  ];
+  const rssBeforeMb = rssMb();
+  let rssPeakMb = rssBeforeMb;
+  const sampler = setInterval(() => (rssPeakMb = Math.max(rssPeakMb, rssMb())), 50);
+  const statuses = await Promise.all(targets.map(([path, headers]) => chunkedUpload(url, path, headers, 200 * 1_048_576)));
+  clearInterval(sampler);
+  const uploads = targets.map(([path], i) => ({ path, status: statuses[i]! }));
+  const refused = statuses.every((s) => typeof s === "number" && s >= 400 && s < 500);
+  return { uploads, rssBeforeMb, rssPeakMb, ok: refused && rssPeakMb - rssBeforeMb <= 50 };
+}
