@@ -62,5 +62,5 @@ export async function paced(options: PacedOptions): Promise<LoadResult> {
   }
   await Promise.all(inFlight);
   agent.destroy();
-  return { requests: total, rps: total / ((performance.now() - started) / 1000), errors, non2xx, latency: summarize(latencies) };
+  return { requests: total, rps: total / ((performance.now() - started) / 1000), errors, non2xx, latency: summarize(latencies), samples: latencies };
 }
