@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
 import { LRUCache } from "lru-cache";
 import type { DbOrTx } from "@/lib/db";
 import { apiKeys } from "@/lib/db/schema";
 import { newId, randomBase32 } from "@/lib/ids";
 import type { PlatformScope } from "@/lib/scope";
+import { lookUpKeyHash } from "./key-lookups";
 
 const KEY_PATTERN = /^key_(test|live)_[0-9a-z]{32}$/;
 
@@ -31,18 +31,16 @@ export async function issueApiKey(db: DbOrTx, platformId: string, liveMode: bool
 const CACHE_TTL_MS = 10_000;
 const cache = new LRUCache<string, { scope: PlatformScope | null }>({ max: 10_000, ttl: CACHE_TTL_MS });
 
-/** The platform and mode a key belongs to, or null for a malformed, unknown or revoked key. */
+/**
+ * The platform and mode a key belongs to, or null for a malformed, unknown or revoked key.
+ * @throws RateLimitedError when a flood of unknown keys has filled the lookup queue
+ */
 export async function authenticateApiKey(db: DbOrTx, key: string): Promise<PlatformScope | null> {
   if (!KEY_PATTERN.test(key)) return null;
   const hash = hashApiKey(key);
   const hit = cache.get(hash);
   if (hit) return hit.scope;
-  const [row] = await db
-    .select({ platformId: apiKeys.platformId, liveMode: apiKeys.liveMode })
-    .from(apiKeys)
-    .where(and(eq(apiKeys.keyHash, hash), isNull(apiKeys.revokedAt)))
-    .limit(1);
-  const scope = row ? { platformId: row.platformId, liveMode: row.liveMode } : null;
+  const scope = await lookUpKeyHash(db, hash);
   cache.set(hash, { scope });
   return scope;
 }

@@ -127,6 +127,15 @@ describe.each(testDatabases())("rate limits on $name", (target) => {
     expect(() => clientAddress(headers("10.0.0.2"))).toThrow(/TRUSTED_PROXIES/);
   });
 
+  it("answers concurrent made-up keys and a genuine one from gathered lookups, each correctly", async () => {
+    usePeerHeader("loopback");
+    const { testKey } = await createTestPlatform(database.db);
+    const keys = Array.from({ length: 300 }, (_, i) => (i === 150 ? testKey : `key_test_${String(i).padStart(32, "z")}`));
+    const statuses = await Promise.all(keys.map((key, i) => callApi("GET", "/api/v1/customers", { key, ...peer("127.0.0.1", { "x-forwarded-for": `10.9.${i >> 8}.${i & 255}` }) }).then((r) => r.status)));
+    expect(statuses[150]).toBe(200);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(299);
+  });
+
   it("stays bounded under a flood of bad keys from 5,000 addresses: no database row, at most its capacity in memory", async () => {
     usePeerHeader("loopback");
     const rows = async () => rowsOf<{ n: string | number }>(await database.db.execute(sql`SELECT count(*) AS n FROM rate_limits`))[0]!.n;
