@@ -7,8 +7,8 @@
 // billed once, ledger invariants, rollup drift. LOAD_DB=pglite|postgres (default both), LOAD_PORT (3820),
 // LOAD_PG_PORT (5545: a throwaway cluster of our own), PORTAL_THINK_MS (default 500: the 20 users' mean pause
 // between pages, so at most 40 pages a second).
-// Then the hostile neighbours: balance reads (LOAD_LEGIT_RATE, default 50 req/s) alone and again while an
-// unauthenticated flood three times their rate (LOAD_FLOOD_RATE, default 150 req/s: made-up API keys and forged
+// Then the hostile neighbours: balance reads (LOAD_LEGIT_RATE, default 100 req/s) alone and again while an
+// unauthenticated flood three times their rate (LOAD_FLOOD_RATE, default 300 req/s: made-up API keys and forged
 // sign-in links from 10,000 rotating client addresses) runs, LOAD_SECONDS each, p95 under the flood within 2×
 // its value alone; four 200 MB chunked uploads at once, server RSS growth ≤ 50 MB; afterwards the rate-limit
 // table holds API keys only. LOAD_ONLY=hostile runs only these.
@@ -33,8 +33,8 @@ const WARMUP = Number(process.env.LOAD_WARMUP_SECONDS ?? Math.min(30, Math.ceil(
 const PORT = Number(process.env.LOAD_PORT ?? 3820);
 const PG_PORT = Number(process.env.LOAD_PG_PORT ?? 5545);
 const PORTAL_THINK_MS = Number(process.env.PORTAL_THINK_MS ?? 500);
-const FLOOD_RATE = Number(process.env.LOAD_FLOOD_RATE ?? 150);
-const LEGIT_RATE = Number(process.env.LOAD_LEGIT_RATE ?? 50);
+const FLOOD_RATE = Number(process.env.LOAD_FLOOD_RATE ?? 300);
+const LEGIT_RATE = Number(process.env.LOAD_LEGIT_RATE ?? 100);
 /** LOAD_ONLY=hostile: only the flood and the uploads (with the gate), for a quick check. */
 const HOSTILE_ONLY = process.env.LOAD_ONLY === "hostile";
 const FLOOD_ADDRESSES = 10_000;

@@ -74,7 +74,7 @@ export async function floodScenario(url: string, fixture: HttpFixture, legitRate
   const [quietSummary, loudSummary] = [summarize(alone), summarize(flooded)];
   // As for every scenario, under 0.1 % transport errors (a keep-alive socket the server closed as the client reused it).
   const floodOk = flood.errors < 0.001 * flood.requests && Object.keys(answers).every((s) => ["303", "401", "429"].includes(s));
-  const ok = readErrors === 0 && floodOk && loudSummary.p95 <= 2 * quietSummary.p95;
+  const ok = readErrors < 0.001 * (alone.length + flooded.length) && floodOk && loudSummary.p95 <= 2 * quietSummary.p95;
   return { alone: quietSummary, underFlood: loudSummary, readErrors, flood, floodRate, addresses, answers, ok };
 }
 
