@@ -35,6 +35,23 @@ const config = [
     },
   },
   {
+    // A body read whole before its size is known lets any upload fill the server's memory.
+    files: ["app/**", "lib/**", "proxy.ts"],
+    ignores: ["**/*.test.ts", "lib/testing/**", "lib/api/read-body.ts"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        ...["req", "request"].flatMap((object) =>
+          ["text", "json", "formData", "arrayBuffer", "blob", "bytes", "body"].map((property) => ({
+            object,
+            property,
+            message: "Read request bodies through readBodyText (lib/api/read-body.ts), which stops at the route's limit.",
+          })),
+        ),
+      ],
+    },
+  },
+  {
     files: ["scripts/**", "e2e/**", "**/*.test.ts", "lib/testing/**"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },

@@ -44,8 +44,6 @@ export default defineConfig({
       PORTAL_URL: E2E_BASE_URL,
       BILLFOLD_ADMIN_TOKEN: E2E_ADMIN_TOKEN,
       BILLFOLD_SECRET: E2E_SECRET,
-      // Every spec signs in from the same address; the limiter itself is tested in lib/rate-limit.
-      RATE_LIMIT_SIGNIN_PER_MINUTE: "100000",
     },
   },
 });

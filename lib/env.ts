@@ -1,3 +1,4 @@
+import ipaddr from "ipaddr.js";
 import { z } from "zod";
 
 // Empty strings count as unset, so `FOO= npm start` behaves like no FOO at all.
@@ -16,6 +17,16 @@ const stripeApiUrl = z.preprocess(
       return { host: url.hostname, port: Number(url.port || (protocol === "https" ? 443 : 80)), protocol };
     })
     .optional(),
+);
+
+/** A comma-separated list of proxy addresses or CIDR ranges, or `loopback`; each entry checked here. */
+const trustedProxies = z.preprocess(
+  (v) => (typeof v === "string" ? v.split(",").map((e) => e.trim()).filter(Boolean) : []),
+  z.array(
+    z.string().refine((e) => e === "loopback" || ipaddr.isValid(e) || ipaddr.isValidCIDR(e), {
+      error: "TRUSTED_PROXIES entries must be IP addresses, CIDR ranges or `loopback`",
+    }),
+  ),
 );
 
 const envSchema = z.object({
@@ -50,10 +61,23 @@ const envSchema = z.object({
   BILLFOLD_FAULTS: optional,
   /** Requests per minute per API key, summed over all instances. */
   RATE_LIMIT_API_PER_MINUTE: z.coerce.number().int().positive().default(120_000),
-  /** Sign-in attempts per minute per client address (X-Forwarded-For behind a proxy). */
+  /** Sign-in links that fail to verify, per minute per client address; a link that verifies is never limited. */
   RATE_LIMIT_SIGNIN_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed (addresses, CIDR ranges or `loopback`). Empty by
+   * default: the client is then the address that opened the connection, and any X-Forwarded-For is ignored.
+   */
+  TRUSTED_PROXIES: trustedProxies,
+  /** Set by the production server (scripts/server/serve.mjs), which puts each connection's address in a header of its own. */
+  BILLFOLD_PEER_HEADER: z.enum(["0", "1"]).default("0"),
   /** Requests with a bad or missing API key per minute per client address before 429 instead of 401. */
   RATE_LIMIT_BAD_KEY_PER_MINUTE: z.coerce.number().int().positive().default(60),
+  /**
+   * Lets platform webhooks point at loopback, private and link-local addresses: for local development
+   * and tests whose receivers run on this machine. Off in production, where such a destination could
+   * reach services behind the firewall.
+   */
+  WEBHOOKS_ALLOW_PRIVATE_DESTINATIONS: z.enum(["0", "1"]).default("0"),
   LOG_LEVEL: z.enum(["info", "warn", "error", "silent"]).default("info"),
 });
 

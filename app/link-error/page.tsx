@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
 import { StandalonePage } from "@/components/portal/standalone-page";
 import { getDb } from "@/lib/db";
+import { verifiedLinkErrorPlatform } from "@/lib/portal/link-error";
 import { findPlatform } from "@/lib/platforms/get-platform";
 
 export const metadata: Metadata = { title: "Link not valid" };
 
-export default async function LinkErrorPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const { platform: platformId } = await searchParams;
-  const platform = platformId && /^acc_[0-9a-z]{26}$/.test(platformId) ? await findPlatform(await getDb(), platformId) : null;
+export default async function LinkErrorPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const db = await getDb();
+  // Branded only when sign-in signed the platform into this address; an edited address gets the neutral page.
+  const platformId = await verifiedLinkErrorPlatform(db, await searchParams);
+  const platform = platformId ? await findPlatform(db, platformId) : null;
   const branding = platform?.branding ?? null;
   return (
     <StandalonePage branding={branding} title="This billing link isn’t valid">

@@ -51,6 +51,30 @@ test.describe("[SIGN-IN] portal links", () => {
     await expect(page).toHaveURL(FAILURE_URL);
   });
 
+  test("the error page names a platform only when sign-in vouched for it", async ({ page, api }) => {
+    const { name } = (await api.get("/platform/branding")) as { name: string };
+    await page.goto(`/link-error?reason=invalid&platform=${api.platformId}`);
+    await expect(page.getByText("Go back to the app you came from")).toBeVisible();
+    await expect(page.getByText(name)).toHaveCount(0);
+    const token = await new SignJWT({
+      purpose: "portal-session-redirect",
+      issued: new Date().toISOString(),
+      platform_id: api.platformId,
+      customer_id: "cust_00000000000000000000000000",
+      live_mode: "false",
+      return_url: `${E2E_BASE_URL}/signed-out?from=return`,
+      failure_url: FAILURE_URL,
+    })
+      .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+      .setIssuer("Billfold.Api")
+      .setAudience("CustomerPortal")
+      .setExpirationTime("10m")
+      .setJti(`unknown-customer-${Date.now()}`)
+      .sign(new TextEncoder().encode(E2E_SECRET));
+    await page.goto(`/api/sign-in?token=${token}`);
+    await expect(page.getByText(`Go back to ${name}`)).toBeVisible();
+  });
+
   test("a tampered link shows the error page and sets no cookie", async ({ page, api }) => {
     const customer = await api.post("/customers", { name: "Mallory" });
     const link = await mintLink(api, customer.id);

@@ -7,7 +7,8 @@ import { log } from "@/lib/log";
 import { apiKeyFromHeaders, authenticateApiKey, hashApiKey } from "@/lib/platforms/api-keys";
 import { clientAddress, enforceRateLimit } from "@/lib/rate-limit";
 import type { PlatformScope } from "@/lib/scope";
-import { parsePathParams, parseQuery, readJsonBody, validate } from "./parse";
+import { DEFAULT_MAX_BODY_BYTES, parsePathParams, parseQuery, readJsonBody, validate } from "./parse";
+import { refuseDeclaredOversize } from "./read-body";
 import { internalError, problem, unauthorized } from "./respond";
 
 export interface ApiContext<B, Q> {
@@ -51,6 +52,7 @@ export function apiRoute<BS extends z.ZodType | undefined = undefined, QS extend
   return withSchemas(async (req: Request, context: NextContext): Promise<Response> => {
     const url = new URL(req.url);
     try {
+      if (spec.body) refuseDeclaredOversize(req, spec.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
       const db = await getDb();
       const key = apiKeyFromHeaders(req.headers);
       const scope = key ? await authenticateApiKey(db, key) : null;

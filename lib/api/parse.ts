@@ -3,8 +3,9 @@ import { AppError, ValidationError } from "@/lib/errors";
 import { JsonNumber, JsonSyntaxError, parseJsonText } from "@/lib/json";
 import { storableTextProblem } from "./field-checks";
 import { pathParamField, textField } from "./fields";
+import { BODY_LIMITS, readBodyText } from "./read-body";
 
-export const DEFAULT_MAX_BODY_BYTES = 1_048_576 * 4;
+export const DEFAULT_MAX_BODY_BYTES = BODY_LIMITS.api;
 
 function formatPath(path: readonly PropertyKey[]): string {
   let out = "";
@@ -73,12 +74,7 @@ export function validate<S extends z.ZodType>(schema: S, value: unknown): z.outp
 
 /** Reads a JSON body with a size limit; numbers stay exact (JsonNumber). */
 export async function readJsonBody(req: Request, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<unknown> {
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw new AppError("payload_too_large", `The body must be at most ${maxBytes} bytes.`);
-  const text = await req.text();
-  if (Buffer.byteLength(text) > maxBytes) {
-    throw new AppError("payload_too_large", `The body must be at most ${maxBytes} bytes.`);
-  }
+  const text = await readBodyText(req, maxBytes);
   if (text.trim() === "") throw new AppError("bad_request", "A JSON body is required.");
   let value: unknown;
   try {

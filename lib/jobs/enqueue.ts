@@ -10,6 +10,8 @@ export interface EnqueueInput {
   /** At most one pending or running job per key (e.g. `renewal:sub_…:2026-12`). */
   uniqueKey?: string;
   maxAttempts?: number;
+  /** Jobs of one group (e.g. one platform's webhook deliveries) share a cap on how many run at once. */
+  fairGroup?: string;
 }
 
 /**
@@ -21,7 +23,7 @@ export async function enqueueJob(db: DbOrTx, input: EnqueueInput): Promise<numbe
   const rows = rowsOf<{ id: string | number }>(
     await db.execute(sql`
       INSERT INTO jobs (kind, payload, unique_key, run_at, max_attempts)
-      VALUES (${input.kind}, ${JSON.stringify(input.payload ?? {})}::jsonb, ${input.uniqueKey ?? null},
+      VALUES (${input.kind}, ${JSON.stringify({ ...input.payload, ...(input.fairGroup ? { fairGroup: input.fairGroup } : {}) })}::jsonb, ${input.uniqueKey ?? null},
         ${(input.runAt ?? now()).toISOString()}::timestamptz, ${input.maxAttempts ?? 10})
       ON CONFLICT (unique_key) WHERE status IN ('pending', 'running') DO NOTHING
       RETURNING id`),

@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
+import { LRUCache } from "lru-cache";
 import type { DbOrTx } from "@/lib/db";
 import { apiKeys } from "@/lib/db/schema";
 import { newId, randomBase32 } from "@/lib/ids";
 import type { PlatformScope } from "@/lib/scope";
+import { lookUpKeyHash } from "./key-lookups";
 
 const KEY_PATTERN = /^key_(test|live)_[0-9a-z]{32}$/;
 
@@ -24,31 +25,23 @@ export async function issueApiKey(db: DbOrTx, platformId: string, liveMode: bool
   return key;
 }
 
-interface CacheEntry {
-  scope: PlatformScope | null;
-  expiresAtMs: number;
-}
-
 // Keys are looked up on every API request; a short cache takes that query off the hot path while
-// keeping a revoked key usable for at most CACHE_TTL_MS.
+// keeping a revoked key usable for at most CACHE_TTL_MS. Least recently used first out, so a flood of
+// made-up keys evicts other made-up keys, not the ones platforms keep using.
 const CACHE_TTL_MS = 10_000;
-const cache = new Map<string, CacheEntry>();
+const cache = new LRUCache<string, { scope: PlatformScope | null }>({ max: 10_000, ttl: CACHE_TTL_MS });
 
-/** The platform and mode a key belongs to, or null for a malformed, unknown or revoked key. */
+/**
+ * The platform and mode a key belongs to, or null for a malformed, unknown or revoked key.
+ * @throws RateLimitedError when a flood of unknown keys has filled the lookup queue
+ */
 export async function authenticateApiKey(db: DbOrTx, key: string): Promise<PlatformScope | null> {
   if (!KEY_PATTERN.test(key)) return null;
   const hash = hashApiKey(key);
-  const now = Date.now();
   const hit = cache.get(hash);
-  if (hit && hit.expiresAtMs > now) return hit.scope;
-  const [row] = await db
-    .select({ platformId: apiKeys.platformId, liveMode: apiKeys.liveMode })
-    .from(apiKeys)
-    .where(and(eq(apiKeys.keyHash, hash), isNull(apiKeys.revokedAt)))
-    .limit(1);
-  const scope = row ? { platformId: row.platformId, liveMode: row.liveMode } : null;
-  if (cache.size > 10_000) cache.clear();
-  cache.set(hash, { scope, expiresAtMs: now + CACHE_TTL_MS });
+  if (hit) return hit.scope;
+  const scope = await lookUpKeyHash(db, hash);
+  cache.set(hash, { scope });
   return scope;
 }
 

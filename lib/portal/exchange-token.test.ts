@@ -10,6 +10,7 @@ import { testDatabases } from "@/lib/testing/databases";
 import { createTestPlatform } from "@/lib/testing/fixtures";
 import { createPortalLink } from "./create-session-link";
 import { exchangeToken } from "./exchange-token";
+import { verifiedLinkErrorPlatform } from "./link-error";
 import { signingKey } from "./secret";
 import { readSession } from "./sessions";
 import { signIn } from "./sign-in";
@@ -151,10 +152,28 @@ describe.each(testDatabases())("portal sign-in on $name", (target) => {
     expect((await readSession(database.db, newId)).kind).toBe("active");
   });
 
-  it("a refused token sets no cookie and shows the branded error page", async () => {
+  it("a refused token that we signed sets no cookie and names its platform on the error page, signed", async () => {
     const res = await signIn(database.db, new Request(`http://portal.test/api/sign-in?token=${await sign(claims({ aud: "x" }))}`));
     expect(res.status).toBe(303);
     expect(res.headers.get("set-cookie")).toBeNull();
-    expect(res.headers.get("location")).toBe(`/link-error?reason=invalid&platform=${platformId}`);
+    const location = new URL(res.headers.get("location")!, "http://portal.test");
+    expect(location.pathname).toBe("/link-error");
+    expect(location.searchParams.get("platform")).toBe(platformId);
+    const params = Object.fromEntries(location.searchParams);
+    expect(await verifiedLinkErrorPlatform(database.db, params)).toBe(platformId);
+    // Any edit of the address, or time, takes the platform away: the page is then neutral.
+    const other = (await createTestPlatform(database.db)).id;
+    for (const edited of [{ ...params, platform: other }, { ...params, sig: undefined }, { ...params, expires: String(Number(params.expires) + 1) }, { platform: platformId }]) {
+      expect(await verifiedLinkErrorPlatform(database.db, edited)).toBeNull();
+    }
+    advanceClock(11 * 60_000);
+    expect(await verifiedLinkErrorPlatform(database.db, params)).toBeNull();
+  });
+
+  it("a forged token naming a platform leads to the neutral error page", async () => {
+    for (const token of [await sign(claims(), { secret: new TextEncoder().encode("another-secret-0123456789abcdef0123") }), `${base64url({ alg: "none" })}.${base64url(claims())}.`]) {
+      const res = await signIn(database.db, new Request(`http://portal.test/api/sign-in?token=${token}`));
+      expect(res.headers.get("location")).toBe("/link-error?reason=invalid");
+    }
   });
 });

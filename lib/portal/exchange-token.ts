@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { decodeJwt, errors as joseErrors, jwtVerify } from "jose";
+import { errors as joseErrors, jwtVerify, type JWTPayload } from "jose";
 import { now as clockNow } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { customers, portalSessions, usedTokens } from "@/lib/db/schema";
@@ -15,25 +15,27 @@ export type ExchangeResult =
   | { kind: "session"; sessionId: string; expiresAt: Date; next: string }
   /** Authentic but expired or already used: the platform's failure_url takes over. */
   | { kind: "failure_redirect"; url: string; reason: "expired" | "used" }
-  /** Not a token we issued, or one that does not hold up: an error page, no cookie. */
-  | { kind: "invalid"; reason: string; platformHint: string | null };
+  /**
+   * Not a token we issued, or one that does not hold up: an error page, no cookie. `platformId` is set
+   * only when the signature verified, so it names the platform that really issued the link.
+   */
+  | { kind: "invalid"; reason: string; platformId: string | null };
 
 export function hashSessionId(sessionId: string): string {
   return createHash("sha256").update(sessionId).digest("hex");
 }
 
-/** The platform named by an unverified token, used only to brand the error page. */
-function platformHint(token: string): string | null {
-  try {
-    const claims = decodeJwt(token);
-    return typeof claims.platform_id === "string" && /^acc_[0-9a-z]{26}$/.test(claims.platform_id) ? claims.platform_id : null;
-  } catch {
-    return null;
-  }
+/** The platform of a token whose signature verified (its claims may still be refused). */
+function issuer(payload: JWTPayload): string | null {
+  return typeof payload.platform_id === "string" && /^acc_[0-9a-z]{26}$/.test(payload.platform_id) ? payload.platform_id : null;
 }
 
 async function verify(db: Db, token: string, now: Date): Promise<{ claims: TokenClaims } | ExchangeResult> {
-  const invalid = (reason: string): ExchangeResult => ({ kind: "invalid", reason, platformHint: platformHint(token) });
+  const invalid = (reason: string, authentic: JWTPayload | null = null): ExchangeResult => ({
+    kind: "invalid",
+    reason,
+    platformId: authentic ? issuer(authentic) : null,
+  });
   try {
     const { payload } = await jwtVerify(token, await signingKey(db), {
       algorithms: ["HS256"],
@@ -43,13 +45,15 @@ async function verify(db: Db, token: string, now: Date): Promise<{ claims: Token
       currentDate: now,
     });
     const parsed = tokenClaimsSchema.safeParse(payload);
-    return parsed.success ? { claims: parsed.data } : invalid("claims");
+    return parsed.success ? { claims: parsed.data } : invalid("claims", payload);
   } catch (error) {
     // jose checks the signature before the claims, so an expired token here is one we issued.
     if (error instanceof joseErrors.JWTExpired) {
       const parsed = tokenClaimsSchema.safeParse(error.payload);
       if (parsed.success) return { kind: "failure_redirect", url: parsed.data.failure_url, reason: "expired" };
     }
+    // jose raises claim failures only after the signature verified.
+    if (error instanceof joseErrors.JWTClaimValidationFailed) return invalid(error.code, error.payload);
     return invalid(error instanceof joseErrors.JOSEError ? error.code : "malformed");
   }
 }
@@ -59,7 +63,7 @@ async function verify(db: Db, token: string, now: Date): Promise<{ claims: Token
  * transaction that creates the session, so of any number of concurrent exchanges exactly one wins.
  */
 export async function exchangeToken(db: Db, token: string, now = clockNow()): Promise<ExchangeResult> {
-  if (token.length > 8192) return { kind: "invalid", reason: "too_long", platformHint: null };
+  if (token.length > 8192) return { kind: "invalid", reason: "too_long", platformId: null };
   const verified = await verify(db, token, now);
   if ("kind" in verified) return verified;
   const c = verified.claims;
@@ -73,7 +77,7 @@ export async function exchangeToken(db: Db, token: string, now = clockNow()): Pr
       .from(customers)
       .where(and(eq(customers.id, c.customer_id), eq(customers.platformId, scope.platformId), eq(customers.liveMode, scope.liveMode)))
       .limit(1);
-    if (!customer) return { kind: "invalid", reason: "customer", platformHint: c.platform_id };
+    if (!customer) return { kind: "invalid", reason: "customer", platformId: c.platform_id };
     const [consumed] = await tx
       .insert(usedTokens)
       .values({ jti: c.jti, platformId: c.platform_id, expiresAt: new Date(c.exp * 1000) })

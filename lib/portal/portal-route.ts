@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { errorResponse, withSchemas } from "@/lib/api/handler";
 import { parsePathParams, parseQuery, readJsonBody, validate } from "@/lib/api/parse";
+import { BODY_LIMITS } from "@/lib/api/read-body";
 import { getDb, type Db } from "@/lib/db";
 import type { CustomerScope } from "@/lib/scope";
 import { sessionIdFromCookieHeader } from "./cookie";
@@ -50,7 +51,7 @@ export function portalRoute<BS extends z.ZodType | undefined = undefined, QS ext
       if (state.kind === "expired") return refuse(401, "Your session has ended.", { failure_url: state.failureUrl });
       if (state.kind === "none" || !sessionId) return refuse(401, "Not signed in.");
       const params = parsePathParams(context?.params ? await context.params : {});
-      const body = (spec.body ? validate(spec.body, await readJsonBody(req)) : undefined) as Out<BS>;
+      const body = (spec.body ? validate(spec.body, await readJsonBody(req, BODY_LIMITS.portal)) : undefined) as Out<BS>;
       const query = (spec.query ? parseQuery(url, spec.query) : undefined) as Out<QS>;
       return await handler({
         req, url, db, scope: state.scope, sessionId, returnUrl: state.returnUrl, failureUrl: state.failureUrl, params, body, query,

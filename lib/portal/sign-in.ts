@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db";
 import { clientAddress, enforceRateLimit } from "@/lib/rate-limit";
 import { sessionCookie, sessionIdFromCookieHeader } from "./cookie";
 import { exchangeToken } from "./exchange-token";
+import { linkErrorPath } from "./link-error";
 import { endSession } from "./sessions";
 
 // The token must not leak through Referer, history or any cache after the exchange.
@@ -16,17 +17,17 @@ function redirect(location: string, extra: Record<string, string | string[]> = {
 /**
  * GET /api/sign-in?token=…: a valid token becomes a fresh session cookie (any session the browser
  * already had is ended, so a planted cookie cannot survive) and a 303 into the portal.
- * @throws RateLimitedError when the client address signs in too often.
+ * Only links whose signature fails count against the client address's allowance, so no number of
+ * forged links from anywhere can refuse a genuine one.
+ * @throws RateLimitedError when the client address has sent too many links that do not verify.
  */
 export async function signIn(db: Db, req: Request): Promise<Response> {
-  await enforceRateLimit("signin", clientAddress(req.headers));
   const token = new URL(req.url).searchParams.get("token") ?? "";
   const result = await exchangeToken(db, token);
   if (result.kind === "failure_redirect") return redirect(result.url);
   if (result.kind === "invalid") {
-    const query = new URLSearchParams({ reason: "invalid" });
-    if (result.platformHint) query.set("platform", result.platformHint);
-    return redirect(`/link-error?${query.toString()}`);
+    if (!result.platformId) await enforceRateLimit("signin", clientAddress(req.headers));
+    return redirect(await linkErrorPath(db, result.platformId));
   }
   await endSession(db, sessionIdFromCookieHeader(req.headers.get("cookie")));
   const maxAge = Math.floor((result.expiresAt.getTime() - Date.now()) / 1000);

@@ -6,15 +6,33 @@ import { RateLimitedError } from "@/lib/errors";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { registerJob } from "@/lib/jobs/registry";
 import { RateLimiter } from "./limiter";
+import { LocalLimiter } from "./local-limiter";
 
-const holder = globalThis as typeof globalThis & { __billfoldLimiter?: RateLimiter };
+export { clientAddress, PEER_HEADER, UNKNOWN_CLIENT } from "./client-address";
 
-function limiter(): RateLimiter {
+/** Counters for unauthenticated failures: enough for every address of a busy minute, a few MB at most. */
+export const LOCAL_LIMITER_CAPACITY = 50_000;
+
+const holder = globalThis as typeof globalThis & { __billfoldLimiter?: RateLimiter; __billfoldLocalLimiter?: LocalLimiter };
+
+function sharedLimiter(): RateLimiter {
   holder.__billfoldLimiter ??= new RateLimiter(getDb);
   return holder.__billfoldLimiter;
 }
 
+export function localLimiter(): LocalLimiter {
+  holder.__billfoldLocalLimiter ??= new LocalLimiter(LOCAL_LIMITER_CAPACITY);
+  return holder.__billfoldLocalLimiter;
+}
+
 const MINUTE = 60_000;
+
+/**
+ * `api` counts an authenticated key's requests, summed over every instance through the database (its
+ * keys are the platforms' API keys: a bounded set). `signin` and `bad-key` count failures of clients
+ * nobody has authenticated, per address, in this process only: an attacker can mint addresses at
+ * will, and none of them may cost a database write.
+ */
 export type LimitKind = "api" | "signin" | "bad-key";
 
 function maxFor(kind: LimitKind): number {
@@ -24,14 +42,9 @@ function maxFor(kind: LimitKind): number {
 
 /** @throws RateLimitedError (429 with Retry-After) when `subject` has used up this minute's allowance. */
 export async function enforceRateLimit(kind: LimitKind, subject: string): Promise<void> {
-  const wait = await limiter().check(`${kind}:${subject}`, { max: maxFor(kind), windowMs: MINUTE });
+  const limit = { max: maxFor(kind), windowMs: MINUTE };
+  const wait = kind === "api" ? await sharedLimiter().check(`${kind}:${subject}`, limit) : localLimiter().hit(`${kind}:${subject}`, limit);
   if (wait > 0) throw new RateLimitedError(wait);
-}
-
-/** The client's address as the reverse proxy reports it; one shared bucket when there is no proxy. */
-export function clientAddress(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip") || "direct";
 }
 
 export const CLEANUP_JOB = "rate-limits.cleanup";

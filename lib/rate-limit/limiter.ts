@@ -55,8 +55,9 @@ export class RateLimiter {
 
   private async flush(): Promise<void> {
     this.lastSync = now().getTime();
-    const entries = [...this.buckets.entries()];
-    if (entries.length === 0) return;
+    // Only keys used since the last sync: an idle key's row is neither rewritten nor read back.
+    const entries = [...this.buckets.entries()].filter(([, b]) => b.pending > 0);
+    if (entries.length === 0) return this.evictIdle();
     // Sorted, so two instances flushing the same keys lock the rows in the same order.
     const increments = entries.map(([key, b]) => ({ key, b, n: b.pending })).sort((a, z) => (a.key < z.key ? -1 : 1));
     for (const i of increments) i.b.pending -= i.n;
@@ -70,6 +71,10 @@ export class RateLimiter {
     );
     const totals = new Map(rows.map((r) => [r.key, Number(r.count)]));
     for (const i of increments) i.b.synced = totals.get(i.key) ?? i.b.synced;
+    this.evictIdle();
+  }
+
+  private evictIdle(): void {
     const cutoff = this.lastSync - 120_000;
     for (const [key, b] of this.buckets) if (b.windowStart < cutoff && b.pending === 0) this.buckets.delete(key);
   }

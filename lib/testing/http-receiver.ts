@@ -44,3 +44,30 @@ export async function startReceiver(): Promise<Receiver> {
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
+
+export interface HangingReceiver {
+  url: string;
+  /** Requests that arrived (none is ever answered). */
+  requests(): number;
+  /** Cuts every open connection and stops listening. */
+  close(): Promise<void>;
+}
+
+/** An endpoint that accepts every request and never answers: the slow neighbour of the job queue tests. */
+export async function startHangingReceiver(): Promise<HangingReceiver> {
+  let requests = 0;
+  const server: Server = createServer(() => {
+    requests++;
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/hooks`,
+    requests: () => requests,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

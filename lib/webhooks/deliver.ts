@@ -3,11 +3,13 @@ import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { webhookDeliveries, webhookDestinations, webhookEvents } from "@/lib/db/schema";
 import { registerJob } from "@/lib/jobs/registry";
+import { deliveryErrorText, postWebhook } from "./post-webhook";
 import { signatureHeader } from "./signature";
 
 export const DELIVER_JOB = "webhook.deliver";
 export const DELIVERY_ATTEMPTS = 15;
-const TIMEOUT_MS = 10_000;
+/** A destination answers within this or the attempt fails; a hanging endpoint holds one delivery slot no longer. */
+export const DELIVERY_TIMEOUT_MS = 5_000;
 
 /** The body a destination receives; the same for every attempt, so the event id is stable. */
 export function envelope(event: typeof webhookEvents.$inferSelect) {
@@ -41,18 +43,12 @@ export async function deliverWebhook(db: Db, deliveryId: number, finalAttempt = 
   let status: number | null = null;
   let error: string | null = null;
   try {
-    const res = await fetch(row.destination.url, {
-      method: "POST",
-      headers: { "content-type": "application/json", "user-agent": "Billfold-Webhooks/1", "credyt-signature": signatureHeader(row.destination.secret, body, Math.floor(at.getTime() / 1000)) },
-      body,
-      redirect: "manual",
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
-    status = res.status;
-    await res.body?.cancel();
-    if (res.status < 200 || res.status >= 300) error = `HTTP ${res.status}`;
+    const headers = { "content-type": "application/json", "user-agent": "Billfold-Webhooks/1", "credyt-signature": signatureHeader(row.destination.secret, body, Math.floor(at.getTime() / 1000)) };
+    status = await postWebhook(row.destination.url, headers, body, AbortSignal.timeout(DELIVERY_TIMEOUT_MS));
+    if (status < 200 || status >= 300) error = `HTTP ${status}`;
   } catch (e) {
-    error = e instanceof Error ? e.message : String(e);
+    // The platform reads this in its delivery log: what failed, never which address or port answered.
+    error = deliveryErrorText(e);
   }
   await record(db, deliveryId, {
     attempts,
@@ -64,4 +60,4 @@ export async function deliverWebhook(db: Db, deliveryId: number, finalAttempt = 
   if (error) throw new Error(`webhook delivery ${deliveryId} failed: ${error}`);
 }
 
-registerJob(DELIVER_JOB, (db, payload, job) => deliverWebhook(db, Number(payload.deliveryId), job.attempts >= DELIVERY_ATTEMPTS));
+registerJob(DELIVER_JOB, (db, payload, job) => deliverWebhook(db, Number(payload.deliveryId), job.attempts >= DELIVERY_ATTEMPTS), { lane: "deliveries" });

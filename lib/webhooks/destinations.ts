@@ -5,18 +5,22 @@ import { NotFoundError, ValidationError } from "@/lib/errors";
 import { isId, newId, randomBase32 } from "@/lib/ids";
 import { inScope, type PlatformScope } from "@/lib/scope";
 import { redirectUrlProblem } from "@/lib/urls";
+import { destinationAddressProblem } from "./destination-address";
 import type { CreateWebhookInput } from "./schemas";
 
 export type DestinationRow = typeof webhookDestinations.$inferSelect;
 
 /**
  * Registers a destination and returns it with its signing secret.
- * @throws ValidationError for a URL that is not absolute http(s) (https in live mode).
+ * @throws ValidationError for a URL that is not absolute http(s) (https in live mode), or whose host is
+ * or resolves to an internal address.
  */
 export async function createDestination(db: DbOrTx, scope: PlatformScope, input: CreateWebhookInput): Promise<DestinationRow> {
   const problem = redirectUrlProblem(input.url, []);
   if (problem) throw ValidationError.field("url", problem);
   if (scope.liveMode && !input.url.startsWith("https://")) throw ValidationError.field("url", "Live-mode webhooks must use https://.");
+  const addressProblem = await destinationAddressProblem(new URL(input.url));
+  if (addressProblem) throw ValidationError.field("url", addressProblem);
   const [row] = await db
     .insert(webhookDestinations)
     .values({

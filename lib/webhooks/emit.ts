@@ -27,7 +27,13 @@ export async function emitWebhookEvent(tx: DbOrTx, scope: PlatformScope, type: W
     .values(targets.map((d) => ({ eventId: id, destinationId: d.id })))
     .returning({ id: webhookDeliveries.id });
   for (const row of rows) {
-    await enqueueJob(tx, { kind: DELIVER_JOB, payload: { deliveryId: row.id }, uniqueKey: `webhook-delivery:${row.id}`, maxAttempts: DELIVERY_ATTEMPTS });
+    await enqueueJob(tx, {
+      kind: DELIVER_JOB,
+      payload: { deliveryId: row.id },
+      uniqueKey: `webhook-delivery:${row.id}`,
+      maxAttempts: DELIVERY_ATTEMPTS,
+      fairGroup: scope.platformId,
+    });
   }
   return id;
 }

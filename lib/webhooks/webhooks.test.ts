@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { advanceClock, resetClock } from "@/lib/clock";
 import type { Database } from "@/lib/db";
 import { withTransaction } from "@/lib/db/transaction";
+import { resetEnvCache } from "@/lib/env";
 import { drainJobs } from "@/lib/jobs/run-due-jobs";
 import { callApi, useDatabase } from "@/lib/testing/api-client";
 import { testDatabases } from "@/lib/testing/databases";
@@ -17,11 +18,16 @@ describe.each(testDatabases())("platform webhooks on $name", (target) => {
   beforeAll(async () => {
     database = await target.open();
     useDatabase(database);
+    // The receiver runs on this machine: allowed explicitly, as an operator would for local development.
+    process.env.WEBHOOKS_ALLOW_PRIVATE_DESTINATIONS = "1";
+    resetEnvCache();
     receiver = await startReceiver();
     await drainJobs(database.db);
   });
   afterAll(async () => {
     await receiver.close();
+    delete process.env.WEBHOOKS_ALLOW_PRIVATE_DESTINATIONS;
+    resetEnvCache();
     await database.close();
   });
   afterEach(() => {

@@ -17,19 +17,40 @@ const hostname = values.hostname;
 // As `next start` does; set before Next and React load, which pick their builds from it.
 process.env.NODE_ENV ||= "production";
 process.env.NEXT_RUNTIME = "nodejs";
-const { default: next } = await import("next");
+// Route handlers cannot see the socket: this server hands them its address in a header of its own
+// (lib/rate-limit/client-address.ts), replacing whatever a client sent under that name.
+const PEER_HEADER = "x-billfold-peer";
+process.env.BILLFOLD_PEER_HEADER = "1";
 
+let resolveReady;
+const ready = new Promise((resolve) => (resolveReady = resolve));
+const server = createServer((req, res) => {
+  req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
+  void ready.then(({ assets, handle }) => {
+    if (!serveBrotli(assets, req, res)) void handle(req, res);
+  });
+});
+
+// The port is taken before Next starts: Next's start opens the database and the job runner, and a
+// server that cannot listen must not go on running them unseen.
+let listening = false;
+server.on("error", (error) => {
+  if (listening) return void process.stderr.write(`Billfold server error: ${error.message}\n`);
+  const where = `${hostname ?? "all interfaces"} port ${port}`;
+  const why = error.code === "EADDRINUSE" ? "the port is already in use" : error.code === "EACCES" ? "permission denied" : error.message;
+  process.stderr.write(`Billfold could not listen on ${where}: ${why} (${error.code ?? "error"}). Nothing was started.\n`);
+  process.exit(1);
+});
+await new Promise((resolve) => server.listen(port, hostname, resolve));
+listening = true;
+
+const { default: next } = await import("next");
 const app = next({ dev: false, dir: root, port, hostname });
 const handle = app.getRequestHandler();
 await app.prepare();
 const assets = brotliAssets(path.join(root, ".next", "static"));
-
-const server = createServer((req, res) => {
-  if (!serveBrotli(assets, req, res)) void handle(req, res);
-});
-server.listen(port, hostname, () => {
-  process.stdout.write(`Billfold listening on http://${hostname ?? "localhost"}:${port} (${assets.size} brotli assets)\n`);
-});
+resolveReady({ assets, handle });
+process.stdout.write(`Billfold listening on http://${hostname ?? "localhost"}:${port} (${assets.size} brotli assets)\n`);
 
 let closing = false;
 for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]]) {

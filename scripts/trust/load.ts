@@ -7,18 +7,26 @@
 // billed once, ledger invariants, rollup drift. LOAD_DB=pglite|postgres (default both), LOAD_PORT and
 // LOAD_PG_PORT (the server and a throwaway Postgres cluster of our own; free ports by default), PORTAL_THINK_MS (default 500: the 20 users' mean pause
 // between pages, so at most 40 pages a second).
+// Then the hostile neighbours: balance reads (LOAD_LEGIT_RATE, default 100 req/s) alone and again while an
+// unauthenticated flood three times their rate (LOAD_FLOOD_RATE, default 300 req/s: made-up API keys and forged
+// sign-in links from 10,000 rotating client addresses) runs, LOAD_SECONDS each, p95 under the flood within 2×
+// its value alone; four 200 MB chunked uploads at once, server RSS growth ≤ 50 MB; afterwards the rate-limit
+// table holds API keys only. LOAD_ONLY=hostile runs only these.
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { sql } from "drizzle-orm";
 import { openDatabase } from "../../lib/db/open";
+import { rowsOf } from "../../lib/db/rows";
 import { freePort } from "../free-port.mjs";
 import { correctnessGate, type GateCheck } from "../bench/ingest/gate";
-import { setupViaHttp } from "../bench/ingest/setup";
+import { setupViaHttp, type HttpFixture } from "../bench/ingest/setup";
 import { startServer } from "../bench/lib/server";
 import { portalCookies } from "../bench/lib/sessions";
 import { ms } from "../bench/lib/stats";
 import { startOwnCluster } from "./lib/cluster";
+import { floodScenario, hostileBodies, type BodiesReport, type FloodReport } from "./lib/hostile-load";
 import { balanceReads, eventIngest, portalPages, type Budget, type ScenarioResult } from "./lib/load-scenarios";
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 120);
@@ -26,6 +34,11 @@ const WARMUP = Number(process.env.LOAD_WARMUP_SECONDS ?? Math.min(30, Math.ceil(
 const PORT = Number(process.env.LOAD_PORT ?? (await freePort()));
 const PG_PORT = Number(process.env.LOAD_PG_PORT ?? (await freePort()));
 const PORTAL_THINK_MS = Number(process.env.PORTAL_THINK_MS ?? 500);
+const FLOOD_RATE = Number(process.env.LOAD_FLOOD_RATE ?? 300);
+const LEGIT_RATE = Number(process.env.LOAD_LEGIT_RATE ?? 100);
+/** LOAD_ONLY=hostile: only the flood and the uploads (with the gate), for a quick check. */
+const HOSTILE_ONLY = process.env.LOAD_ONLY === "hostile";
+const FLOOD_ADDRESSES = 10_000;
 const only = process.env.LOAD_DB;
 const out = (line: string) => void process.stdout.write(`${line}\n`);
 
@@ -46,36 +59,49 @@ interface Report {
   scenarios: ScenarioResult[];
   gate: GateCheck[];
   peakRssMb: number;
+  flood: FloodReport;
+  bodies: BodiesReport;
+}
+
+async function standardScenarios(database: Report["database"], url: string, fixture: HttpFixture, cookies: string[], acceptedIds: string[], scenarios: ScenarioResult[]) {
+  const budgets = BUDGETS[database];
+  out(`[${database}] warm-up, ${WARMUP} s per scenario…`);
+  await eventIngest(url, fixture, 100, WARMUP, budgets.ingest, acceptedIds, "warm");
+  await balanceReads(url, fixture, 200, WARMUP, budgets.balance);
+  await portalPages(url, cookies, PORTAL_THINK_MS, WARMUP, budgets.portal);
+  out(`[${database}] event ingest, ${SECONDS} s…`);
+  scenarios.push(await eventIngest(url, fixture, 100, SECONDS, budgets.ingest, acceptedIds));
+  out(`[${database}] balance reads, ${SECONDS} s…`);
+  scenarios.push(await balanceReads(url, fixture, 200, SECONDS, budgets.balance));
+  out(`[${database}] portal pages, ${SECONDS} s…`);
+  scenarios.push(await portalPages(url, cookies, PORTAL_THINK_MS, SECONDS, budgets.portal));
 }
 
 async function runOn(database: "PGlite" | "Postgres", open: { url?: string; dataDir?: string }, serverEnv: Record<string, string>): Promise<Report> {
   const prepared = await openDatabase(open);
   await prepared.close();
   const adminToken = randomBytes(32).toString("base64url");
-  const env = { ...serverEnv, BILLFOLD_ADMIN_TOKEN: adminToken, BILLFOLD_SECRET: randomBytes(32).toString("base64url"), PORTAL_URL: `http://127.0.0.1:${PORT}`, RATE_LIMIT_SIGNIN_PER_MINUTE: "100000" };
+  const env = { ...serverEnv, BILLFOLD_ADMIN_TOKEN: adminToken, BILLFOLD_SECRET: randomBytes(32).toString("base64url"), PORTAL_URL: `http://127.0.0.1:${PORT}`, TRUSTED_PROXIES: "loopback" };
+  const started = Date.now();
   const server = await startServer(PORT, env);
   let peakRssMb = 0;
   const sampler = setInterval(() => (peakRssMb = Math.max(peakRssMb, server.rssMb())), 500);
-  const budgets = BUDGETS[database];
   const acceptedIds: string[] = [];
   const scenarios: ScenarioResult[] = [];
   let platformId: string;
+  let flood: FloodReport;
+  let bodies: BodiesReport;
   try {
     out(`[${database}] 200 customers through the API…`);
     const fixture = await setupViaHttp(server.url, adminToken, 200);
     platformId = fixture.platformId;
     const cookies: string[] = [];
     for (const customerId of fixture.customerIds.slice(0, 20)) cookies.push(...(await portalCookies(server.url, fixture.key, customerId, 1)));
-    out(`[${database}] warm-up, ${WARMUP} s per scenario…`);
-    await eventIngest(server.url, fixture, 100, WARMUP, budgets.ingest, acceptedIds, "warm");
-    await balanceReads(server.url, fixture, 200, WARMUP, budgets.balance);
-    await portalPages(server.url, cookies, PORTAL_THINK_MS, WARMUP, budgets.portal);
-    out(`[${database}] event ingest, ${SECONDS} s…`);
-    scenarios.push(await eventIngest(server.url, fixture, 100, SECONDS, budgets.ingest, acceptedIds));
-    out(`[${database}] balance reads, ${SECONDS} s…`);
-    scenarios.push(await balanceReads(server.url, fixture, 200, SECONDS, budgets.balance));
-    out(`[${database}] portal pages, ${SECONDS} s…`);
-    scenarios.push(await portalPages(server.url, cookies, PORTAL_THINK_MS, SECONDS, budgets.portal));
+    if (!HOSTILE_ONLY) await standardScenarios(database, server.url, fixture, cookies, acceptedIds, scenarios);
+    out(`[${database}] balance reads alone, then under a flood from ${FLOOD_ADDRESSES} addresses, ${SECONDS} s each…`);
+    flood = await floodScenario(server.url, fixture, LEGIT_RATE, FLOOD_RATE, SECONDS, FLOOD_ADDRESSES);
+    out(`[${database}] four 200 MB chunked uploads…`);
+    bodies = await hostileBodies(server.url, fixture.key, cookies[0]!, () => server.rssMb());
   } finally {
     clearInterval(sampler);
     await server.stop();
@@ -83,8 +109,28 @@ async function runOn(database: "PGlite" | "Postgres", open: { url?: string; data
   const db = await openDatabase(open);
   // Requests autocannon had in flight when a scenario's clock stopped were stored without their answers being counted.
   const gate = await correctnessGate(db, platformId, acceptedIds, 32);
+  gate.push(await rateLimitRows(db, Math.ceil((Date.now() - started) / 60_000) + 1));
   await db.close();
-  return { database, scenarios, gate, peakRssMb };
+  return { database, scenarios, gate, peakRssMb, flood: flood!, bodies: bodies! };
+}
+
+/** Only authenticated API keys may own rows: the flood's 10,000 addresses must have written none. */
+async function rateLimitRows(db: Awaited<ReturnType<typeof openDatabase>>, minutes: number): Promise<GateCheck> {
+  const [row] = rowsOf<{ api: string | number; other: string | number }>(
+    await db.db.execute(sql`SELECT count(*) FILTER (WHERE key LIKE 'api:%') AS api, count(*) FILTER (WHERE key NOT LIKE 'api:%') AS other FROM rate_limits`),
+  );
+  const ok = Number(row!.other) === 0 && Number(row!.api) <= minutes;
+  return { name: "rate-limit table bounded", ok, detail: `${row!.api} rows for the one API key (≤ ${minutes}: one per minute of the run), ${row!.other} for anything else` };
+}
+
+function printHostile(r: Report): void {
+  const f = r.flood;
+  const answers = Object.entries(f.answers).map(([status, n]) => `${n} × ${status}`).join(", ");
+  out(`${r.database}: balance reads at ${LEGIT_RATE} req/s, p50/p95 ${ms(f.alone.p50)}/${ms(f.alone.p95)} alone, ` +
+    `${ms(f.underFlood.p50)}/${ms(f.underFlood.p95)} under a flood of ${f.floodRate} req/s from ${f.addresses} addresses ` +
+    `(${f.flood.requests} flood requests, ${f.flood.errors} transport errors; ${answers}; reads' errors ${f.readErrors}) — ${f.ok ? "pass" : "FAIL"}`);
+  const b = r.bodies;
+  out(`${r.database}: four 200 MB chunked uploads → ${b.uploads.map((u) => `${u.path} ${u.status}`).join(", ")}; RSS ${b.rssBeforeMb.toFixed(0)} → peak ${b.rssPeakMb.toFixed(0)} MB (+${(b.rssPeakMb - b.rssBeforeMb).toFixed(1)}) — ${b.ok ? "pass" : "FAIL"}`);
 }
 
 function print(reports: Report[]): void {
@@ -101,6 +147,7 @@ function print(reports: Report[]): void {
     }
   }
   for (const r of reports) {
+    printHostile(r);
     out(`${r.database}: server RSS peak ${r.peakRssMb.toFixed(0)} MB`);
     for (const g of r.gate) out(`  ${g.ok ? "ok  " : "FAIL"} ${g.name} — ${g.detail}`);
   }
@@ -125,4 +172,4 @@ if (!only || only === "postgres") {
   }
 }
 print(reports);
-if (reports.some((r) => r.scenarios.some((s) => !s.ok) || r.gate.some((g) => !g.ok))) process.exitCode = 1;
+if (reports.some((r) => r.scenarios.some((s) => !s.ok) || r.gate.some((g) => !g.ok) || !r.flood.ok || !r.bodies.ok)) process.exitCode = 1;

@@ -23,6 +23,8 @@ export interface LoadResult {
   errors: number;
   non2xx: number;
   latency: Summary;
+  /** Every latency, when the caller needs to pool runs. */
+  samples?: number[];
 }
 
 /**

@@ -11,11 +11,13 @@ export interface PacedOptions extends Pick<LoadOptions, "url" | "method" | "head
   sockets: number;
   /** The path of the n-th request (defaults to the URL's). */
   pathFor?: (n: number) => string;
+  /** Headers of the n-th request, added to `headers`. */
+  headersFor?: (n: number) => Record<string, string>;
 }
 
-function send(agent: http.Agent, url: URL, path: string, options: PacedOptions, body: string | undefined): Promise<{ status: number; body: string }> {
+function send(agent: http.Agent, url: URL, path: string, headers: PacedOptions["headers"], options: PacedOptions, body: string | undefined): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ agent, host: url.hostname, port: url.port, path, method: options.method ?? "GET", headers: options.headers }, (res) => {
+    const req = http.request({ agent, host: url.hostname, port: url.port, path, method: options.method ?? "GET", headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
       res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
@@ -48,7 +50,7 @@ export async function paced(options: PacedOptions): Promise<LoadResult> {
     if (wait > 1) await delay(wait);
     const body = options.bodies?.[n % options.bodies.length];
     inFlight.push(
-      send(agent, url, options.pathFor?.(n) ?? url.pathname + url.search, options, body).then(
+      send(agent, url, options.pathFor?.(n) ?? url.pathname + url.search, { ...options.headers, ...options.headersFor?.(n) }, options, body).then(
         (res) => {
           latencies.push(performance.now() - due);
           if (res.status >= 300) non2xx++;
@@ -60,5 +62,5 @@ export async function paced(options: PacedOptions): Promise<LoadResult> {
   }
   await Promise.all(inFlight);
   agent.destroy();
-  return { requests: total, rps: total / ((performance.now() - started) / 1000), errors, non2xx, latency: summarize(latencies) };
+  return { requests: total, rps: total / ((performance.now() - started) / 1000), errors, non2xx, latency: summarize(latencies), samples: latencies };
 }

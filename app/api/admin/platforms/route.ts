@@ -1,5 +1,6 @@
 import { errorResponse } from "@/lib/api/handler";
 import { readJsonBody, validate } from "@/lib/api/parse";
+import { BODY_LIMITS } from "@/lib/api/read-body";
 import { json } from "@/lib/api/respond";
 import { isAdminRequest } from "@/lib/admin/admin-auth";
 import { createPlatformSchema } from "@/lib/admin/schemas";
@@ -10,7 +11,7 @@ import { createPlatform } from "@/lib/platforms/create-platform";
 export async function POST(req: Request): Promise<Response> {
   if (!isAdminRequest(req)) return new Response(null, { status: 404 });
   try {
-    const input = validate(createPlatformSchema, await readJsonBody(req));
+    const input = validate(createPlatformSchema, await readJsonBody(req, BODY_LIMITS.admin));
     const platform = await createPlatform(await getDb(), input);
     return json({ id: platform.id, name: platform.name, test_key: platform.testKey, live_key: platform.liveKey }, 201);
   } catch (error) {

@@ -1,5 +1,6 @@
 import { errorResponse } from "@/lib/api/handler";
 import { readJsonBody, validate } from "@/lib/api/parse";
+import { BODY_LIMITS } from "@/lib/api/read-body";
 import { json } from "@/lib/api/respond";
 import { isAdminRequest } from "@/lib/admin/admin-auth";
 import { reconcileSchema } from "@/lib/admin/schemas";
@@ -11,7 +12,7 @@ import { reportJson } from "@/lib/payments/reconcile/report";
 export async function POST(req: Request): Promise<Response> {
   if (!isAdminRequest(req)) return new Response(null, { status: 404 });
   try {
-    const input = validate(reconcileSchema, await readJsonBody(req));
+    const input = validate(reconcileSchema, await readJsonBody(req, BODY_LIMITS.admin));
     return json(reportJson(await reconcileStripe(await getDb(), input)));
   } catch (error) {
     return errorResponse(error, "/api/admin/reconciliations");

@@ -1,5 +1,6 @@
 import { errorResponse } from "@/lib/api/handler";
 import { parsePathParams, readJsonBody, validate } from "@/lib/api/parse";
+import { BODY_LIMITS } from "@/lib/api/read-body";
 import { json } from "@/lib/api/respond";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -13,7 +14,7 @@ export async function POST(req: Request, context: { params: Promise<{ sessionId:
     const problem = csrfProblem(req);
     if (problem) throw new AppError("forbidden", problem);
     const sessionId = parsePathParams(await context.params).sessionId!;
-    const body = validate(testPaymentSchema, await readJsonBody(req, 4096));
+    const body = validate(testPaymentSchema, await readJsonBody(req, BODY_LIMITS.portal));
     return json(await payTestCheckout(await getDb(), sessionId, body));
   } catch (error) {
     return errorResponse(error, "/api/test-checkout");
