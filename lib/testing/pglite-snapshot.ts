@@ -34,8 +34,11 @@ export async function writePgliteSnapshot(): Promise<PgliteSnapshot> {
 
 let tarball: Promise<Blob> | undefined;
 
-/** A new in-memory PGlite holding a copy of the run's migrated database; the file is read once per test file. */
-export async function openPgliteCopy(file: string): Promise<Database> {
+/**
+ * A new PGlite holding a copy of the run's migrated database, in memory unless `dataDir` names an empty
+ * directory; the snapshot file is read once per test file.
+ */
+export async function openPgliteCopy(file: string, dataDir = "memory://"): Promise<Database> {
   tarball ??= readFile(file).then((bytes) => new Blob([bytes]));
-  return openDatabase({ dataDir: "memory://", loadDataDir: await tarball, migrate: false });
+  return openDatabase({ dataDir, loadDataDir: await tarball, migrate: false });
 }
