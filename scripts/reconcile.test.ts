@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "@/lib/db/open";
+import { openDatabase } from "@/lib/kernel/db/open";
 import { withAdminToken } from "@/lib/testing/admin-token";
 import { callApi, useDatabase } from "@/lib/testing/api-client";
 import { TEST_STRIPE_KEY, TEST_WEBHOOK_SECRET, useStripeStub, useTestProvider } from "@/lib/testing/stripe-env";

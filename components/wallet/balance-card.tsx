@@ -2,10 +2,10 @@
 
 import Link from "next/link";
 import { Suspense, use } from "react";
-import { formatAmount } from "@/components/money/format";
-import { fiatDisplay } from "@/components/money/fiat-display";
-import type { BalanceView } from "@/lib/wallet/balance-views";
-import type { SpendFigures } from "@/lib/wallet/spend/spend-summary";
+import { formatAmount } from "@/lib/kernel/money/format";
+import { fiatDisplay } from "@/lib/kernel/money/fiat-display";
+import type { BalanceView } from "@/lib/workflows/wallet/balance-views";
+import type { SpendFigures } from "@/lib/workflows/wallet/spend/spend-summary";
 
 interface Props {
   balance: BalanceView;

@@ -1,4 +1,4 @@
-import { resetEnvCache } from "@/lib/env";
+import { resetEnvCache } from "@/lib/kernel/env";
 
 export const TEST_ADMIN_TOKEN = "operator-token-0123456789abcdef0123456789";
 

@@ -1,5 +1,5 @@
-import { isDecodablePath } from "@/lib/api/path-segments";
-import type { Database } from "@/lib/db";
+import { isDecodablePath } from "@/lib/http/path-segments";
+import type { Database } from "@/lib/kernel/db";
 import { routeFiles, type RouteFile } from "./route-table";
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;

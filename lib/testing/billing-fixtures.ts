@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect } from "vitest";
-import { usagePrice } from "@/lib/catalog/usage-price";
-import type { Database, Db } from "@/lib/db";
+import { usagePrice } from "@/lib/domain/catalog/usage-price";
+import type { Database, Db } from "@/lib/kernel/db";
 import { callApi, useDatabase } from "./api-client";
 import type { TestDatabase } from "./databases";
 import { createTestPlatform, type TestPlatform } from "./fixtures";

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { sql } from "drizzle-orm";
-import { rowsOf } from "@/lib/db/rows";
+import { rowsOf } from "@/lib/kernel/db/rows";
 import { testDatabases } from "./databases";
 import { databaseName, runDatabaseName, runPidOf, workerDatabaseUrl } from "./worker-database";
 

@@ -1,5 +1,5 @@
-import { openDatabase } from "@/lib/db/open";
-import type { Database } from "@/lib/db";
+import { openDatabase } from "@/lib/kernel/db/open";
+import type { Database } from "@/lib/kernel/db";
 import { inject } from "vitest";
 import { workerDatabaseUrl } from "./worker-database";
 

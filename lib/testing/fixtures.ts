@@ -1,6 +1,6 @@
-import type { Db } from "@/lib/db";
-import { createPlatform, type CreatedPlatform } from "@/lib/platforms/create-platform";
-import type { PlatformScope } from "@/lib/scope";
+import type { Db } from "@/lib/kernel/db";
+import { createPlatform, type CreatedPlatform } from "@/lib/domain/platforms/create-platform";
+import type { PlatformScope } from "@/lib/kernel/scope";
 
 let counter = 0;
 

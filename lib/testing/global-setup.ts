@@ -1,7 +1,7 @@
 import os from "node:os";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { openDatabase } from "@/lib/db/open";
+import { openDatabase } from "@/lib/kernel/db/open";
 import { databaseName, runDatabaseName, runPidOf, workerDatabaseName } from "./worker-database";
 
 declare module "vitest" {

@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
-import { now } from "@/lib/clock";
-import type { Db } from "@/lib/db";
-import { rowsOf } from "@/lib/db/rows";
-import { jobHandler } from "@/lib/jobs/registry";
-import "@/lib/payments/job-handlers";
+import { now } from "@/lib/kernel/clock";
+import type { Db } from "@/lib/kernel/db";
+import { rowsOf } from "@/lib/kernel/db/rows";
+import { jobHandler } from "@/lib/kernel/jobs/registry";
+import "@/lib/domain/payments/job-handlers";
 
 /**
  * Runs, as the job runner would, the payment jobs of one customer that were due by our clock. Test

@@ -1,8 +1,8 @@
-import type { Database } from "@/lib/db";
-import { drainAutoTopUps } from "@/lib/payments/auto-top-up/background";
-import { exchangeToken } from "@/lib/portal/exchange-token";
-import { mintPortalLink } from "@/lib/portal/create-session-link";
-import type { CustomerScope } from "@/lib/scope";
+import type { Database } from "@/lib/kernel/db";
+import { drainAutoTopUps } from "@/lib/domain/payments/auto-top-up/background";
+import { exchangeToken } from "@/lib/domain/portal-sessions/exchange-token";
+import { mintPortalLink } from "@/lib/domain/portal-sessions/create-session-link";
+import type { CustomerScope } from "@/lib/kernel/scope";
 import { callApi, type ApiResponse, type CallOptions } from "./api-client";
 import { createTestPlatform, type TestPlatform } from "./fixtures";
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from "vitest";
-import { resetEnvCache } from "@/lib/env";
+import { resetEnvCache } from "@/lib/kernel/env";
 
 /**
  * Silences the app's log for one test file: suites that inject faults make every fault an

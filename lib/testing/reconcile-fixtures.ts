@@ -1,5 +1,5 @@
-import type { Database } from "@/lib/db";
-import { reconcileStripe, type ReconcileOptions } from "@/lib/payments/reconcile/reconcile";
+import type { Database } from "@/lib/kernel/db";
+import { reconcileStripe, type ReconcileOptions } from "@/lib/domain/payments/reconcile/reconcile";
 import { balanceOf, type PaymentsWorld } from "./payments-fixtures";
 
 /** A reconciliation with its findings narrowed to one platform (the reverse check sees the whole database). */

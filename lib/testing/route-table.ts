@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { allowOf, API_METHODS } from "@/lib/api/route-methods";
+import { allowOf, API_METHODS } from "@/lib/http/route-methods";
 
 export interface RouteFile {
   /** URL pattern such as /api/v1/customers/[customerId]/wallet. */

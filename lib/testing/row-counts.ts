@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import type { DbOrTx } from "@/lib/db";
-import { rowsOf } from "@/lib/db/rows";
+import type { DbOrTx } from "@/lib/kernel/db";
+import { rowsOf } from "@/lib/kernel/db/rows";
 
 /**
  * Row counts of every tenant table (those with a platform_id column) for the given platforms: a

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
-import type { DbOrTx } from "@/lib/db";
-import { rowsOf } from "@/lib/db/rows";
-import { jsonDepth } from "@/lib/json";
+import type { DbOrTx } from "@/lib/kernel/db";
+import { rowsOf } from "@/lib/kernel/db/rows";
+import { jsonDepth } from "@/lib/kernel/json";
 
 /**
  * Σ fees of the platform's billed events and Σ of its usage debits, in the database's own arithmetic:

@@ -1,6 +1,6 @@
 import Stripe from "stripe";
-import { now } from "@/lib/clock";
-import { resetEnvCache } from "@/lib/env";
+import { now } from "@/lib/kernel/clock";
+import { resetEnvCache } from "@/lib/kernel/env";
 import { callApi, type ApiResponse } from "./api-client";
 import type { StripeStub } from "./stripe-stub/stripe-stub";
 

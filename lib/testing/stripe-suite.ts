@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll } from "vitest";
-import { resetClock } from "@/lib/clock";
-import type { Database } from "@/lib/db";
-import { disarmFaults } from "@/lib/faults";
-import { registerAutoTopUp } from "@/lib/payments/auto-top-up/listener";
+import { resetClock } from "@/lib/kernel/clock";
+import type { Database } from "@/lib/kernel/db";
+import { disarmFaults } from "@/lib/kernel/faults";
+import { registerAutoTopUp } from "@/lib/domain/payments/auto-top-up/listener";
 import { useDatabase } from "./api-client";
 import type { TestDatabase } from "./databases";
 import { useStripeStub, useTestProvider } from "./stripe-env";

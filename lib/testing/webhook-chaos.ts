@@ -1,11 +1,11 @@
 import fc from "fast-check";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import type { Database } from "@/lib/db";
-import { rowsOf } from "@/lib/db/rows";
-import { seededRandom } from "@/lib/demo/random";
-import { armFaultWith, disarmFaults } from "@/lib/faults";
-import { findLedgerViolations } from "@/lib/ledger";
+import type { Database } from "@/lib/kernel/db";
+import { rowsOf } from "@/lib/kernel/db/rows";
+import { seededRandom } from "@/lib/workflows/demo/random";
+import { armFaultWith, disarmFaults } from "@/lib/kernel/faults";
+import { findLedgerViolations } from "@/lib/domain/ledger";
 import { callApi } from "@/lib/testing/api-client";
 import type { OneDatabase, TestDatabase } from "@/lib/testing/databases";
 import { balanceOf } from "@/lib/testing/payments-fixtures";

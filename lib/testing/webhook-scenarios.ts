@@ -1,6 +1,6 @@
-import type { Database } from "@/lib/db";
-import { initiateTopUp } from "@/lib/payments/top-ups/initiate";
-import { dec } from "@/lib/money";
+import type { Database } from "@/lib/kernel/db";
+import { initiateTopUp } from "@/lib/domain/payments/top-ups/initiate";
+import { dec } from "@/lib/kernel/money";
 import { callApi } from "./api-client";
 import { paymentsWorld, type PaymentsWorld } from "./payments-fixtures";
 import type { StripeStub } from "./stripe-stub/stripe-stub";

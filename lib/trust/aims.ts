@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { JsonNumber } from "@/lib/json";
+import { JsonNumber } from "@/lib/kernel/json";
 import type { FuzzTarget } from "./fuzz-targets";
 import type { Hints } from "./json-schema-arb";
 import { arbitraryFor } from "./json-schema-arb";

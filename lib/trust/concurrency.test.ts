@@ -1,17 +1,17 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@/lib/db";
-import { rowsOf } from "@/lib/db/rows";
-import { withTransaction } from "@/lib/db/transaction";
-import { createCustomer } from "@/lib/customers/create-customer";
-import { findLedgerViolations, postTransfers, type TransferInput } from "@/lib/ledger";
-import { dec } from "@/lib/money";
+import type { Database } from "@/lib/kernel/db";
+import { rowsOf } from "@/lib/kernel/db/rows";
+import { withTransaction } from "@/lib/kernel/db/transaction";
+import { createCustomer } from "@/lib/workflows/subscriptions/create-customer";
+import { findLedgerViolations, postTransfers, type TransferInput } from "@/lib/domain/ledger";
+import { dec } from "@/lib/kernel/money";
 import { callApi, useDatabase } from "@/lib/testing/api-client";
 import { eventId, sendEvents, setupBilling, subscribedCustomer } from "@/lib/testing/billing-fixtures";
 import { onlyDatabase } from "@/lib/testing/databases";
 import { createTestPlatform } from "@/lib/testing/fixtures";
-import { createAdjustment } from "@/lib/wallet/create-adjustment";
-import { getWalletAccountOrThrow } from "@/lib/wallet/get-wallet";
+import { createAdjustment } from "@/lib/workflows/wallet/create-adjustment";
+import { getWalletAccountOrThrow } from "@/lib/domain/wallet/get-wallet";
 
 // PGlite has one connection, so concurrency there only queues; these prove locking on real Postgres.
 const postgres = onlyDatabase("postgres");

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
-import type { Database } from "@/lib/db";
-import { rowsOf } from "@/lib/db/rows";
-import { findLedgerViolations } from "@/lib/ledger";
+import type { Database } from "@/lib/kernel/db";
+import { rowsOf } from "@/lib/kernel/db/rows";
+import { findLedgerViolations } from "@/lib/domain/ledger";
 import { callApi } from "@/lib/testing/api-client";
 import type { StripeStub } from "@/lib/testing/stripe-stub/stripe-stub";
 import type { FaultWorld } from "./fault-world";

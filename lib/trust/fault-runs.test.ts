@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { advanceClock } from "@/lib/clock";
-import { seededRandom } from "@/lib/demo/random";
-import { armFaultWith, disarmFaults, faultsFired, type FaultName } from "@/lib/faults";
+import { advanceClock } from "@/lib/kernel/clock";
+import { seededRandom } from "@/lib/workflows/demo/random";
+import { armFaultWith, disarmFaults, faultsFired, type FaultName } from "@/lib/kernel/faults";
 import { runPaymentJobsFor } from "@/lib/testing/payment-jobs";
 import { testDatabases } from "@/lib/testing/databases";
 import { quietLogs } from "@/lib/testing/quiet-logs";
@@ -82,7 +82,7 @@ describe.each(testDatabases())("seeded fault runs on $name", (target) => {
     );
     expect(failures).toEqual([]);
     expect(total).toBeGreaterThan(0);
-    // A point passes only a few times per run; over a long run each one must have fired (lib/payments/crash-safety.test.ts fires each deterministically).
+    // A point passes only a few times per run; over a long run each one must have fired (lib/domain/payments/crash-safety.test.ts fires each deterministically).
     if (RUNS >= 200) expect(tally.filter((t) => t.fired === 0).map((t) => t.point)).toEqual([]);
   }, 120_000 + RUNS * 10_000);
 });

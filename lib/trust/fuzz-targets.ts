@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { RouteSchemas } from "@/lib/api/handler";
+import type { RouteSchemas } from "@/lib/http/handler";
 import { routeFiles } from "@/lib/testing/route-table";
 import type { JsonSchema } from "./json-schema-arb";
 import { BODY_MUTATIONS, PATH_MUTATIONS, QUERY_MUTATIONS, type Mutation } from "./mutations";
@@ -28,7 +28,7 @@ function schemaOf(zodSchema: z.ZodType): JsonSchema {
 
 /**
  * Every method of every route file under /api/v1 and /api/portal, with the schemas its route kit keeps
- * on the handler (lib/api/handler.ts `withSchemas`): a new route is fuzzed without being listed anywhere.
+ * on the handler (lib/http/handler.ts `withSchemas`): a new route is fuzzed without being listed anywhere.
  */
 export async function fuzzTargets(): Promise<FuzzTarget[]> {
   const out: FuzzTarget[] = [];

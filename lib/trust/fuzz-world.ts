@@ -1,6 +1,6 @@
-import type { Database } from "@/lib/db";
-import { exchangeToken } from "@/lib/portal/exchange-token";
-import { mintPortalLink } from "@/lib/portal/create-session-link";
+import type { Database } from "@/lib/kernel/db";
+import { exchangeToken } from "@/lib/domain/portal-sessions/exchange-token";
+import { mintPortalLink } from "@/lib/domain/portal-sessions/create-session-link";
 import { callApi, type ApiResponse } from "@/lib/testing/api-client";
 import type { Hints } from "./json-schema-arb";
 import { seedTenant, type Ids } from "./isolation-world";

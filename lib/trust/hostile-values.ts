@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { JsonNumber } from "@/lib/json";
+import { JsonNumber } from "@/lib/kernel/json";
 
 /**
  * Values at and past every edge a request field has, for the input fuzzer: text from the whole of

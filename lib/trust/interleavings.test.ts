@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { advanceClock } from "@/lib/clock";
-import { dec } from "@/lib/money";
-import { drainAutoTopUps } from "@/lib/payments/auto-top-up/background";
-import { triggerAutoTopUp } from "@/lib/payments/auto-top-up/trigger";
-import { initiateTopUp } from "@/lib/payments/top-ups/initiate";
+import { advanceClock } from "@/lib/kernel/clock";
+import { dec } from "@/lib/kernel/money";
+import { drainAutoTopUps } from "@/lib/domain/payments/auto-top-up/background";
+import { triggerAutoTopUp } from "@/lib/domain/payments/auto-top-up/trigger";
+import { initiateTopUp } from "@/lib/domain/payments/top-ups/initiate";
 import { testDatabases } from "@/lib/testing/databases";
 import { runPaymentJobsFor } from "@/lib/testing/payment-jobs";
 import { quietLogs } from "@/lib/testing/quiet-logs";

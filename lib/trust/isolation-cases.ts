@@ -1,4 +1,4 @@
-import { usagePrice } from "@/lib/catalog/usage-price";
+import { usagePrice } from "@/lib/domain/catalog/usage-price";
 import type { Ids } from "./isolation-world";
 
 export interface IsolationRequest {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@/lib/db";
+import type { Database } from "@/lib/kernel/db";
 import { callApi, useDatabase, type ApiResponse } from "@/lib/testing/api-client";
 import { testDatabases } from "@/lib/testing/databases";
 import { implementedMethods, routeFiles } from "@/lib/testing/route-table";

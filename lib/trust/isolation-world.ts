@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { usagePrice } from "@/lib/catalog/usage-price";
-import type { Database } from "@/lib/db";
-import { now } from "@/lib/clock";
+import { usagePrice } from "@/lib/domain/catalog/usage-price";
+import type { Database } from "@/lib/kernel/db";
+import { now } from "@/lib/kernel/clock";
 import { callApi, type ApiResponse, type CallOptions } from "@/lib/testing/api-client";
 import { createTestPlatform, type TestPlatform } from "@/lib/testing/fixtures";
 import { portalSession } from "@/lib/testing/payments-fixtures";

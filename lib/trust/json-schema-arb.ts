@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { JsonNumber } from "@/lib/json";
+import { JsonNumber } from "@/lib/kernel/json";
 import { EDGE_TIMES, edgeNumber, hostileString, nestedJson } from "./hostile-values";
 
 export type JsonSchema = {

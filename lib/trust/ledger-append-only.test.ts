@@ -1,11 +1,11 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@/lib/db";
-import { rowsOf } from "@/lib/db/rows";
-import { withTransaction } from "@/lib/db/transaction";
-import { findLedgerViolations, postTransfers } from "@/lib/ledger";
-import { dec } from "@/lib/money";
-import type { PlatformScope } from "@/lib/scope";
+import type { Database } from "@/lib/kernel/db";
+import { rowsOf } from "@/lib/kernel/db/rows";
+import { withTransaction } from "@/lib/kernel/db/transaction";
+import { findLedgerViolations, postTransfers } from "@/lib/domain/ledger";
+import { dec } from "@/lib/kernel/money";
+import type { PlatformScope } from "@/lib/kernel/scope";
 import { testDatabases } from "@/lib/testing/databases";
 import { createTestPlatform } from "@/lib/testing/fixtures";
 

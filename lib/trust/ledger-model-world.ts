@@ -1,15 +1,15 @@
 import { sql } from "drizzle-orm";
 import { expect } from "vitest";
-import { usagePrice } from "@/lib/catalog/usage-price";
-import type { Database } from "@/lib/db";
-import { rowsOf } from "@/lib/db/rows";
-import { findLedgerViolations } from "@/lib/ledger";
-import { dec, type Decimal } from "@/lib/money";
-import type { CustomerScope } from "@/lib/scope";
+import { usagePrice } from "@/lib/domain/catalog/usage-price";
+import type { Database } from "@/lib/kernel/db";
+import { rowsOf } from "@/lib/kernel/db/rows";
+import { findLedgerViolations } from "@/lib/domain/ledger";
+import { dec, type Decimal } from "@/lib/kernel/money";
+import type { CustomerScope } from "@/lib/kernel/scope";
 import { callApi } from "@/lib/testing/api-client";
 import { createTestPlatform, type TestPlatform } from "@/lib/testing/fixtures";
 import { portalSession } from "@/lib/testing/payments-fixtures";
-import { findWalletAccount } from "@/lib/wallet/get-wallet";
+import { findWalletAccount } from "@/lib/domain/wallet/get-wallet";
 import { saveCard } from "./isolation-world";
 
 export const EVENT_PRICE = dec("0.5");

@@ -1,17 +1,17 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { advanceClock, resetClock } from "@/lib/clock";
-import type { Database } from "@/lib/db";
-import { dec } from "@/lib/money";
-import { drainAutoTopUps } from "@/lib/payments/auto-top-up/background";
-import { registerAutoTopUp } from "@/lib/payments/auto-top-up/listener";
-import { triggerAutoTopUp } from "@/lib/payments/auto-top-up/trigger";
-import { applyPaymentState } from "@/lib/payments/fulfilment/apply-payment-state";
-import { postReversal } from "@/lib/payments/fulfilment/reversals";
+import { advanceClock, resetClock } from "@/lib/kernel/clock";
+import type { Database } from "@/lib/kernel/db";
+import { dec } from "@/lib/kernel/money";
+import { drainAutoTopUps } from "@/lib/domain/payments/auto-top-up/background";
+import { registerAutoTopUp } from "@/lib/domain/payments/auto-top-up/listener";
+import { triggerAutoTopUp } from "@/lib/domain/payments/auto-top-up/trigger";
+import { applyPaymentState } from "@/lib/domain/payments/fulfilment/apply-payment-state";
+import { postReversal } from "@/lib/domain/payments/fulfilment/reversals";
 import { callApi, useDatabase } from "@/lib/testing/api-client";
 import { testDatabases } from "@/lib/testing/databases";
 import { useTestProvider } from "@/lib/testing/stripe-env";
-import { createAdjustment } from "@/lib/wallet/create-adjustment";
+import { createAdjustment } from "@/lib/workflows/wallet/create-adjustment";
 import { AUTO, EVENT_PRICE, checkAll, expectAutoTopUp, freshModel, setUpReal, type Model, type Real } from "./ledger-model-world";
 
 const RUNS = Number(process.env.MODEL_RUNS ?? 200);

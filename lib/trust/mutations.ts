@@ -1,4 +1,4 @@
-import { JsonNumber, stringifyJson } from "@/lib/json";
+import { JsonNumber, stringifyJson } from "@/lib/kernel/json";
 import type { JsonSchema } from "./json-schema-arb";
 import { EDGE_TIMES, HOSTILE_STRINGS, PATH_SEGMENTS, edgeNumbers, nestedJson } from "./hostile-values";
 

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@/lib/db";
-import { stringifyJson } from "@/lib/json";
-import { findLedgerViolations } from "@/lib/ledger";
-import { OPERATIONS } from "@/lib/openapi/document";
+import type { Database } from "@/lib/kernel/db";
+import { stringifyJson } from "@/lib/kernel/json";
+import { findLedgerViolations } from "@/lib/domain/ledger";
+import { OPERATIONS } from "@/lib/http/openapi/document";
 import { useDatabase } from "@/lib/testing/api-client";
 import { testDatabases } from "@/lib/testing/databases";
 import { feesAndDebits, oversizedEventData } from "@/lib/testing/stored-checks";

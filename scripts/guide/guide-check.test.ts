@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Database } from "@/lib/db";
+import type { Database } from "@/lib/kernel/db";
 import { callApi, useDatabase } from "@/lib/testing/api-client";
 import { testDatabases } from "@/lib/testing/databases";
 import { createTestPlatform } from "@/lib/testing/fixtures";

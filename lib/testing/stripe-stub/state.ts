@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { now } from "@/lib/clock";
+import { now } from "@/lib/kernel/clock";
 
 export const stubId = (prefix: string) => `${prefix}_${randomBytes(12).toString("hex")}`;
 

@@ -1,0 +1,53 @@
+import { sql } from "drizzle-orm";
+import { now } from "@/lib/kernel/clock";
+import type { Db, Tx } from "@/lib/kernel/db";
+import { rowsOf } from "@/lib/kernel/db/rows";
+import { withTransaction } from "@/lib/kernel/db/transaction";
+import { enqueueJob } from "@/lib/kernel/jobs/enqueue";
+import { registerJob } from "@/lib/kernel/jobs/registry";
+import { stringifyJson } from "@/lib/kernel/json";
+import { dec } from "@/lib/kernel/money";
+import type { PlatformScope } from "@/lib/kernel/scope";
+import { emitWebhookEvent } from "@/lib/domain/outbound-webhooks/emit";
+import { CREDITS_EXPIRING_JOB } from "./types";
+
+/** How long before a grant expires the platform hears `credits.expiring` (and the portal shows its banner). */
+export const EXPIRING_NOTICE_DAYS = 7;
+
+/** Queues the notice for a new expiring grant, EXPIRING_NOTICE_DAYS before its expiry (at once if that is past). */
+export async function scheduleExpiringNotice(tx: Tx, scope: PlatformScope, grantId: string, expiresAt: Date): Promise<void> {
+  const at = new Date(Math.max(now().getTime(), expiresAt.getTime() - EXPIRING_NOTICE_DAYS * 86_400_000));
+  await enqueueJob(tx, { kind: CREDITS_EXPIRING_JOB, payload: { ...scope, grantId }, runAt: at, uniqueKey: `grant-expiring:${grantId}` });
+}
+
+/**
+ * Writes `credits.expiring` for a grant that still holds credits and has not expired, once: the flag is
+ * set in the same transaction as the event. A grant already used up says nothing.
+ */
+export async function notifyExpiring(db: Db, scope: PlatformScope, grantId: string): Promise<boolean> {
+  return withTransaction(db, async (tx) => {
+    const row = rowsOf<{ customer_id: string; account_name: string; asset_code: string; purpose: string; remaining: string; expires_at: Date | string }>(
+      await tx.execute(sql`UPDATE credit_grants SET expiring_notified = true
+        WHERE id = ${grantId} AND platform_id = ${scope.platformId} AND live_mode = ${scope.liveMode}
+          AND NOT expiring_notified AND expired_at IS NULL AND remaining > 0 AND expires_at IS NOT NULL
+        RETURNING customer_id, account_name, asset_code, purpose, remaining::text, expires_at`),
+    )[0];
+    if (!row) return false;
+    const data = {
+      customer_id: row.customer_id,
+      grant_id: grantId,
+      account_id: `${row.account_name}:${row.asset_code}`,
+      asset: row.asset_code,
+      purpose: row.purpose,
+      remaining: dec(row.remaining),
+      expires_at: new Date(row.expires_at).toISOString(),
+    };
+    // Through stringifyJson so `remaining` is stored as a JSON number, as the API writes it.
+    await emitWebhookEvent(tx, scope, "credits.expiring", JSON.parse(stringifyJson(data)) as Record<string, unknown>);
+    return true;
+  });
+}
+
+registerJob(CREDITS_EXPIRING_JOB, async (db, p) => {
+  await notifyExpiring(db, { platformId: String(p.platformId), liveMode: p.liveMode === true }, String(p.grantId));
+});
