@@ -21,7 +21,7 @@ const config = [
     // events, our own signed tokens and stored settings) may use zod's own.
     files: ["lib/**/*.ts", "app/**/*.ts", "app/**/*.tsx"],
     ignores: [
-      "lib/kernel/fields/fields.ts", "lib/kernel/env.ts", "lib/http/openapi/**", "lib/domain/payments/inbound-webhooks/event-schemas.ts", "lib/domain/portal-sessions/token-claims.ts",
+      "lib/kernel/fields/fields.ts", "lib/kernel/jobs/payload.ts", "lib/kernel/env.ts", "lib/http/openapi/**", "lib/domain/payments/inbound-webhooks/event-schemas.ts", "lib/domain/portal-sessions/token-claims.ts",
       "lib/domain/platforms/settings.ts", "lib/testing/**", "lib/trust/**", "**/*.test.ts",
     ],
     rules: {

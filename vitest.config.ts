@@ -23,6 +23,7 @@ export default defineConfig({
     include: ["lib/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
     globalSetup: ["./lib/testing/global-setup.ts"],
+    setupFiles: ["./lib/testing/register.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",

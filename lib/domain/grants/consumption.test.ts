@@ -5,7 +5,6 @@ import type { Database } from "@/lib/kernel/db";
 import { rowsOf } from "@/lib/kernel/db/rows";
 import { withTransaction } from "@/lib/kernel/db/transaction";
 import { drainJobs } from "@/lib/kernel/jobs/run-due-jobs";
-import "@/lib/boot/jobs";
 import { findLedgerViolations, postTransfers, type TransferInput } from "@/lib/domain/ledger";
 import { dec } from "@/lib/kernel/money";
 import { testDatabases } from "@/lib/testing/databases";

@@ -5,7 +5,9 @@ import { withTransaction } from "@/lib/kernel/db/transaction";
 import { decodeEntitlements } from "@/lib/domain/catalog/definition-codec";
 import type { EntitlementDef } from "@/lib/domain/catalog/definition";
 import { enqueueJob } from "@/lib/kernel/jobs/enqueue";
-import { registerJob } from "@/lib/kernel/jobs/registry";
+import { z } from "zod";
+import { payloadInt, payloadScope, payloadText, payloadTime } from "@/lib/kernel/jobs/payload";
+import { defineJob } from "@/lib/kernel/jobs/registry";
 import type { PlatformScope } from "@/lib/kernel/scope";
 import { DEFAULT_ACCOUNT } from "@/lib/domain/wallet/account-id";
 import { postGrant } from "./create-grant";
@@ -115,7 +117,8 @@ export async function refreshEntitlement(db: Db, scope: PlatformScope, subscript
   });
 }
 
-registerJob(REFRESH_ENTITLEMENT_JOB, async (db, p) => {
-  const scope = { platformId: String(p.platformId), liveMode: p.liveMode === true };
-  await refreshEntitlement(db, scope, String(p.subscriptionId), String(p.key), Number(p.index), new Date(String(p.at)));
-});
+const refreshPayload = z.object({ ...payloadScope, subscriptionId: payloadText(), key: payloadText(), index: payloadInt(), at: payloadTime() });
+
+export const refreshEntitlementJob = defineJob(REFRESH_ENTITLEMENT_JOB, refreshPayload, (db, p) =>
+  refreshEntitlement(db, { platformId: p.platformId, liveMode: p.liveMode }, p.subscriptionId, p.key, p.index, p.at),
+);

@@ -3,7 +3,9 @@ import { now } from "@/lib/kernel/clock";
 import type { Db, Tx } from "@/lib/kernel/db";
 import { rowsOf } from "@/lib/kernel/db/rows";
 import { withTransaction } from "@/lib/kernel/db/transaction";
-import { registerJob } from "@/lib/kernel/jobs/registry";
+import { z } from "zod";
+import { payloadScope, payloadText } from "@/lib/kernel/jobs/payload";
+import { defineJob } from "@/lib/kernel/jobs/registry";
 import { postTransfers } from "@/lib/domain/ledger";
 import { accountKey, lockAccounts } from "@/lib/domain/ledger/accounts";
 import { dec } from "@/lib/kernel/money";
@@ -64,6 +66,6 @@ export async function expireGrant(db: Db, scope: PlatformScope, grantId: string)
   });
 }
 
-registerJob(EXPIRE_GRANT_JOB, async (db, p) => {
-  await expireGrant(db, { platformId: String(p.platformId), liveMode: p.liveMode === true }, String(p.grantId));
-});
+export const expireGrantJob = defineJob(EXPIRE_GRANT_JOB, z.object({ ...payloadScope, grantId: payloadText() }), (db, p) =>
+  expireGrant(db, { platformId: p.platformId, liveMode: p.liveMode }, p.grantId),
+);

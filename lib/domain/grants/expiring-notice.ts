@@ -4,7 +4,9 @@ import type { Db, Tx } from "@/lib/kernel/db";
 import { rowsOf } from "@/lib/kernel/db/rows";
 import { withTransaction } from "@/lib/kernel/db/transaction";
 import { enqueueJob } from "@/lib/kernel/jobs/enqueue";
-import { registerJob } from "@/lib/kernel/jobs/registry";
+import { z } from "zod";
+import { payloadScope, payloadText } from "@/lib/kernel/jobs/payload";
+import { defineJob } from "@/lib/kernel/jobs/registry";
 import { stringifyJson } from "@/lib/kernel/json";
 import { dec } from "@/lib/kernel/money";
 import type { PlatformScope } from "@/lib/kernel/scope";
@@ -48,6 +50,6 @@ export async function notifyExpiring(db: Db, scope: PlatformScope, grantId: stri
   });
 }
 
-registerJob(CREDITS_EXPIRING_JOB, async (db, p) => {
-  await notifyExpiring(db, { platformId: String(p.platformId), liveMode: p.liveMode === true }, String(p.grantId));
-});
+export const creditsExpiringJob = defineJob(CREDITS_EXPIRING_JOB, z.object({ ...payloadScope, grantId: payloadText() }), (db, p) =>
+  notifyExpiring(db, { platformId: p.platformId, liveMode: p.liveMode }, p.grantId),
+);

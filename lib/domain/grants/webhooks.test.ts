@@ -4,7 +4,6 @@ import { advanceClock, now, resetClock } from "@/lib/kernel/clock";
 import type { Database } from "@/lib/kernel/db";
 import { rowsOf } from "@/lib/kernel/db/rows";
 import { drainJobs } from "@/lib/kernel/jobs/run-due-jobs";
-import "@/lib/boot/jobs";
 import { findLedgerViolations } from "@/lib/domain/ledger";
 import { callApi, useDatabase } from "@/lib/testing/api-client";
 import { testDatabases } from "@/lib/testing/databases";

@@ -2,7 +2,9 @@ import { eq } from "drizzle-orm";
 import { now } from "@/lib/kernel/clock";
 import type { Db } from "@/lib/kernel/db";
 import { webhookDeliveries, webhookDestinations, webhookEvents } from "@/lib/kernel/db/schema";
-import { registerJob } from "@/lib/kernel/jobs/registry";
+import { z } from "zod";
+import { payloadInt } from "@/lib/kernel/jobs/payload";
+import { defineJob } from "@/lib/kernel/jobs/registry";
 import { deliveryErrorText, postWebhook } from "./post-webhook";
 import { signatureHeader } from "./signature";
 
@@ -60,4 +62,9 @@ export async function deliverWebhook(db: Db, deliveryId: number, finalAttempt = 
   if (error) throw new Error(`webhook delivery ${deliveryId} failed: ${error}`);
 }
 
-registerJob(DELIVER_JOB, (db, payload, job) => deliverWebhook(db, Number(payload.deliveryId), job.attempts >= DELIVERY_ATTEMPTS), { lane: "deliveries" });
+export const deliverWebhookJob = defineJob(
+  DELIVER_JOB,
+  z.object({ deliveryId: payloadInt() }),
+  (db, p, job) => deliverWebhook(db, p.deliveryId, job.attempts >= DELIVERY_ATTEMPTS),
+  { lane: "deliveries" },
+);

@@ -6,7 +6,6 @@ import { withTransaction } from "@/lib/kernel/db/transaction";
 import { resetEnvCache } from "@/lib/kernel/env";
 import { EXPIRE_GRANT_JOB } from "@/lib/domain/grants/types";
 import { enqueueJob } from "@/lib/kernel/jobs/enqueue";
-import "@/lib/boot/jobs";
 import { registerJob, registeredKinds } from "@/lib/kernel/jobs/registry";
 import { drainJobs } from "@/lib/kernel/jobs/run-due-jobs";
 import { DELIVERY_SLOTS_PER_PLATFORM, startJobRunner, type Runner } from "@/lib/kernel/jobs/runner";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { decimalField, intField } from "@/lib/kernel/fields/fields";
-import { fiatCurrencyField, isFiat } from "@/lib/kernel/money/fiat";
+import { fiatCurrencyField } from "@/lib/kernel/fields/fields";
+import { isFiat } from "@/lib/kernel/money/fiat";
 import { chargeAmountProblem } from "@/lib/kernel/money/limits";
 import type { Decimal } from "@/lib/kernel/money";
 import { DEFAULT_SETTINGS } from "./settings";

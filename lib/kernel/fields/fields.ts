@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { JsonNumber } from "@/lib/kernel/json";
 import { AMOUNT_SCALE, Decimal, parseDecimalText } from "@/lib/kernel/money";
+import { isFiat } from "@/lib/kernel/money/fiat";
 import {
   MAX_ID_LENGTH,
   TIMESTAMP_RANGE_MESSAGE,
@@ -154,6 +155,9 @@ export const assetCodeField = () =>
 
 /** Three capital letters, the shape of an ISO 4217 code; lib/kernel/money/fiat.ts says which are currencies. */
 export const currencyCodeField = () => patternField(/^[A-Z]{3}$/, "Must be a fiat currency code such as USD.", 3);
+
+/** A request field naming a fiat currency (USD, EUR, JPY…). */
+export const fiatCurrencyField = () => currencyCodeField().refine(isFiat, "Not a supported fiat currency.");
 
 /** A path segment of a route (an id, a code, a version): the same text rules as an id. */
 export const pathParamField = () => idField();

@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import type { Db } from "@/lib/kernel/db";
 
 export interface JobContext {
@@ -19,7 +20,33 @@ export type Lane = "money" | "deliveries";
 
 const handlers = new Map<string, { handler: JobHandler; lane: Lane }>();
 
-/** Registers the function that runs jobs of `kind`; each lib module registers its own. */
+/** A job kind, the lane it runs in and its handler, registered at start-up (lib/boot/jobs.ts). */
+export interface JobDefinition {
+  kind: string;
+  lane: Lane;
+  handler: JobHandler;
+}
+
+/**
+ * A job kind whose stored payload is parsed by `payload` before `run` sees it, so a handler works on
+ * typed values and a payload of the wrong shape fails the job (retried, then dead) instead of running
+ * on coerced ones.
+ */
+export function defineJob<S extends z.ZodType>(
+  kind: string,
+  payload: S,
+  run: (db: Db, payload: z.output<S>, job: JobContext) => Promise<unknown>,
+  options: { lane?: Lane } = {},
+): JobDefinition {
+  return { kind, lane: options.lane ?? "money", handler: async (db, raw, job) => void (await run(db, payload.parse(raw), job)) };
+}
+
+/** Registers every definition; start-up calls this once with all of them. */
+export function registerJobs(definitions: readonly JobDefinition[]): void {
+  for (const d of definitions) registerJob(d.kind, d.handler, { lane: d.lane });
+}
+
+/** Registers the function that runs jobs of `kind`. */
 export function registerJob(kind: string, handler: JobHandler, options: { lane?: Lane } = {}): void {
   handlers.set(kind, { handler, lane: options.lane ?? "money" });
 }

@@ -1,4 +1,3 @@
-import { currencyCodeField } from "@/lib/kernel/fields/fields";
 import { numberFormat } from "@/lib/kernel/format/intl-cache";
 // Active ISO 4217 currencies (fund and precious-metal codes left out). Minor-unit digits are 2
 // except where listed below.
@@ -20,9 +19,6 @@ const DIGITS = new Map<string, number>(
 export function isFiat(code: string): boolean {
   return DIGITS.has(code);
 }
-
-/** A request field naming a fiat currency (USD, EUR, JPY…). */
-export const fiatCurrencyField = () => currencyCodeField().refine(isFiat, "Not a supported fiat currency.");
 
 /** Minor-unit digits of a fiat currency (USD 2, JPY 0, KWD 3), or undefined for non-fiat codes. */
 export function fiatDigits(code: string): number | undefined {

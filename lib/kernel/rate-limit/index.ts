@@ -4,7 +4,8 @@ import { getDb, type DbOrTx } from "@/lib/kernel/db";
 import { env } from "@/lib/kernel/env";
 import { RateLimitedError } from "@/lib/kernel/errors";
 import { enqueueJob } from "@/lib/kernel/jobs/enqueue";
-import { registerJob } from "@/lib/kernel/jobs/registry";
+import { noPayload } from "@/lib/kernel/jobs/payload";
+import { defineJob } from "@/lib/kernel/jobs/registry";
 import { RateLimiter } from "./limiter";
 import { LocalLimiter } from "./local-limiter";
 
@@ -55,7 +56,7 @@ export async function scheduleRateLimitCleanup(db: DbOrTx): Promise<void> {
   await enqueueJob(db, { kind: CLEANUP_JOB, runAt: new Date(runAt), uniqueKey: `${CLEANUP_JOB}:${Math.floor(runAt / (10 * MINUTE))}` });
 }
 
-registerJob(CLEANUP_JOB, async (db) => {
+export const rateLimitCleanupJob = defineJob(CLEANUP_JOB, noPayload, async (db) => {
   await db.execute(sql`DELETE FROM rate_limits WHERE window_start < ${new Date(now().getTime() - 10 * MINUTE).toISOString()}::timestamptz`);
   await scheduleRateLimitCleanup(db);
 });

@@ -1,5 +1,4 @@
 import type { Db } from "@/lib/kernel/db";
-import { validate } from "@/lib/http/parse";
 import { createProduct } from "@/lib/domain/catalog/create-product";
 import { createProductSchema } from "@/lib/domain/catalog/product-schema";
 import { usagePrice } from "@/lib/domain/catalog/usage-price";
@@ -60,7 +59,7 @@ export const DEMO_PRODUCT_CODES = PRODUCTS.map((p) => p.code);
 /** Creates the demo products (through the API's own schema, so they are exactly what a platform could send) and vendors. */
 export async function seedDemoCatalog(db: Db, scope: PlatformScope): Promise<void> {
   for (const product of PRODUCTS) {
-    await createProduct(db, scope, validate(createProductSchema, parseJsonText(JSON.stringify(product))));
+    await createProduct(db, scope, createProductSchema.parse(parseJsonText(JSON.stringify(product))));
   }
   await createVendor(db, scope, { name: "GPU Cloud", external_id: "gpu_cloud" });
   await createVendor(db, scope, { name: "Model Host", external_id: "model_host" });

@@ -1,7 +1,6 @@
 import { now as clockNow } from "@/lib/kernel/clock";
 import type { Db } from "@/lib/kernel/db";
 import { withTransaction } from "@/lib/kernel/db/transaction";
-import { validate } from "@/lib/http/parse";
 import { createAsset } from "@/lib/domain/assets/create-asset";
 import { createCustomer } from "@/lib/workflows/subscriptions/create-customer";
 import { ingestEvents } from "@/lib/workflows/events/ingest";
@@ -49,7 +48,7 @@ async function postMovement(db: Db, scope: PlatformScope, customerId: string, m:
 async function postUsage(db: Db, scope: PlatformScope, customerId: string, events: DemoEvent[]): Promise<void> {
   for (let i = 0; i < events.length; i += MAX_EVENTS_PER_REQUEST) {
     const body = { customer_id: customerId, events: events.slice(i, i + MAX_EVENTS_PER_REQUEST).map((e) => e.body) };
-    await ingestEvents(db, scope, validate(ingestEventsSchema, parseJsonText(JSON.stringify(body))), { backdate: true });
+    await ingestEvents(db, scope, ingestEventsSchema.parse(parseJsonText(JSON.stringify(body))), { backdate: true });
   }
 }
 

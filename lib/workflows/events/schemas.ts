@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { listQuerySchema } from "@/lib/kernel/fields/page-query";
 import { decimalField, idField, jsonObjectField, metadataField, optionalText, shortText, textField, timestampField } from "@/lib/kernel/fields/fields";
-import { fiatCurrencyField } from "@/lib/kernel/money/fiat";
+import { fiatCurrencyField } from "@/lib/kernel/fields/fields";
 
 export const MAX_EVENTS_PER_REQUEST = 1000;
 

@@ -1,22 +1,18 @@
 import type { Tx } from "@/lib/kernel/db";
+import type { PaidPlanCharge } from "@/lib/domain/payments/settlement-hooks";
 import { log } from "@/lib/kernel/log";
 import { activateSubscription } from "./activate";
 import { planFeeOf } from "./plan-fee";
 import { startNextPeriod } from "./renew";
 import { lockSubscription } from "./store";
 
-export interface PaidCharge {
-  id: string;
-  subscriptionId: string | null;
-  periodStart: Date | null;
-}
 
 /**
- * A subscription charge succeeded (called from payment fulfilment, in its transaction, once per
+ * A subscription charge succeeded (a hook payment fulfilment calls, in its transaction, once per
  * charge). A first charge activates a pending subscription; a renewal charge starts the period it
  * paid for. Anything else (a late duplicate, a subscription canceled meanwhile) changes nothing.
  */
-export async function subscriptionChargePaid(tx: Tx, charge: PaidCharge, paidAt: Date, paymentMethodId: string | null): Promise<void> {
+export async function subscriptionChargePaid(tx: Tx, charge: PaidPlanCharge, paidAt: Date, paymentMethodId: string | null): Promise<void> {
   if (!charge.subscriptionId) return;
   const sub = await lockSubscription(tx, charge.subscriptionId);
   if (!sub) return;

@@ -1,6 +1,8 @@
 import type { Db } from "@/lib/kernel/db";
 import { withTransaction } from "@/lib/kernel/db/transaction";
-import { registerJob } from "@/lib/kernel/jobs/registry";
+import { z } from "zod";
+import { payloadText } from "@/lib/kernel/jobs/payload";
+import { defineJob } from "@/lib/kernel/jobs/registry";
 import { driveAttempt } from "@/lib/domain/payments/auto-top-up/drive";
 import { planRenewal, type RenewalPlan } from "./renewal";
 import { RENEW_JOB } from "./store";
@@ -16,6 +18,4 @@ export async function renewSubscription(db: Db, subscriptionId: string): Promise
   return plan;
 }
 
-registerJob(RENEW_JOB, async (db, payload) => {
-  await renewSubscription(db, String(payload.subscriptionId));
-});
+export const renewalJob = defineJob(RENEW_JOB, z.object({ subscriptionId: payloadText() }), (db, p) => renewSubscription(db, p.subscriptionId));

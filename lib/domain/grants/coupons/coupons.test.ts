@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { advanceClock } from "@/lib/kernel/clock";
 import { drainJobs } from "@/lib/kernel/jobs/run-due-jobs";
-import "@/lib/boot/jobs";
 import { findLedgerViolations } from "@/lib/domain/ledger";
 import { callApi } from "@/lib/testing/api-client";
 import { testDatabases } from "@/lib/testing/databases";

@@ -2,7 +2,7 @@ import { now } from "@/lib/kernel/clock";
 import { eq } from "drizzle-orm";
 import type { Tx } from "@/lib/kernel/db";
 import { autoTopUpAttempts } from "@/lib/kernel/db/schema";
-import { renewalDeclined } from "@/lib/workflows/subscriptions/renewal-declined";
+import { planChargeHooks } from "@/lib/domain/payments/settlement-hooks";
 import { declineMessage, isHardDecline, needsAuthentication } from "@/lib/domain/payments/declines";
 import type { OffSessionOutcome, PaymentError, PaymentState } from "@/lib/domain/payments/provider/types";
 import { scheduleReconcile, scheduleRetry } from "@/lib/domain/payments/job-kinds";
@@ -81,7 +81,7 @@ export async function settleAttempt(tx: Tx, attemptId: string, outcome: AttemptO
   if (attempt.purpose === "renewal") {
     // No customer is present to authenticate a renewal: any refusal is a declined renewal, retried on its schedule.
     await updateAttempt(tx, attempt.id, { status: "failed", paymentIntentId: piId, declineCode: outcome.error.declineCode ?? outcome.error.code, reason: message });
-    await renewalDeclined(tx, attempt, message);
+    await planChargeHooks().renewalDeclined(tx, attempt, message);
     return true;
   }
   if (outcome.kind === "authentication_required") {

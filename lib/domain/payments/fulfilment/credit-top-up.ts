@@ -6,7 +6,7 @@ import { paidCreditExpiry, postGrant } from "@/lib/domain/grants/create-grant";
 import type { TransferInput } from "@/lib/domain/ledger";
 import { log } from "@/lib/kernel/log";
 import { dec, toMinorUnits } from "@/lib/kernel/money";
-import { subscriptionChargePaid } from "@/lib/workflows/subscriptions/charge-paid";
+import { planChargeHooks } from "@/lib/domain/payments/settlement-hooks";
 import { markAttemptSucceeded } from "@/lib/domain/payments/auto-top-up/outcome";
 import { setDefaultPaymentMethod } from "@/lib/domain/payments/customers";
 import { minorDigits } from "@/lib/kernel/money/limits";
@@ -61,7 +61,7 @@ async function recordCompletion(tx: Tx, t: TopUpRow, state: PaymentState, transf
 async function paySubscriptionCharge(tx: Tx, t: TopUpRow, state: PaymentState): Promise<CreditResult> {
   if (t.status === "completed") return "already_credited";
   await recordCompletion(tx, t, state, null);
-  await subscriptionChargePaid(tx, t, now(), state.paymentMethodId);
+  await planChargeHooks().chargePaid(tx, t, now(), state.paymentMethodId);
   return "credited";
 }
 

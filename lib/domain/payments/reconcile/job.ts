@@ -2,7 +2,8 @@ import { now } from "@/lib/kernel/clock";
 import type { DbOrTx } from "@/lib/kernel/db";
 import { env } from "@/lib/kernel/env";
 import { enqueueJob } from "@/lib/kernel/jobs/enqueue";
-import { registerJob } from "@/lib/kernel/jobs/registry";
+import { noPayload } from "@/lib/kernel/jobs/payload";
+import { defineJob } from "@/lib/kernel/jobs/registry";
 import { reconcileStripe } from "./reconcile";
 import { logReconciliation } from "./report";
 
@@ -15,7 +16,7 @@ export async function scheduleStripeReconciliation(db: DbOrTx, inMs = 10 * 60_00
   await enqueueJob(db, { kind: RECONCILE_STRIPE_JOB, runAt, uniqueKey: `${RECONCILE_STRIPE_JOB}:${runAt.toISOString().slice(0, 10)}` });
 }
 
-registerJob(RECONCILE_STRIPE_JOB, async (db) => {
+export const reconcileStripeJob = defineJob(RECONCILE_STRIPE_JOB, noPayload, async (db) => {
   if (!env().STRIPE_SECRET_KEY) return;
   // Tomorrow's run is booked first, so a failing run (retried with back-off) never ends the schedule.
   await scheduleStripeReconciliation(db, DAY_MS);

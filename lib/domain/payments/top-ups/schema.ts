@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { assetCodeField, decimalField, idField, metadataField, optionalText, patternField, timestampField, urlField } from "@/lib/kernel/fields/fields";
 import { pageQuery } from "@/lib/kernel/fields/pagination";
-import { fiatCurrencyField } from "@/lib/kernel/money/fiat";
+import { fiatCurrencyField } from "@/lib/kernel/fields/fields";
 import { ACCOUNT_NAME } from "@/lib/domain/wallet/account-id";
 
 const accountName = () => patternField(ACCOUNT_NAME, "Letters, digits, '-' and '_' (at most 40).", 40);
