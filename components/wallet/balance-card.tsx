@@ -2,8 +2,7 @@
 
 import Link from "next/link";
 import { Suspense, use } from "react";
-import { formatAmount } from "@/lib/kernel/money/format";
-import { fiatDisplay } from "@/lib/kernel/money/fiat-display";
+import { formatAmount, fiatDisplay } from "@/lib/kernel/money/format";
 import type { BalanceView } from "@/lib/workflows/wallet/balance-views";
 import type { SpendFigures } from "@/lib/workflows/wallet/spend/spend-summary";
 

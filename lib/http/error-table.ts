@@ -9,6 +9,7 @@ interface ErrorRow {
 /** The one mapping from domain error codes to HTTP. */
 export const ERROR_TABLE: Record<ErrorCode, ErrorRow> = {
   bad_request: { status: 400, title: "Bad Request", type: "https://tools.ietf.org/html/rfc9110#section-15.5.1" },
+  unauthorized: { status: 401, title: "Unauthorized", type: "https://tools.ietf.org/html/rfc9110#section-15.5.2" },
   forbidden: { status: 403, title: "Forbidden", type: "https://tools.ietf.org/html/rfc9110#section-15.5.4" },
   not_found: { status: 404, title: "Not Found", type: "https://tools.ietf.org/html/rfc9110#section-15.5.5" },
   method_not_allowed: { status: 405, title: "Method Not Allowed", type: "https://tools.ietf.org/html/rfc9110#section-15.5.6" },

@@ -1,25 +1,14 @@
 import type { z } from "zod";
-import { getDb, type Db } from "@/lib/kernel/db";
-import { isDatabaseUnavailable } from "@/lib/kernel/db/unavailable";
-import { AppError, DatabaseUnavailableError } from "@/lib/kernel/errors";
 import { faultPoint } from "@/lib/kernel/faults";
-import { log } from "@/lib/kernel/log";
 import { apiKeyFromHeaders, authenticateApiKey, hashApiKey } from "@/lib/domain/platforms/api-keys";
 import { clientAddress, enforceRateLimit } from "@/lib/kernel/rate-limit";
 import type { PlatformScope } from "@/lib/kernel/scope";
-import { DEFAULT_MAX_BODY_BYTES, parsePathParams, parseQuery, readJsonBody, validate } from "./parse";
+import { DEFAULT_MAX_BODY_BYTES } from "./parse";
 import { refuseDeclaredOversize } from "./read-body";
-import { internalError, problem, unauthorized } from "./respond";
+import { unauthorized } from "./respond";
+import { kitRoute, type KitContext, type Out } from "./route-kit";
 
-export interface ApiContext<B, Q> {
-  req: Request;
-  url: URL;
-  db: Db;
-  scope: PlatformScope;
-  params: Record<string, string>;
-  body: B;
-  query: Q;
-}
+export type ApiContext<B, Q> = KitContext<B, Q> & { scope: PlatformScope };
 
 interface RouteSpec<BS extends z.ZodType | undefined, QS extends z.ZodType | undefined> {
   body?: BS;
@@ -27,33 +16,20 @@ interface RouteSpec<BS extends z.ZodType | undefined, QS extends z.ZodType | und
   maxBodyBytes?: number;
 }
 
-type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
-
-type NextContext = { params: Promise<Record<string, string | string[]>> };
-
-/** The schemas a route validates with, kept on its handler so tools (the input fuzzer) find every route's shapes. */
-export interface RouteSchemas {
-  body?: z.ZodType;
-  query?: z.ZodType;
-}
-
-export function withSchemas<F extends object>(handler: F, schemas: RouteSchemas): F & { schemas: RouteSchemas } {
-  return Object.assign(handler, { schemas: { body: schemas.body, query: schemas.query } });
-}
-
 /**
- * Wraps a /api/v1 route: authenticates the API key, parses body and query with their zod schemas,
- * and turns every error into problem+json. Unknown errors are logged and answered with a fixed 500.
+ * Wraps a /api/v1 route in the route kit: authenticates the API key (a missing or bad key is Credyt's
+ * bare 401) and rate-limits per key. A write that committed passes a fault point before its answer.
  */
 export function apiRoute<BS extends z.ZodType | undefined = undefined, QS extends z.ZodType | undefined = undefined>(
   spec: RouteSpec<BS, QS>,
   handler: (ctx: ApiContext<Out<BS>, Out<QS>>) => Promise<Response>,
 ) {
-  return withSchemas(async (req: Request, context: NextContext): Promise<Response> => {
-    const url = new URL(req.url);
-    try {
-      if (spec.body) refuseDeclaredOversize(req, spec.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
-      const db = await getDb();
+  const maxBodyBytes = spec.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  return kitRoute({ ...spec, maxBodyBytes }, {
+    admit(req) {
+      if (spec.body) refuseDeclaredOversize(req, maxBodyBytes);
+    },
+    async authenticate(req, db) {
       const key = apiKeyFromHeaders(req.headers);
       const scope = key ? await authenticateApiKey(db, key) : null;
       if (!scope) {
@@ -61,26 +37,11 @@ export function apiRoute<BS extends z.ZodType | undefined = undefined, QS extend
         return unauthorized();
       }
       await enforceRateLimit("api", hashApiKey(key!).slice(0, 24));
-      const params = parsePathParams(context?.params ? await context.params : {});
-      const body = (spec.body ? validate(spec.body, await readJsonBody(req, spec.maxBodyBytes)) : undefined) as Out<BS>;
-      const query = (spec.query ? parseQuery(url, spec.query) : undefined) as Out<QS>;
-      const response = await handler({ req, url, db, scope, params, body, query });
-      // A write committed but its answer lost on the way: the client's retry must change nothing.
+      return { scope };
+    },
+    // A write committed but its answer lost on the way: the client's retry must change nothing.
+    answered(req, response) {
       if (req.method !== "GET" && response.ok) faultPoint("after-commit-before-response");
-      return response;
-    } catch (error) {
-      return errorResponse(error, url.pathname);
-    }
-  }, spec);
-}
-
-/** The one place an error becomes a response: domain errors by the error table, an unreachable database 503, the rest 500. */
-export function errorResponse(error: unknown, instance?: string): Response {
-  if (error instanceof AppError) return problem(error, instance);
-  if (isDatabaseUnavailable(error)) {
-    log.warn("database unavailable", { instance, error });
-    return problem(new DatabaseUnavailableError(), instance);
-  }
-  log.error("unhandled error", { instance, error });
-  return internalError(instance);
+    },
+  }, handler);
 }

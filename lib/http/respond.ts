@@ -1,5 +1,5 @@
 import { stringifyJson } from "@/lib/kernel/json";
-import { AppError, DatabaseUnavailableError, MethodNotAllowedError, RateLimitedError } from "@/lib/kernel/errors";
+import { AppError, DatabaseUnavailableError, MethodNotAllowedError, RateLimitedError, UnauthorizedError } from "@/lib/kernel/errors";
 import { ERROR_TABLE } from "./error-table";
 
 const JSON_TYPE = "application/json; charset=utf-8";
@@ -19,6 +19,7 @@ export function problem(error: AppError, instance?: string): Response {
   if (error.errors) body.errors = error.errors;
   else body.detail = error.message;
   if (instance) body.instance = instance;
+  if (error instanceof UnauthorizedError && error.failureUrl) body.failure_url = error.failureUrl;
   const headers: Record<string, string> = { "content-type": PROBLEM_TYPE, "cache-control": "no-store" };
   if (error instanceof RateLimitedError || error instanceof DatabaseUnavailableError) headers["retry-after"] = String(error.retryAfterSeconds);
   if (error instanceof MethodNotAllowedError) headers.allow = error.allow;

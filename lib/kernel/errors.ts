@@ -10,6 +10,7 @@ export type ErrorCode =
   | "idempotency_mismatch"
   | "in_flight"
   | "conflict"
+  | "unauthorized"
   | "forbidden"
   | "rate_limited"
   | "payload_too_large"
@@ -25,6 +26,22 @@ export class AppError extends Error {
   ) {
     super(message);
     this.name = new.target.name;
+  }
+}
+
+/** No signed-in caller (a portal session that is missing or ended); `failureUrl` is where the browser goes instead. */
+export class UnauthorizedError extends AppError {
+  constructor(
+    message: string,
+    readonly failureUrl?: string,
+  ) {
+    super("unauthorized", message);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message: string) {
+    super("forbidden", message);
   }
 }
 

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { errorResponse } from "@/lib/http/handler";
+import { errorResponse } from "@/lib/http/route-kit";
 import type { Database } from "@/lib/kernel/db";
 import { rowsOf } from "@/lib/kernel/db/rows";
 import { registerJob } from "@/lib/kernel/jobs/registry";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { RouteSchemas } from "@/lib/http/handler";
+import type { RouteSchemas } from "@/lib/http/route-kit";
 import { routeFiles } from "@/lib/testing/route-table";
 import type { JsonSchema } from "./json-schema-arb";
 import { BODY_MUTATIONS, PATH_MUTATIONS, QUERY_MUTATIONS, type Mutation } from "./mutations";

@@ -1,4 +1,4 @@
-import { errorResponse } from "@/lib/http/handler";
+import { errorResponse } from "@/lib/http/route-kit";
 import { getDb } from "@/lib/kernel/db";
 import { signIn } from "@/lib/domain/portal-sessions/sign-in";
 

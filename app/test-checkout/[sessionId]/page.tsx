@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { formatAmount } from "@/lib/kernel/money/format";
+import { formatAmount, currencyDisplay } from "@/lib/kernel/money/format";
 import { StandalonePage } from "@/components/portal/standalone-page";
 import { TestCheckoutForm } from "@/components/payments/test-checkout-form";
 import { isValidPathParam } from "@/lib/http/parse";
 import { getDb } from "@/lib/kernel/db";
 import { NotFoundError } from "@/lib/kernel/errors";
-import { currencyDisplay } from "@/lib/kernel/money/money-text";
 import { getTestSessionOrThrow } from "@/lib/domain/payments/test-provider/pay-checkout";
 import { findPlatform } from "@/lib/domain/platforms/get-platform";
 import { requestLocale } from "@/lib/workflows/portal/request-locale";

@@ -1,4 +1,8 @@
 import { numberFormat } from "@/lib/kernel/format/intl-cache";
+import { dec, type Decimal } from "./index";
+import { fiatDigits, fiatName, fiatSymbol } from "./fiat";
+import { minorDigits } from "./limits";
+
 /** What the formatter needs to know about an asset. */
 export interface AssetDisplay {
   code: string;
@@ -59,4 +63,26 @@ export function formatNumber(amount: string, precision: number, locale: string):
 export function formatPrecise(amount: string, asset: AssetDisplay, locale: string, maxDigits = 6): string {
   const decimals = amount.split(".")[1]?.replace(/0+$/, "").length ?? 0;
   return formatAmount(amount, { ...asset, precision: Math.min(Math.max(asset.precision, decimals), maxDigits) }, locale);
+}
+
+/** A fiat amount with the currency's own digits, or up to `maxDigits` for sub-cent unit prices. */
+export function fiatDisplay(amount: string, currency: string, locale: string, maxDigits?: number): string {
+  const digits = fiatDigits(currency) ?? 2;
+  const fraction = amount.split(".")[1]?.replace(/0+$/, "").length ?? 0;
+  const precision = maxDigits ? Math.min(Math.max(digits, fraction), maxDigits) : digits;
+  return formatAmount(amount, { code: currency, kind: "fiat", precision, symbol: null, label: currency, name: currency }, locale);
+}
+
+export function currencyDisplay(code: string): AssetDisplay {
+  return { code, kind: "fiat", precision: minorDigits(code), symbol: fiatSymbol(code), label: code, name: fiatName(code) };
+}
+
+/** A fiat amount in words for messages stored or sent by the server (the portal formats in the reader's locale). */
+export function moneyText(amount: Decimal, currency: string): string {
+  return formatAmount(amount.toString(), currencyDisplay(currency), "en-US");
+}
+
+/** A stored NUMERIC ("25.000000000000") as the shortest exact decimal text ("25") for the portal. */
+export function plainDecimal<T extends string | null>(value: T): T {
+  return (value === null ? null : dec(value).toString()) as T;
 }

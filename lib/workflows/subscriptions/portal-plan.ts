@@ -1,12 +1,11 @@
 import { and, desc, eq, ne, sql } from "drizzle-orm";
-import type { AssetDisplay } from "@/lib/kernel/money/format";
+import { type AssetDisplay, currencyDisplay } from "@/lib/kernel/money/format";
 import { decodePrices } from "@/lib/domain/catalog/definition-codec";
 import type { Interval } from "@/lib/domain/catalog/definition";
 import type { DbOrTx } from "@/lib/kernel/db";
 import { subscriptions } from "@/lib/kernel/db/schema";
 import { rowsOf } from "@/lib/kernel/db/rows";
 import { dec } from "@/lib/kernel/money";
-import { currencyDisplay } from "@/lib/kernel/money/money-text";
 import { inScope, type CustomerScope, type PlatformScope } from "@/lib/kernel/scope";
 import { includedCreditsLeft } from "@/lib/domain/grants/included-credits";
 import { assetDisplay, listBalances } from "@/lib/domain/wallet/balances";

@@ -1,4 +1,4 @@
-import { errorResponse } from "@/lib/http/handler";
+import { errorResponse } from "@/lib/http/route-kit";
 import { readJsonBody, validate } from "@/lib/http/parse";
 import { BODY_LIMITS } from "@/lib/http/read-body";
 import { json } from "@/lib/http/respond";

@@ -1,4 +1,4 @@
-import { errorResponse } from "@/lib/http/handler";
+import { errorResponse } from "@/lib/http/route-kit";
 import { BODY_LIMITS, readBodyText } from "@/lib/http/read-body";
 import { json } from "@/lib/http/respond";
 import { getDb } from "@/lib/kernel/db";

@@ -4,7 +4,7 @@ import type { Tx } from "@/lib/kernel/db";
 import { autoTopUpAttempts } from "@/lib/kernel/db/schema";
 import { dec, type Decimal } from "@/lib/kernel/money";
 import { inScope, type CustomerScope } from "@/lib/kernel/scope";
-import { moneyText } from "@/lib/kernel/money/money-text";
+import { moneyText } from "@/lib/kernel/money/format";
 import type { AccountRef, AutoTopUpRow } from "./store";
 
 const DAY_MS = 24 * 60 * 60 * 1000;

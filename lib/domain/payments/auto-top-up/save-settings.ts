@@ -1,4 +1,4 @@
-import { formatAmount } from "@/lib/kernel/money/format";
+import { formatAmount, moneyText } from "@/lib/kernel/money/format";
 import { requireAsset } from "@/lib/domain/assets/find-asset";
 import type { Asset } from "@/lib/domain/assets/types";
 import { now } from "@/lib/kernel/clock";
@@ -13,7 +13,6 @@ import { ownAccountRef } from "@/lib/domain/wallet/get-wallet";
 import { assetDisplay } from "@/lib/domain/wallet/balances";
 import { getOwnCardOrThrow } from "@/lib/domain/payments/cards/cards";
 import { chargeAmountProblem } from "@/lib/kernel/money/limits";
-import { moneyText } from "@/lib/kernel/money/money-text";
 import { topUpRate } from "@/lib/domain/payments/top-ups/pricing";
 import type { Plan } from "./plan";
 import { lockConfig, setLedgerThreshold, type AccountRef } from "./store";

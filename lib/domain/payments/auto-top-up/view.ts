@@ -1,5 +1,5 @@
 import { and, desc, eq } from "drizzle-orm";
-import type { AssetDisplay } from "@/lib/kernel/money/format";
+import { type AssetDisplay, currencyDisplay, plainDecimal } from "@/lib/kernel/money/format";
 import { now } from "@/lib/kernel/clock";
 import type { Db } from "@/lib/kernel/db";
 import { autoTopUpAttempts, autoTopUps } from "@/lib/kernel/db/schema";
@@ -7,7 +7,6 @@ import { getPlatformSettings } from "@/lib/domain/platforms/settings";
 import { inScope, type CustomerScope } from "@/lib/kernel/scope";
 import { formatAccountId } from "@/lib/domain/wallet/account-id";
 import { assetDisplay, listBalances } from "@/lib/domain/wallet/balances";
-import { currencyDisplay, plainDecimal } from "@/lib/kernel/money/money-text";
 import { topUpRate } from "@/lib/domain/payments/top-ups/pricing";
 import type { AttemptRow, AutoTopUpRow } from "./store";
 

@@ -7,7 +7,7 @@ import { getPlatformSettings } from "@/lib/domain/platforms/settings";
 import type { CustomerScope } from "@/lib/kernel/scope";
 import { ownAccountRef } from "@/lib/domain/wallet/get-wallet";
 import { providerMinimum } from "@/lib/kernel/money/limits";
-import { moneyText } from "@/lib/kernel/money/money-text";
+import { moneyText } from "@/lib/kernel/money/format";
 import { initiateTopUp } from "./initiate";
 import { amountForUnits, topUpRate } from "./pricing";
 import type { PortalTopUpInput } from "./schema";

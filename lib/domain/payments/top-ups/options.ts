@@ -6,7 +6,7 @@ import type { CustomerScope } from "@/lib/kernel/scope";
 import { formatAccountId } from "@/lib/domain/wallet/account-id";
 import { assetDisplay, listBalances } from "@/lib/domain/wallet/balances";
 import { PaymentsUnavailableError } from "@/lib/domain/payments/errors";
-import { currencyDisplay, plainDecimal } from "@/lib/kernel/money/money-text";
+import { currencyDisplay, plainDecimal } from "@/lib/kernel/money/format";
 import { providerKindFor } from "@/lib/domain/payments/provider/select";
 import { topUpRate } from "./pricing";
 

@@ -1,11 +1,10 @@
 import { and, desc, eq, ne, notInArray } from "drizzle-orm";
-import type { AssetDisplay } from "@/lib/kernel/money/format";
+import { type AssetDisplay, currencyDisplay, plainDecimal } from "@/lib/kernel/money/format";
 import { findAssets } from "@/lib/domain/assets/find-asset";
 import type { DbOrTx } from "@/lib/kernel/db";
 import { topUps } from "@/lib/kernel/db/schema";
 import { inScope, type CustomerScope } from "@/lib/kernel/scope";
 import { assetDisplay } from "@/lib/domain/wallet/balances";
-import { currencyDisplay, plainDecimal } from "@/lib/kernel/money/money-text";
 import { getCustomerTopUpOrThrow, effectiveStatus, type TopUpRow } from "./store";
 
 /** A top-up as the customer sees it: exact decimals as strings, ready for components/money/format. */
