@@ -43,12 +43,12 @@ module.exports = {
       comment: "Stubs, fixtures and trust worlds are for tests only.",
       severity: "error",
       from: { pathNot: `${TESTS}|^scripts/|^(vitest|playwright)\\.config\\.ts$` },
-      to: { path: "^(test|e2e|lib/testing|lib/trust)/" },
+      to: { path: "^(test|e2e)/" },
     },
   ],
   options: {
     // Tests may import anything; they are left out, and test tooling is seen but not followed.
-    doNotFollow: { path: "node_modules|^(test|e2e|lib/testing|lib/trust)/" },
+    doNotFollow: { path: "node_modules|^(test|e2e)/" },
     exclude: { path: "^(node_modules|\\.next|\\.data|test-results|playwright-report)/|\\.test\\.ts$" },
     tsConfig: { fileName: "tsconfig.json" },
     tsPreCompilationDeps: true,

@@ -22,7 +22,7 @@ const config = [
     files: ["lib/**/*.ts", "app/**/*.ts", "app/**/*.tsx"],
     ignores: [
       "lib/kernel/fields/fields.ts", "lib/kernel/jobs/payload.ts", "lib/kernel/env.ts", "lib/http/openapi/**", "lib/domain/payments/inbound-webhooks/event-schemas.ts", "lib/domain/portal-sessions/token-claims.ts",
-      "lib/domain/platforms/settings.ts", "lib/testing/**", "lib/trust/**", "**/*.test.ts",
+      "lib/domain/platforms/settings.ts", "test/**", "**/*.test.ts",
     ],
     rules: {
       "no-restricted-syntax": [
@@ -37,7 +37,7 @@ const config = [
   {
     // A body read whole before its size is known lets any upload fill the server's memory.
     files: ["app/**", "lib/**", "proxy.ts"],
-    ignores: ["**/*.test.ts", "lib/testing/**", "lib/http/read-body.ts"],
+    ignores: ["**/*.test.ts", "test/**", "lib/http/read-body.ts"],
     rules: {
       "no-restricted-properties": [
         "error",
@@ -52,12 +52,12 @@ const config = [
     },
   },
   {
-    files: ["scripts/**", "e2e/**", "**/*.test.ts", "lib/testing/**"],
+    files: ["scripts/**", "e2e/**", "**/*.test.ts", "test/**"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
   {
     // A test that asserts nothing cannot fail.
-    files: ["**/*.test.ts", "lib/testing/**", "lib/trust/**"],
+    files: ["**/*.test.ts", "test/**"],
     plugins: { vitest },
     rules: {
       ...vitest.configs.recommended.rules,

@@ -3,11 +3,11 @@ import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/kernel/db";
 import { createCustomer } from "@/lib/workflows/subscriptions/create-customer";
-import { callApi, useDatabase } from "@/lib/testing/api-client";
-import { testDatabases } from "@/lib/testing/databases";
-import { createTestPlatform } from "@/lib/testing/fixtures";
-import { routeFiles } from "@/lib/testing/route-table";
-import { rowCounts } from "@/lib/testing/row-counts";
+import { callApi, useDatabase } from "@/test/support/api-client";
+import { testDatabases } from "@/test/support/databases";
+import { createTestPlatform } from "@/test/support/fixtures";
+import { routeFiles } from "@/test/support/route-table";
+import { rowCounts } from "@/test/support/row-counts";
 import { exchangeToken } from "@/lib/domain/portal-sessions/exchange-token";
 import { signingKey } from "@/lib/domain/portal-sessions/secret";
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { Database } from "@/lib/kernel/db";
 import { openDatabase } from "@/lib/kernel/db/open";
-import { callApi, useDatabase } from "@/lib/testing/api-client";
-import { billingSuite, eventId, subscribedCustomer, type BillingSetup } from "@/lib/testing/billing-fixtures";
-import { testDatabases } from "@/lib/testing/databases";
-import { portalSession } from "@/lib/testing/payments-fixtures";
-import { rowCounts } from "@/lib/testing/row-counts";
-import { useTestProvider } from "@/lib/testing/stripe-env";
+import { callApi, useDatabase } from "@/test/support/api-client";
+import { billingSuite, eventId, subscribedCustomer, type BillingSetup } from "@/test/support/billing-fixtures";
+import { testDatabases } from "@/test/support/databases";
+import { portalSession } from "@/test/support/payments-fixtures";
+import { rowCounts } from "@/test/support/row-counts";
+import { useTestProvider } from "@/test/support/stripe-env";
 
 /** Instants outside 1970–9999, days that do not exist, and offsets that push the end of 9999 into 10000. */
 const BAD_TIMES = ["0000-01-01T00:00:00Z", "9999-12-31T23:59:59-23:59", "2026-02-30T00:00:00Z", "1969-12-31T23:59:59Z", "0001-01-01T00:00:00Z", "+275760-09-13T00:00:00Z"];

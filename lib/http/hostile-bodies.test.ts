@@ -4,11 +4,11 @@ import type { Database } from "@/lib/kernel/db";
 import { resetEnvCache } from "@/lib/kernel/env";
 import { mintPortalLink } from "@/lib/domain/portal-sessions/create-session-link";
 import { exchangeToken } from "@/lib/domain/portal-sessions/exchange-token";
-import { TEST_ADMIN_TOKEN } from "@/lib/testing/admin-token";
-import { useDatabase } from "@/lib/testing/api-client";
-import { testDatabases } from "@/lib/testing/databases";
-import { createTestPlatform } from "@/lib/testing/fixtures";
-import { implementedMethods, routeFiles } from "@/lib/testing/route-table";
+import { TEST_ADMIN_TOKEN } from "@/test/support/admin-token";
+import { useDatabase } from "@/test/support/api-client";
+import { testDatabases } from "@/test/support/databases";
+import { createTestPlatform } from "@/test/support/fixtures";
+import { implementedMethods, routeFiles } from "@/test/support/route-table";
 import { BODY_LIMITS, readBodyText } from "./read-body";
 
 const CHUNK = new Uint8Array(64 * 1024).fill(0x20);

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/kernel/db";
-import { callApi, useDatabase } from "@/lib/testing/api-client";
-import { testDatabases } from "@/lib/testing/databases";
-import { createTestPlatform } from "@/lib/testing/fixtures";
-import { rowCounts } from "@/lib/testing/row-counts";
+import { callApi, useDatabase } from "@/test/support/api-client";
+import { testDatabases } from "@/test/support/databases";
+import { createTestPlatform } from "@/test/support/fixtures";
+import { rowCounts } from "@/test/support/row-counts";
 
 interface World {
   key: string;

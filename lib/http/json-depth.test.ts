@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { Database } from "@/lib/kernel/db";
 import { jsonDepth } from "@/lib/kernel/json";
-import { callApi } from "@/lib/testing/api-client";
-import { billingSuite, eventId, subscribedCustomer, type BillingSetup } from "@/lib/testing/billing-fixtures";
-import { testDatabases } from "@/lib/testing/databases";
-import { rowCounts } from "@/lib/testing/row-counts";
+import { callApi } from "@/test/support/api-client";
+import { billingSuite, eventId, subscribedCustomer, type BillingSetup } from "@/test/support/billing-fixtures";
+import { testDatabases } from "@/test/support/databases";
+import { rowCounts } from "@/test/support/row-counts";
 
 const nested = (levels: number, leaf = "1") => `${'{"a":'.repeat(levels - 1)}{"a":${leaf}}${"}".repeat(levels - 1)}`;
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { ValidationError } from "@/lib/kernel/errors";
 import { parseQuery, readJsonBody, validate } from "./parse";
 
-// Regressions found by lib/trust/schema-fuzz.test.ts: both used to answer 500.
+// Regressions found by test/trust/schema-fuzz.test.ts: both used to answer 500.
 describe("request parsing", () => {
   it("reports a field named __proto__ or constructor as an unknown field", () => {
     const schema = z.strictObject({ name: z.string() });

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { callApi } from "@/lib/testing/api-client";
-import { implementedMethods, routeFiles } from "@/lib/testing/route-table";
+import { callApi } from "@/test/support/api-client";
+import { implementedMethods, routeFiles } from "@/test/support/route-table";
 import { API_METHODS } from "./route-methods";
 
 const routes = routeFiles(path.join(process.cwd(), "app", "api", "v1")).filter((r) => !r.pattern.includes("[..."));

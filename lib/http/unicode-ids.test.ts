@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { Database } from "@/lib/kernel/db";
-import { callApi } from "@/lib/testing/api-client";
-import { billingSuite, eventId, subscribedCustomer, type BillingSetup } from "@/lib/testing/billing-fixtures";
-import { testDatabases } from "@/lib/testing/databases";
-import { feesAndDebits } from "@/lib/testing/stored-checks";
-import { rowCounts } from "@/lib/testing/row-counts";
+import { callApi } from "@/test/support/api-client";
+import { billingSuite, eventId, subscribedCustomer, type BillingSetup } from "@/test/support/billing-fixtures";
+import { testDatabases } from "@/test/support/databases";
+import { feesAndDebits } from "@/test/support/stored-checks";
+import { rowCounts } from "@/test/support/row-counts";
 
 // What a platform sends when it cuts a user's string in the middle of an emoji: half a surrogate pair.
 const CUT = "\\ud83d";

@@ -6,7 +6,7 @@ import { rowsOf } from "@/lib/kernel/db/rows";
 import { registerJob } from "@/lib/kernel/jobs/registry";
 import { enqueueJob } from "@/lib/kernel/jobs/enqueue";
 import { drainJobs } from "@/lib/kernel/jobs/run-due-jobs";
-import { testDatabases } from "@/lib/testing/databases";
+import { testDatabases } from "@/test/support/databases";
 import { errorSummary, log } from "./log";
 
 const SECRET = "customer-secret-4242";

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/kernel/db";
-import { callApi, useDatabase } from "@/lib/testing/api-client";
-import { testDatabases } from "@/lib/testing/databases";
-import { createTestPlatform } from "@/lib/testing/fixtures";
+import { callApi, useDatabase } from "@/test/support/api-client";
+import { testDatabases } from "@/test/support/databases";
+import { createTestPlatform } from "@/test/support/fixtures";
 import { contrastRatio, ensureContrast } from "./contrast";
 
 describe("contrast", () => {

@@ -7,8 +7,8 @@ import { withTransaction } from "@/lib/kernel/db/transaction";
 import { drainJobs } from "@/lib/kernel/jobs/run-due-jobs";
 import { findLedgerViolations, postTransfers, type TransferInput } from "@/lib/domain/ledger";
 import { dec } from "@/lib/kernel/money";
-import { testDatabases } from "@/lib/testing/databases";
-import { createTestPlatform } from "@/lib/testing/fixtures";
+import { testDatabases } from "@/test/support/databases";
+import { createTestPlatform } from "@/test/support/fixtures";
 import { postGrant } from "./create-grant";
 import type { GrantPurpose } from "./types";
 

@@ -6,9 +6,9 @@ import { rowsOf } from "@/lib/kernel/db/rows";
 import { withTransaction } from "@/lib/kernel/db/transaction";
 import { drainJobs } from "@/lib/kernel/jobs/run-due-jobs";
 import { findLedgerViolations } from "@/lib/domain/ledger";
-import { callApi } from "@/lib/testing/api-client";
-import { billingSuite, eventId, sendEvents, subscribedCustomer, type BillingSetup } from "@/lib/testing/billing-fixtures";
-import { testDatabases } from "@/lib/testing/databases";
+import { callApi } from "@/test/support/api-client";
+import { billingSuite, eventId, sendEvents, subscribedCustomer, type BillingSetup } from "@/test/support/billing-fixtures";
+import { testDatabases } from "@/test/support/databases";
 import { activateEntitlements } from "./entitlements";
 
 const START = new Date("2026-01-31T12:00:00Z");

@@ -5,9 +5,9 @@ import type { Database } from "@/lib/kernel/db";
 import { rowsOf } from "@/lib/kernel/db/rows";
 import { drainJobs } from "@/lib/kernel/jobs/run-due-jobs";
 import { findLedgerViolations } from "@/lib/domain/ledger";
-import { callApi, useDatabase } from "@/lib/testing/api-client";
-import { testDatabases } from "@/lib/testing/databases";
-import { paymentsWorld } from "@/lib/testing/payments-fixtures";
+import { callApi, useDatabase } from "@/test/support/api-client";
+import { testDatabases } from "@/test/support/databases";
+import { paymentsWorld } from "@/test/support/payments-fixtures";
 
 const DAY = 86_400_000;
 

@@ -5,8 +5,8 @@ import { rowsOf } from "@/lib/kernel/db/rows";
 import { withTransaction } from "@/lib/kernel/db/transaction";
 import { dec } from "@/lib/kernel/money";
 import type { PlatformScope } from "@/lib/kernel/scope";
-import { testDatabases } from "@/lib/testing/databases";
-import { createTestPlatform } from "@/lib/testing/fixtures";
+import { testDatabases } from "@/test/support/databases";
+import { createTestPlatform } from "@/test/support/fixtures";
 import { findLedgerViolations } from "./invariants";
 import { postTransfers } from "./post-transfers";
 

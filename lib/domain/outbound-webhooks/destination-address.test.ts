@@ -4,10 +4,10 @@ import type { Database } from "@/lib/kernel/db";
 import { withTransaction } from "@/lib/kernel/db/transaction";
 import { resetEnvCache } from "@/lib/kernel/env";
 import { drainJobs } from "@/lib/kernel/jobs/run-due-jobs";
-import { callApi, useDatabase } from "@/lib/testing/api-client";
-import { testDatabases } from "@/lib/testing/databases";
-import { createTestPlatform, type TestPlatform } from "@/lib/testing/fixtures";
-import { startReceiver, type Receiver } from "@/lib/testing/http-receiver";
+import { callApi, useDatabase } from "@/test/support/api-client";
+import { testDatabases } from "@/test/support/databases";
+import { createTestPlatform, type TestPlatform } from "@/test/support/fixtures";
+import { startReceiver, type Receiver } from "@/test/support/http-receiver";
 import { isPublicAddress } from "./destination-address";
 import { emitWebhookEvent } from "./emit";
 

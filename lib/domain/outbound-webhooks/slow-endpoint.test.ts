@@ -11,10 +11,10 @@ import { drainJobs } from "@/lib/kernel/jobs/run-due-jobs";
 import { DELIVERY_SLOTS_PER_PLATFORM, startJobRunner, type Runner } from "@/lib/kernel/jobs/runner";
 import { RESUME_ATTEMPT_JOB, RETRY_AUTO_TOP_UP_JOB } from "@/lib/domain/payments/job-kinds";
 import { RENEW_JOB } from "@/lib/workflows/subscriptions/store";
-import { callApi, useDatabase } from "@/lib/testing/api-client";
-import { testDatabases } from "@/lib/testing/databases";
-import { createTestPlatform, type TestPlatform } from "@/lib/testing/fixtures";
-import { startHangingReceiver, startReceiver, type HangingReceiver, type Receiver } from "@/lib/testing/http-receiver";
+import { callApi, useDatabase } from "@/test/support/api-client";
+import { testDatabases } from "@/test/support/databases";
+import { createTestPlatform, type TestPlatform } from "@/test/support/fixtures";
+import { startHangingReceiver, startReceiver, type HangingReceiver, type Receiver } from "@/test/support/http-receiver";
 import { DELIVER_JOB, DELIVERY_TIMEOUT_MS } from "./deliver";
 import { emitWebhookEvent } from "./emit";
 

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { implementedMethods, routeFiles } from "@/lib/testing/route-table";
+import { implementedMethods, routeFiles } from "@/test/support/route-table";
 import { buildOpenApiDocument, OPERATIONS } from "./document";
 
 /** Every (method, path) a route file under app/api/v1 implements, in OpenAPI path syntax. */

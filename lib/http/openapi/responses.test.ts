@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { callApi, type ApiResponse } from "@/lib/testing/api-client";
-import { eventId, billingSuite, type BillingSetup } from "@/lib/testing/billing-fixtures";
-import { testDatabases } from "@/lib/testing/databases";
+import { callApi, type ApiResponse } from "@/test/support/api-client";
+import { eventId, billingSuite, type BillingSetup } from "@/test/support/billing-fixtures";
+import { testDatabases } from "@/test/support/databases";
 import { OPERATIONS } from "./document";
 
 /** Fails when a response has a field the document does not describe, lacks one it does, or has the wrong type. */

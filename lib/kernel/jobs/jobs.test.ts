@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { advanceClock, resetClock } from "@/lib/kernel/clock";
 import type { Database } from "@/lib/kernel/db";
 import { rowsOf } from "@/lib/kernel/db/rows";
-import { testDatabases } from "@/lib/testing/databases";
+import { testDatabases } from "@/test/support/databases";
 import { enqueueJob } from "./enqueue";
 import { registerJob } from "./registry";
 import { drainJobs, runDueJobs } from "./run-due-jobs";

@@ -4,8 +4,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/kernel/db";
 import { resetEnvCache } from "@/lib/kernel/env";
-import { callApi, useDatabase } from "@/lib/testing/api-client";
-import { testDatabases } from "@/lib/testing/databases";
+import { callApi, useDatabase } from "@/test/support/api-client";
+import { testDatabases } from "@/test/support/databases";
 import { ensureDemo } from "./ensure-demo";
 
 describe.each(testDatabases())("what npm start prints, on $name", (target) => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/kernel/db";
 import { rowsOf } from "@/lib/kernel/db/rows";
 import { findLedgerViolations } from "@/lib/domain/ledger";
-import { testDatabases } from "@/lib/testing/databases";
+import { testDatabases } from "@/test/support/databases";
 import { seedDemo, type DemoCredentials } from "./seed-demo";
 
 describe.each(testDatabases())("demo seed on $name", (target) => {

@@ -4,9 +4,9 @@ import type { Database } from "@/lib/kernel/db";
 import { rowsOf } from "@/lib/kernel/db/rows";
 import { findLedgerViolations } from "@/lib/domain/ledger";
 import { dec } from "@/lib/kernel/money";
-import { callApi } from "@/lib/testing/api-client";
-import { eventId, sendEvents, billingSuite, subscribedCustomer, type BillingSetup } from "@/lib/testing/billing-fixtures";
-import { testDatabases } from "@/lib/testing/databases";
+import { callApi } from "@/test/support/api-client";
+import { eventId, sendEvents, billingSuite, subscribedCustomer, type BillingSetup } from "@/test/support/billing-fixtures";
+import { testDatabases } from "@/test/support/databases";
 import { processBatch } from "./process-batch";
 import type { IngestRequest } from "./types";
 

@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 import type { Database } from "@/lib/kernel/db";
 import { rowsOf } from "@/lib/kernel/db/rows";
 import { findLedgerViolations } from "@/lib/domain/ledger";
-import { callApi } from "@/lib/testing/api-client";
-import { billingSuite, eventId, sendEvents, setupBilling, subscribedCustomer, type BillingSetup } from "@/lib/testing/billing-fixtures";
-import { testDatabases } from "@/lib/testing/databases";
+import { callApi } from "@/test/support/api-client";
+import { billingSuite, eventId, sendEvents, setupBilling, subscribedCustomer, type BillingSetup } from "@/test/support/billing-fixtures";
+import { testDatabases } from "@/test/support/databases";
 
 // Billing never depends on cost lines: a cost naming a vendor the platform has not registered must
 // not lose the event's revenue.

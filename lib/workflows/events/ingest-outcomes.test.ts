@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 import type { Database } from "@/lib/kernel/db";
 import { rowsOf } from "@/lib/kernel/db/rows";
 import { findLedgerViolations } from "@/lib/domain/ledger";
-import { callApi } from "@/lib/testing/api-client";
-import { eventId, sendEvents, billingSuite, setupBilling, subscribedCustomer, type BillingSetup } from "@/lib/testing/billing-fixtures";
-import { testDatabases } from "@/lib/testing/databases";
+import { callApi } from "@/test/support/api-client";
+import { eventId, sendEvents, billingSuite, setupBilling, subscribedCustomer, type BillingSetup } from "@/test/support/billing-fixtures";
+import { testDatabases } from "@/test/support/databases";
 
 const wildcardProduct = {
   name: "Glitch Images",

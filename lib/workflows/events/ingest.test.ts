@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Database } from "@/lib/kernel/db";
 import { findLedgerViolations } from "@/lib/domain/ledger";
-import { callApi } from "@/lib/testing/api-client";
-import { eventId, sendEvents, billingSuite, subscribedCustomer, type BillingSetup } from "@/lib/testing/billing-fixtures";
-import { testDatabases } from "@/lib/testing/databases";
+import { callApi } from "@/test/support/api-client";
+import { eventId, sendEvents, billingSuite, subscribedCustomer, type BillingSetup } from "@/test/support/billing-fixtures";
+import { testDatabases } from "@/test/support/databases";
 
 describe.each(testDatabases())("usage events on $name", (target) => {
   let database: Database;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { freezeClock } from "@/lib/kernel/clock";
 import { findLedgerViolations } from "@/lib/domain/ledger";
-import { callApi } from "@/lib/testing/api-client";
-import { testDatabases } from "@/lib/testing/databases";
-import { paymentsWorld } from "@/lib/testing/payments-fixtures";
-import { testProviderSuite } from "@/lib/testing/stripe-suite";
+import { callApi } from "@/test/support/api-client";
+import { testDatabases } from "@/test/support/databases";
+import { paymentsWorld } from "@/test/support/payments-fixtures";
+import { testProviderSuite } from "@/test/support/stripe-suite";
 import { currentPlan } from "./portal-plan";
 
 describe.each(testDatabases())("a paid plan's included credits on $name", (target) => {

@@ -3,11 +3,11 @@ import { describe, expect, it } from "vitest";
 import { advanceClock, freezeClock, now } from "@/lib/kernel/clock";
 import { rowsOf } from "@/lib/kernel/db/rows";
 import { armFault, FaultInjected } from "@/lib/kernel/faults";
-import { callApi } from "@/lib/testing/api-client";
-import { testDatabases } from "@/lib/testing/databases";
-import { runPaymentJobsFor } from "@/lib/testing/payment-jobs";
-import { paymentsWorld, type PaymentsWorld } from "@/lib/testing/payments-fixtures";
-import { testProviderSuite } from "@/lib/testing/stripe-suite";
+import { callApi } from "@/test/support/api-client";
+import { testDatabases } from "@/test/support/databases";
+import { runPaymentJobsFor } from "@/test/support/payment-jobs";
+import { paymentsWorld, type PaymentsWorld } from "@/test/support/payments-fixtures";
+import { testProviderSuite } from "@/test/support/stripe-suite";
 import { renewSubscription } from "./renewal-job";
 
 const DAY = 86_400_000;

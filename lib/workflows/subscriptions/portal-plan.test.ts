@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { freezeClock } from "@/lib/kernel/clock";
-import { callApi } from "@/lib/testing/api-client";
-import { testDatabases } from "@/lib/testing/databases";
-import { runPaymentJobsFor } from "@/lib/testing/payment-jobs";
-import { paymentsWorld, portalSession, type PaymentsWorld } from "@/lib/testing/payments-fixtures";
-import { testProviderSuite } from "@/lib/testing/stripe-suite";
+import { callApi } from "@/test/support/api-client";
+import { testDatabases } from "@/test/support/databases";
+import { runPaymentJobsFor } from "@/test/support/payment-jobs";
+import { paymentsWorld, portalSession, type PaymentsWorld } from "@/test/support/payments-fixtures";
+import { testProviderSuite } from "@/test/support/stripe-suite";
 import "./renewal-job";
 
 const monthly = (name: string, code: string, usd: number) => ({

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { freezeClock } from "@/lib/kernel/clock";
 import { findLedgerViolations } from "@/lib/domain/ledger";
-import { callApi } from "@/lib/testing/api-client";
-import { testDatabases } from "@/lib/testing/databases";
-import { runPaymentJobsFor } from "@/lib/testing/payment-jobs";
-import { paymentsWorld } from "@/lib/testing/payments-fixtures";
-import { deliverWebhook } from "@/lib/testing/stripe-env";
-import { stripeSuite } from "@/lib/testing/stripe-suite";
+import { callApi } from "@/test/support/api-client";
+import { testDatabases } from "@/test/support/databases";
+import { runPaymentJobsFor } from "@/test/support/payment-jobs";
+import { paymentsWorld } from "@/test/support/payments-fixtures";
+import { deliverWebhook } from "@/test/support/stripe-env";
+import { stripeSuite } from "@/test/support/stripe-suite";
 import "./renewal-job";
 
 describe.each(testDatabases())("a fixed-price plan paid through Stripe on $name", (target) => {

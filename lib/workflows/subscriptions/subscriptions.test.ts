@@ -2,9 +2,9 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Database } from "@/lib/kernel/db";
 import { rowsOf } from "@/lib/kernel/db/rows";
-import { callApi } from "@/lib/testing/api-client";
-import { billingSuite, type BillingSetup } from "@/lib/testing/billing-fixtures";
-import { testDatabases } from "@/lib/testing/databases";
+import { callApi } from "@/test/support/api-client";
+import { billingSuite, type BillingSetup } from "@/test/support/billing-fixtures";
+import { testDatabases } from "@/test/support/databases";
 
 describe.each(testDatabases())("subscriptions on $name", (target) => {
   let database: Database;

@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import { advanceClock } from "@/lib/kernel/clock";
 import { drainJobs } from "@/lib/kernel/jobs/run-due-jobs";
 import { findLedgerViolations } from "@/lib/domain/ledger";
-import { callApi } from "@/lib/testing/api-client";
-import { testDatabases } from "@/lib/testing/databases";
-import { balanceOf, paymentsWorld, portalSession } from "@/lib/testing/payments-fixtures";
-import { testProviderSuite } from "@/lib/testing/stripe-suite";
+import { callApi } from "@/test/support/api-client";
+import { testDatabases } from "@/test/support/databases";
+import { balanceOf, paymentsWorld, portalSession } from "@/test/support/payments-fixtures";
+import { testProviderSuite } from "@/test/support/stripe-suite";
 
 const DAY = 86_400_000;
 

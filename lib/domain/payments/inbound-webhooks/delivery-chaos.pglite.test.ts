@@ -1,4 +1,4 @@
-import { onlyDatabase } from "@/lib/testing/databases";
-import { webhookChaosSuite } from "@/lib/testing/webhook-chaos";
+import { onlyDatabase } from "@/test/support/databases";
+import { webhookChaosSuite } from "@/test/support/webhook-chaos";
 
 webhookChaosSuite(onlyDatabase("pglite"));

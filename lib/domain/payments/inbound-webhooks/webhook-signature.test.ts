@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { freezeClock } from "@/lib/kernel/clock";
 import { resetEnvCache } from "@/lib/kernel/env";
-import { callApi } from "@/lib/testing/api-client";
-import { testDatabases } from "@/lib/testing/databases";
-import { balanceOf, paymentsWorld, adjust } from "@/lib/testing/payments-fixtures";
-import { rowCounts } from "@/lib/testing/row-counts";
+import { callApi } from "@/test/support/api-client";
+import { testDatabases } from "@/test/support/databases";
+import { balanceOf, paymentsWorld, adjust } from "@/test/support/payments-fixtures";
+import { rowCounts } from "@/test/support/row-counts";
 import { rowsOf } from "@/lib/kernel/db/rows";
 import { sql } from "drizzle-orm";
-import { deliverWebhook, TEST_WEBHOOK_SECRET, useStripeStub } from "@/lib/testing/stripe-env";
-import { stripeSuite } from "@/lib/testing/stripe-suite";
+import { deliverWebhook, TEST_WEBHOOK_SECRET, useStripeStub } from "@/test/support/stripe-env";
+import { stripeSuite } from "@/test/support/stripe-suite";
 
 const NOW = new Date("2031-05-01T12:00:00Z");
 const T = Math.floor(NOW.getTime() / 1000);

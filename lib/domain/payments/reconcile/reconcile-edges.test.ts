@@ -1,13 +1,13 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { withAdminToken } from "@/lib/testing/admin-token";
-import { callApi } from "@/lib/testing/api-client";
-import { testDatabases } from "@/lib/testing/databases";
-import { quietLogs } from "@/lib/testing/quiet-logs";
-import { reconcileFor, scenarioBalances } from "@/lib/testing/reconcile-fixtures";
-import { rowCounts } from "@/lib/testing/row-counts";
-import { deliverWebhook } from "@/lib/testing/stripe-env";
-import { stripeSuite } from "@/lib/testing/stripe-suite";
-import { buildScenario, type Scenario } from "@/lib/testing/webhook-scenarios";
+import { withAdminToken } from "@/test/support/admin-token";
+import { callApi } from "@/test/support/api-client";
+import { testDatabases } from "@/test/support/databases";
+import { quietLogs } from "@/test/support/quiet-logs";
+import { reconcileFor, scenarioBalances } from "@/test/support/reconcile-fixtures";
+import { rowCounts } from "@/test/support/row-counts";
+import { deliverWebhook } from "@/test/support/stripe-env";
+import { stripeSuite } from "@/test/support/stripe-suite";
+import { buildScenario, type Scenario } from "@/test/support/webhook-scenarios";
 
 const typeOf = (payload: string) => (JSON.parse(payload) as { type: string }).type;
 const objectOf = (payload: string) => (JSON.parse(payload) as { data: { object: { status?: string } } }).data.object;

@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import { advanceClock } from "@/lib/kernel/clock";
 import { armFault } from "@/lib/kernel/faults";
 import { findLedgerViolations } from "@/lib/domain/ledger";
-import { callApi } from "@/lib/testing/api-client";
-import { testDatabases } from "@/lib/testing/databases";
-import { adjust, balanceOf, paymentsWorld, portalSession, type PaymentsWorld } from "@/lib/testing/payments-fixtures";
-import { testProviderSuite } from "@/lib/testing/stripe-suite";
-import { runPaymentJobsFor } from "@/lib/testing/payment-jobs";
+import { callApi } from "@/test/support/api-client";
+import { testDatabases } from "@/test/support/databases";
+import { adjust, balanceOf, paymentsWorld, portalSession, type PaymentsWorld } from "@/test/support/payments-fixtures";
+import { testProviderSuite } from "@/test/support/stripe-suite";
+import { runPaymentJobsFor } from "@/test/support/payment-jobs";
 
 type Portal = Awaited<ReturnType<typeof portalSession>>;
 

@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { findLedgerViolations } from "@/lib/domain/ledger";
-import { callApi } from "@/lib/testing/api-client";
+import { callApi } from "@/test/support/api-client";
 import { balanceViews } from "@/lib/workflows/wallet/balance-views";
-import { testDatabases } from "@/lib/testing/databases";
-import { adjust, balanceOf, paymentsWorld, type PaymentsWorld } from "@/lib/testing/payments-fixtures";
-import { rowCounts } from "@/lib/testing/row-counts";
-import { deliverWebhook, TEST_STRIPE_KEY, useStripeStub, useTestProvider } from "@/lib/testing/stripe-env";
-import { stripeSuite } from "@/lib/testing/stripe-suite";
+import { testDatabases } from "@/test/support/databases";
+import { adjust, balanceOf, paymentsWorld, type PaymentsWorld } from "@/test/support/payments-fixtures";
+import { rowCounts } from "@/test/support/row-counts";
+import { deliverWebhook, TEST_STRIPE_KEY, useStripeStub, useTestProvider } from "@/test/support/stripe-env";
+import { stripeSuite } from "@/test/support/stripe-suite";
 
 const RETURN = "https://app.example.com/billing/done";
 const FAILURE = "https://app.example.com/billing/failed";

@@ -6,8 +6,8 @@ import { createAsset } from "@/lib/domain/assets/create-asset";
 import { postTransfers, type TransferCategory } from "@/lib/domain/ledger";
 import { dec } from "@/lib/kernel/money";
 import type { CustomerScope } from "@/lib/kernel/scope";
-import { testDatabases } from "@/lib/testing/databases";
-import { createTestPlatform } from "@/lib/testing/fixtures";
+import { testDatabases } from "@/test/support/databases";
+import { createTestPlatform } from "@/test/support/fixtures";
 import { transactionFiltersSchema } from "./filters";
 import { listTransactions } from "./list-transactions";
 

@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { advanceClock, freezeClock, resetClock } from "@/lib/kernel/clock";
 import type { Database } from "@/lib/kernel/db";
-import { billingSuite, eventId, sendEvents, subscribedCustomer, type BillingSetup } from "@/lib/testing/billing-fixtures";
-import { callApi } from "@/lib/testing/api-client";
-import { testDatabases } from "@/lib/testing/databases";
+import { billingSuite, eventId, sendEvents, subscribedCustomer, type BillingSetup } from "@/test/support/billing-fixtures";
+import { callApi } from "@/test/support/api-client";
+import { testDatabases } from "@/test/support/databases";
 import type { CustomerScope } from "@/lib/kernel/scope";
 import { balanceViews } from "@/lib/workflows/wallet/balance-views";
 import { cachedSpend } from "@/lib/workflows/wallet/spend/spend-cache";

@@ -6,9 +6,9 @@ import { rowsOf } from "@/lib/kernel/db/rows";
 import { findLedgerViolations } from "@/lib/domain/ledger";
 import { dec, type Decimal } from "@/lib/kernel/money";
 import type { CustomerScope } from "@/lib/kernel/scope";
-import { callApi } from "@/lib/testing/api-client";
-import { createTestPlatform, type TestPlatform } from "@/lib/testing/fixtures";
-import { portalSession } from "@/lib/testing/payments-fixtures";
+import { callApi } from "@/test/support/api-client";
+import { createTestPlatform, type TestPlatform } from "@/test/support/fixtures";
+import { portalSession } from "@/test/support/payments-fixtures";
 import { findWalletAccount } from "@/lib/domain/wallet/get-wallet";
 import { saveCard } from "./isolation-world";
 

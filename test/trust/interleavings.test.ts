@@ -5,11 +5,11 @@ import { dec } from "@/lib/kernel/money";
 import { drainAutoTopUps } from "@/lib/domain/payments/auto-top-up/background";
 import { triggerAutoTopUp } from "@/lib/domain/payments/auto-top-up/trigger";
 import { initiateTopUp } from "@/lib/domain/payments/top-ups/initiate";
-import { testDatabases } from "@/lib/testing/databases";
-import { runPaymentJobsFor } from "@/lib/testing/payment-jobs";
-import { quietLogs } from "@/lib/testing/quiet-logs";
-import { deliverWebhook } from "@/lib/testing/stripe-env";
-import { stripeSuite } from "@/lib/testing/stripe-suite";
+import { testDatabases } from "@/test/support/databases";
+import { runPaymentJobsFor } from "@/test/support/payment-jobs";
+import { quietLogs } from "@/test/support/quiet-logs";
+import { deliverWebhook } from "@/test/support/stripe-env";
+import { stripeSuite } from "@/test/support/stripe-suite";
 import { faultRunViolations } from "./fault-checks";
 import { announceNewIntents, faultWorld, redeliverIntentWebhooks, retryPending, sendDebit, sendUsage } from "./fault-world";
 

@@ -2,9 +2,9 @@ import { randomBytes } from "node:crypto";
 import { usagePrice } from "@/lib/domain/catalog/usage-price";
 import type { Database } from "@/lib/kernel/db";
 import { now } from "@/lib/kernel/clock";
-import { callApi, type ApiResponse, type CallOptions } from "@/lib/testing/api-client";
-import { createTestPlatform, type TestPlatform } from "@/lib/testing/fixtures";
-import { portalSession } from "@/lib/testing/payments-fixtures";
+import { callApi, type ApiResponse, type CallOptions } from "@/test/support/api-client";
+import { createTestPlatform, type TestPlatform } from "@/test/support/fixtures";
+import { portalSession } from "@/test/support/payments-fixtures";
 
 /** Everything one customer (and its platform) owns that a route can be asked about by id. */
 export interface Ids {

@@ -8,9 +8,9 @@ import { registerAutoTopUp } from "@/lib/domain/payments/auto-top-up/listener";
 import { triggerAutoTopUp } from "@/lib/domain/payments/auto-top-up/trigger";
 import { applyPaymentState } from "@/lib/domain/payments/fulfilment/apply-payment-state";
 import { postReversal } from "@/lib/domain/payments/fulfilment/reversals";
-import { callApi, useDatabase } from "@/lib/testing/api-client";
-import { testDatabases } from "@/lib/testing/databases";
-import { useTestProvider } from "@/lib/testing/stripe-env";
+import { callApi, useDatabase } from "@/test/support/api-client";
+import { testDatabases } from "@/test/support/databases";
+import { useTestProvider } from "@/test/support/stripe-env";
 import { createAdjustment } from "@/lib/workflows/wallet/create-adjustment";
 import { AUTO, EVENT_PRICE, checkAll, expectAutoTopUp, freshModel, setUpReal, type Model, type Real } from "./ledger-model-world";
 

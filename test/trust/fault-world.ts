@@ -6,11 +6,11 @@ import { ensurePaymentCustomer } from "@/lib/domain/payments/customers";
 import { stripeProvider } from "@/lib/domain/payments/stripe/stripe-provider";
 import { initiateTopUp } from "@/lib/domain/payments/top-ups/initiate";
 import type { CustomerScope } from "@/lib/kernel/scope";
-import { callApi, type ApiResponse } from "@/lib/testing/api-client";
-import { SEED_PRODUCTS } from "@/lib/testing/billing-fixtures";
-import { createTestPlatform } from "@/lib/testing/fixtures";
-import { deliverWebhook } from "@/lib/testing/stripe-env";
-import type { StripeStub } from "@/lib/testing/stripe-stub/stripe-stub";
+import { callApi, type ApiResponse } from "@/test/support/api-client";
+import { SEED_PRODUCTS } from "@/test/support/billing-fixtures";
+import { createTestPlatform } from "@/test/support/fixtures";
+import { deliverWebhook } from "@/test/support/stripe-env";
+import type { StripeStub } from "@/test/support/stripe-stub/stripe-stub";
 
 /** How many times a client (or Stripe) tries a request while faults are live; recovery retries the rest. */
 const LIVE_TRIES = 4;

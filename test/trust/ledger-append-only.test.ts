@@ -6,8 +6,8 @@ import { withTransaction } from "@/lib/kernel/db/transaction";
 import { findLedgerViolations, postTransfers } from "@/lib/domain/ledger";
 import { dec } from "@/lib/kernel/money";
 import type { PlatformScope } from "@/lib/kernel/scope";
-import { testDatabases } from "@/lib/testing/databases";
-import { createTestPlatform } from "@/lib/testing/fixtures";
+import { testDatabases } from "@/test/support/databases";
+import { createTestPlatform } from "@/test/support/fixtures";
 
 /**
  * Guarantee 2 (immutability): the database itself refuses to change history, whatever code runs

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/kernel/db";
-import { callApi, useDatabase, type ApiResponse } from "@/lib/testing/api-client";
-import { testDatabases } from "@/lib/testing/databases";
-import { implementedMethods, routeFiles } from "@/lib/testing/route-table";
-import { rowCounts } from "@/lib/testing/row-counts";
-import { useTestProvider } from "@/lib/testing/stripe-env";
+import { callApi, useDatabase, type ApiResponse } from "@/test/support/api-client";
+import { testDatabases } from "@/test/support/databases";
+import { implementedMethods, routeFiles } from "@/test/support/route-table";
+import { rowCounts } from "@/test/support/row-counts";
+import { useTestProvider } from "@/test/support/stripe-env";
 import { CASES, LEAK_SWEEP, NO_FOREIGN_ID, type IsolationCase } from "./isolation-cases";
 import { secretsOf, seedTenant, type Ids, type Tenant } from "./isolation-world";
 
@@ -26,7 +26,7 @@ describe("tenant isolation matrix: coverage", () => {
   it("has a case, or a stated reason for none, for every route and method (and nothing stale)", async () => {
     const routes = await routeMethods();
     const covered = new Set([...CASES.map((c) => `${c.method} ${c.route}`), ...Object.keys(NO_FOREIGN_ID)]);
-    expect(routes.filter((r) => !covered.has(r)), "routes without an isolation case: add one to lib/trust/isolation-cases.ts").toEqual([]);
+    expect(routes.filter((r) => !covered.has(r)), "routes without an isolation case: add one to test/trust/isolation-cases.ts").toEqual([]);
     expect([...covered].filter((r) => !routes.includes(r)), "cases for routes that no longer exist").toEqual([]);
     expect(CASES.filter((c) => Object.hasOwn(NO_FOREIGN_ID, `${c.method} ${c.route}`)).map((c) => c.route)).toEqual([]);
   });

@@ -9,7 +9,7 @@ export interface IsolationRequest {
 export interface IsolationCase {
   via: "api" | "portal";
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-  /** The route file's pattern (as lib/testing/route-table.ts names it), for the coverage check. */
+  /** The route file's pattern (as test/support/route-table.ts names it), for the coverage check. */
   route: string;
   label: string;
   /**

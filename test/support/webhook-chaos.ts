@@ -6,13 +6,13 @@ import { rowsOf } from "@/lib/kernel/db/rows";
 import { seededRandom } from "@/lib/workflows/demo/random";
 import { armFaultWith, disarmFaults } from "@/lib/kernel/faults";
 import { findLedgerViolations } from "@/lib/domain/ledger";
-import { callApi } from "@/lib/testing/api-client";
-import type { OneDatabase, TestDatabase } from "@/lib/testing/databases";
-import { balanceOf } from "@/lib/testing/payments-fixtures";
-import { deliverWebhook } from "@/lib/testing/stripe-env";
-import { quietLogs } from "@/lib/testing/quiet-logs";
-import { stripeSuite } from "@/lib/testing/stripe-suite";
-import { buildScenario, type Scenario } from "@/lib/testing/webhook-scenarios";
+import { callApi } from "@/test/support/api-client";
+import type { OneDatabase, TestDatabase } from "@/test/support/databases";
+import { balanceOf } from "@/test/support/payments-fixtures";
+import { deliverWebhook } from "@/test/support/stripe-env";
+import { quietLogs } from "@/test/support/quiet-logs";
+import { stripeSuite } from "@/test/support/stripe-suite";
+import { buildScenario, type Scenario } from "@/test/support/webhook-scenarios";
 
 /** CHAOS_SCHEDULES for every database, CHAOS_SCHEDULES_PGLITE / _POSTGRES for one (the nightly run sizes them apart). */
 function schedulesFor(target: TestDatabase): number {

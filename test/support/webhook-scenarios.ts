@@ -3,7 +3,7 @@ import { initiateTopUp } from "@/lib/domain/payments/top-ups/initiate";
 import { dec } from "@/lib/kernel/money";
 import { callApi } from "./api-client";
 import { paymentsWorld, type PaymentsWorld } from "./payments-fixtures";
-import type { StripeStub } from "./stripe-stub/stripe-stub";
+import type { StripeStub } from "@/test/support/stripe-stub/stripe-stub";
 
 export interface Scenario {
   world: PaymentsWorld;

@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import { advanceClock } from "@/lib/kernel/clock";
 import { seededRandom } from "@/lib/workflows/demo/random";
 import { armFaultWith, disarmFaults, faultsFired, type FaultName } from "@/lib/kernel/faults";
-import { runPaymentJobsFor } from "@/lib/testing/payment-jobs";
-import { testDatabases } from "@/lib/testing/databases";
-import { quietLogs } from "@/lib/testing/quiet-logs";
-import { stripeSuite } from "@/lib/testing/stripe-suite";
+import { runPaymentJobsFor } from "@/test/support/payment-jobs";
+import { testDatabases } from "@/test/support/databases";
+import { quietLogs } from "@/test/support/quiet-logs";
+import { stripeSuite } from "@/test/support/stripe-suite";
 import { faultRunViolations } from "./fault-checks";
 import { announceNewIntents, faultWorld, payByCheckout, redeliverIntentWebhooks, retryPending, sendDebit, sendUsage } from "./fault-world";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { RouteSchemas } from "@/lib/http/route-kit";
-import { routeFiles } from "@/lib/testing/route-table";
+import { routeFiles } from "@/test/support/route-table";
 import type { JsonSchema } from "./json-schema-arb";
 import { BODY_MUTATIONS, PATH_MUTATIONS, QUERY_MUTATIONS, type Mutation } from "./mutations";
 
@@ -11,7 +11,7 @@ export interface FuzzTarget {
   label: string;
   via: "api" | "portal";
   method: (typeof METHODS)[number];
-  /** As lib/testing/route-table.ts names it: /api/v1/customers/[customerId]. */
+  /** As test/support/route-table.ts names it: /api/v1/customers/[customerId]. */
   pattern: string;
   params: string[];
   body?: JsonSchema;

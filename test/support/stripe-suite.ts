@@ -6,7 +6,7 @@ import { registerAutoTopUp } from "@/lib/domain/payments/auto-top-up/listener";
 import { useDatabase } from "./api-client";
 import type { TestDatabase } from "./databases";
 import { useStripeStub, useTestProvider } from "./stripe-env";
-import { StripeStub } from "./stripe-stub/stripe-stub";
+import { StripeStub } from "@/test/support/stripe-stub/stripe-stub";
 
 export interface StripeSuite {
   readonly database: Database;

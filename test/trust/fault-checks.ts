@@ -2,8 +2,8 @@ import { sql } from "drizzle-orm";
 import type { Database } from "@/lib/kernel/db";
 import { rowsOf } from "@/lib/kernel/db/rows";
 import { findLedgerViolations } from "@/lib/domain/ledger";
-import { callApi } from "@/lib/testing/api-client";
-import type { StripeStub } from "@/lib/testing/stripe-stub/stripe-stub";
+import { callApi } from "@/test/support/api-client";
+import type { StripeStub } from "@/test/support/stripe-stub/stripe-stub";
 import type { FaultWorld } from "./fault-world";
 
 const START_BALANCE = 50;

@@ -2,7 +2,7 @@ import Stripe from "stripe";
 import { now } from "@/lib/kernel/clock";
 import { resetEnvCache } from "@/lib/kernel/env";
 import { callApi, type ApiResponse } from "./api-client";
-import type { StripeStub } from "./stripe-stub/stripe-stub";
+import type { StripeStub } from "@/test/support/stripe-stub/stripe-stub";
 
 export const TEST_WEBHOOK_SECRET = "whsec_test_billfold_0123456789abcdef";
 export const TEST_STRIPE_KEY = "sk_test_billfold_stub_key";

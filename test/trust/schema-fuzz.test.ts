@@ -4,11 +4,11 @@ import type { Database } from "@/lib/kernel/db";
 import { stringifyJson } from "@/lib/kernel/json";
 import { findLedgerViolations } from "@/lib/domain/ledger";
 import { OPERATIONS } from "@/lib/http/openapi/document";
-import { useDatabase } from "@/lib/testing/api-client";
-import { testDatabases } from "@/lib/testing/databases";
-import { feesAndDebits, oversizedEventData } from "@/lib/testing/stored-checks";
-import { tenantFingerprint } from "@/lib/testing/row-counts";
-import { useTestProvider } from "@/lib/testing/stripe-env";
+import { useDatabase } from "@/test/support/api-client";
+import { testDatabases } from "@/test/support/databases";
+import { feesAndDebits, oversizedEventData } from "@/test/support/stored-checks";
+import { tenantFingerprint } from "@/test/support/row-counts";
+import { useTestProvider } from "@/test/support/stripe-env";
 import { aims, validBase, type Aim } from "./aims";
 import { fuzzTargets, type FuzzTarget } from "./fuzz-targets";
 import { callerFor, seedFuzzWorld, type Caller, type FuzzWorld } from "./fuzz-world";
@@ -71,7 +71,7 @@ describe.each(testDatabases())("schema-driven input fuzzing on $name", (target) 
   function mutated(t: FuzzTarget, value: { body?: unknown; query?: unknown }, kind: Mutation, pick: number): Sent {
     for (const p of t.params) {
       // A new route with a new path parameter needs a real id for it, or it would only ever see 404s.
-      if (!Object.hasOwn(world.params, p)) throw new Error(`no value for path parameter [${p}]: seed one in lib/trust/fuzz-world.ts`);
+      if (!Object.hasOwn(world.params, p)) throw new Error(`no value for path parameter [${p}]: seed one in test/trust/fuzz-world.ts`);
     }
     const query = t.query ? mutateQuery(value.query, t.query, kind, pick) : "";
     const raw = t.body ? mutateBody(value.body, t.body, kind, pick) : t.method === "GET" ? undefined : "{}";

@@ -1,7 +1,7 @@
 import type { Database } from "@/lib/kernel/db";
 import { exchangeToken } from "@/lib/domain/portal-sessions/exchange-token";
 import { mintPortalLink } from "@/lib/domain/portal-sessions/create-session-link";
-import { callApi, type ApiResponse } from "@/lib/testing/api-client";
+import { callApi, type ApiResponse } from "@/test/support/api-client";
 import type { Hints } from "./json-schema-arb";
 import { seedTenant, type Ids } from "./isolation-world";
 
@@ -16,7 +16,7 @@ export interface FuzzWorld {
 
 const cursor = (text: string) => Buffer.from(text).toString("base64url");
 
-/** A platform with one of everything (lib/trust/isolation-world.ts): asset, product, vendor, webhook, coupon, customers with a card, a top-up, a plan. */
+/** A platform with one of everything (test/trust/isolation-world.ts): asset, product, vendor, webhook, coupon, customers with a card, a top-up, a plan. */
 export async function seedFuzzWorld(database: Database): Promise<FuzzWorld> {
   const tenant = await seedTenant(database);
   const own = tenant.customers[0];

@@ -6,10 +6,10 @@ import { withTransaction } from "@/lib/kernel/db/transaction";
 import { createCustomer } from "@/lib/workflows/subscriptions/create-customer";
 import { findLedgerViolations, postTransfers, type TransferInput } from "@/lib/domain/ledger";
 import { dec } from "@/lib/kernel/money";
-import { callApi, useDatabase } from "@/lib/testing/api-client";
-import { eventId, sendEvents, setupBilling, subscribedCustomer } from "@/lib/testing/billing-fixtures";
-import { onlyDatabase } from "@/lib/testing/databases";
-import { createTestPlatform } from "@/lib/testing/fixtures";
+import { callApi, useDatabase } from "@/test/support/api-client";
+import { eventId, sendEvents, setupBilling, subscribedCustomer } from "@/test/support/billing-fixtures";
+import { onlyDatabase } from "@/test/support/databases";
+import { createTestPlatform } from "@/test/support/fixtures";
 import { createAdjustment } from "@/lib/workflows/wallet/create-adjustment";
 import { getWalletAccountOrThrow } from "@/lib/domain/wallet/get-wallet";
 
