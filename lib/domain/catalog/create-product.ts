@@ -1,7 +1,8 @@
+import { z } from "zod";
 import { sql } from "drizzle-orm";
 import type { Db, Tx } from "@/lib/kernel/db";
 import { products, productVersions } from "@/lib/kernel/db/schema";
-import { rowsOf } from "@/lib/kernel/db/rows";
+import { col, parseRows } from "@/lib/kernel/db/rows";
 import { isUniqueViolation, withTransaction } from "@/lib/kernel/db/transaction";
 import { NotFoundError, ValidationError } from "@/lib/kernel/errors";
 import { findAssets } from "@/lib/domain/assets/find-asset";
@@ -96,13 +97,12 @@ export async function createProductVersion(db: Db, scope: PlatformScope, product
   if (input.make_default && !publish) throw ValidationError.field("make_default", "Only a published version can be the default: send publish: true.");
   const def = await definitionFrom(db, scope, input);
   return withTransaction(db, async (tx) => {
-    const [row] = rowsOf<{ code: string; latest_version: number; default_version: number | null }>(
-      await tx.execute(sql`
+    const [row] = parseRows(z.object({ code: col.text(), latest_version: col.int(), default_version: col.int().nullable() }), await tx.execute(sql`
         UPDATE products SET latest_version = latest_version + 1,
           default_version = CASE WHEN ${publish} AND (${input.make_default === true} OR default_version IS NULL)
             THEN latest_version + 1 ELSE default_version END
         WHERE id = ${productId} AND platform_id = ${scope.platformId} AND live_mode = ${scope.liveMode}
-        RETURNING code, latest_version, default_version`),
+        RETURNING code, latest_version, default_version`)
     );
     if (!row) throw new NotFoundError("Product");
     if (input.code !== undefined && input.code !== row.code) throw ValidationError.field("code", "A product's code never changes.");

@@ -1,79 +1,78 @@
+import { z } from "zod";
 import { JsonNumber, parseJsonText } from "@/lib/kernel/json";
-import { dec, type Decimal } from "@/lib/kernel/money";
-import type { DimensionalDef, EntitlementDef, PriceDef, RateDef, ValueDef } from "./definition";
+import { dec } from "@/lib/kernel/money";
+import type { EntitlementDef, PriceDef } from "./definition";
 
 // Stored JSON is written with stringifyJson, so its numbers are exact; it is read back as text and
-// parsed losslessly, never through JSON.parse's floats.
-type Json = Record<string, unknown>;
+// parsed losslessly (numbers arrive as JsonNumber), never through JSON.parse's floats. These schemas
+// are the shape priceDefs and entitlementDefs store; a row that does not match fails loudly here.
 
-function decimal(v: unknown): Decimal | null {
-  if (v === null || v === undefined) return null;
-  if (v instanceof JsonNumber) return dec(v.text);
-  throw new TypeError(`stored definition holds a non-number where a decimal belongs: ${JSON.stringify(v)}`);
-}
+const storedDecimal = z.instanceof(JsonNumber).transform((n) => dec(n.text));
+const storedCount = z
+  .instanceof(JsonNumber)
+  .transform((n) => Number(n.text))
+  .refine(Number.isSafeInteger, "Not an integer.");
+const orNull = <S extends z.ZodType>(schema: S) => schema.nullish().transform((v) => v ?? null);
+const interval = z.enum(["day", "week", "month", "year"]);
 
-function rate(v: Json): RateDef {
-  return {
-    name: (v.name as string | null) ?? null,
-    unit_price: decimal(v.unit_price),
-    volume_rate: decimal(v.volume_rate),
-    package_size: decimal(v.package_size),
-  };
-}
+const rate = z.object({
+  name: orNull(z.string()),
+  unit_price: orNull(storedDecimal),
+  volume_rate: orNull(storedDecimal),
+  package_size: orNull(storedDecimal),
+});
 
-function value(v: Json): ValueDef {
-  if (!("dimensions" in v)) return rate(v);
-  const dimensional: DimensionalDef = {
-    name: (v.name as string | null) ?? null,
-    dimensions: v.dimensions as Record<string, string>,
-    values: (v.values as Json[]).map(rate),
-  };
-  return dimensional;
-}
+const dimensional = z.object({
+  name: orNull(z.string()),
+  dimensions: z.record(z.string(), z.string()),
+  values: z.array(rate),
+});
 
-function price(p: Json): PriceDef {
-  const billingModel = p.billing_model as Json;
-  const recurring = billingModel.recurring as Json | undefined;
-  return {
-    id: p.id as string,
-    name: p.name as string,
-    type: p.type as PriceDef["type"],
-    billing_model: recurring
-      ? { type: "recurring", recurring: { interval: recurring.interval as never, interval_count: Number((recurring.interval_count as JsonNumber).text) } }
-      : { type: "real_time" },
-    usage_calculation: (p.usage_calculation as PriceDef["usage_calculation"]) ?? null,
-    pricing: (p.pricing as Json[]).map((a) => ({ asset: a.asset as string, values: (a.values as Json[]).map(value) })),
-  };
-}
+const usageCalculation = z.object({
+  event_type: z.string(),
+  usage_type: z.enum(["unit", "volume", "unit_and_volume"]),
+  volume_field: orNull(z.string()),
+  source_reference_field: orNull(z.string()),
+  billable_dimensions: z.array(z.string()).default([]),
+});
 
-function entitlement(e: Json): EntitlementDef {
-  const lifecycle = e.lifecycle as Json | null;
-  const accounting = e.accounting as Json;
-  return {
-    name: e.name as string,
-    asset: e.asset as string,
-    amount: decimal(e.amount)!,
-    purpose: e.purpose as EntitlementDef["purpose"],
-    lifecycle: lifecycle
-      ? {
-          duration: lifecycle.duration as never,
-          duration_count: Number((lifecycle.duration_count as JsonNumber).text),
-          refresh: (lifecycle.refresh as { strategy: "expire_and_replace" | "rollover" } | null) ?? null,
-        }
-      : null,
-    accounting: {
-      revenue_basis: decimal(accounting.revenue_basis),
-      cost_basis: accounting.cost_basis === "auto" ? "auto" : decimal(accounting.cost_basis)!,
-    },
-  };
-}
+const price = z.object({
+  id: z.string(),
+  name: z.string(),
+  type: z.enum(["usage_based", "fixed"]),
+  billing_model: z.union([
+    z.object({ type: z.literal("recurring"), recurring: z.object({ interval, interval_count: storedCount }) }),
+    z.object({ type: z.literal("real_time") }),
+  ]),
+  usage_calculation: orNull(usageCalculation),
+  // A dimensional value is told apart by its `dimensions`, so it is tried first.
+  pricing: z.array(z.object({ asset: z.string(), values: z.array(z.union([dimensional, rate])) })),
+}) satisfies z.ZodType<PriceDef>;
+
+const entitlement = z.object({
+  name: z.string(),
+  asset: z.string(),
+  amount: storedDecimal,
+  purpose: z.enum(["bundled", "promotion"]),
+  lifecycle: orNull(
+    z.object({
+      duration: interval,
+      duration_count: storedCount,
+      refresh: orNull(z.object({ strategy: z.enum(["expire_and_replace", "rollover"]) })),
+    }),
+  ),
+  accounting: z.object({
+    revenue_basis: orNull(storedDecimal),
+    cost_basis: z.union([z.literal("auto"), storedDecimal]),
+  }),
+}) satisfies z.ZodType<EntitlementDef>;
 
 /** Prices from a product_versions.prices column read as text. */
 export function decodePrices(text: string): PriceDef[] {
-  return (parseJsonText(text) as Json[]).map(price);
+  return z.array(price).parse(parseJsonText(text));
 }
 
 /** Entitlements from a product_versions.entitlements column read as text. */
 export function decodeEntitlements(text: string): EntitlementDef[] {
-  return (parseJsonText(text) as Json[]).map(entitlement);
+  return z.array(entitlement).parse(parseJsonText(text));
 }

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db, Tx } from "@/lib/kernel/db";
-import { rowsOf } from "@/lib/kernel/db/rows";
+import { col, parseRows } from "@/lib/kernel/db/rows";
 import { withTransaction } from "@/lib/kernel/db/transaction";
 import { decodeEntitlements } from "@/lib/domain/catalog/definition-codec";
 import type { EntitlementDef } from "@/lib/domain/catalog/definition";
@@ -24,13 +24,12 @@ interface Held {
 }
 
 async function heldVersions(tx: Tx, scope: PlatformScope, subscriptionId: string): Promise<Held[]> {
-  const rows = rowsOf<{ customer_id: string; status: string; product_id: string; version: number; entitlements: string }>(
-    await tx.execute(sql`
+  const rows = parseRows(z.object({ customer_id: col.text(), status: col.text(), product_id: col.text(), version: col.int(), entitlements: col.text() }), await tx.execute(sql`
       SELECT s.customer_id, s.status, sp.product_id, sp.version, v.entitlements::text AS entitlements
       FROM subscriptions s JOIN subscription_products sp ON sp.subscription_id = s.id
       JOIN product_versions v ON v.product_id = sp.product_id AND v.version = sp.version
       WHERE s.id = ${subscriptionId} AND s.platform_id = ${scope.platformId} AND s.live_mode = ${scope.liveMode}
-      ORDER BY sp.position`),
+      ORDER BY sp.position`)
   );
   return rows.map((r) => ({ customerId: r.customer_id, status: r.status, key: `${r.product_id}@${r.version}`, entitlements: decodeEntitlements(r.entitlements) }));
 }
@@ -97,9 +96,8 @@ export async function activateEntitlements(tx: Tx, scope: PlatformScope, subscri
  * with the first period it is active again. expire_and_replace first expires the previous period's grant.
  */
 export async function refreshEntitlement(db: Db, scope: PlatformScope, subscriptionId: string, key: string, index: number, at: Date): Promise<void> {
-  const previous = rowsOf<{ grant_id: string }>(
-    await db.execute(sql`SELECT grant_id FROM entitlement_periods WHERE subscription_id = ${subscriptionId} AND product_version_key = ${key}
-      AND entitlement_index = ${index} AND period_end = ${at.toISOString()}::timestamptz AND platform_id = ${scope.platformId}`),
+  const previous = parseRows(z.object({ grant_id: col.text() }), await db.execute(sql`SELECT grant_id FROM entitlement_periods WHERE subscription_id = ${subscriptionId} AND product_version_key = ${key}
+      AND entitlement_index = ${index} AND period_end = ${at.toISOString()}::timestamptz AND platform_id = ${scope.platformId}`)
   )[0];
   if (previous?.grant_id) await expireGrant(db, scope, previous.grant_id);
   await withTransaction(db, async (tx) => {

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { now } from "@/lib/kernel/clock";
 import type { Db, Tx } from "@/lib/kernel/db";
-import { rowsOf } from "@/lib/kernel/db/rows";
+import { col, parseRows } from "@/lib/kernel/db/rows";
 import { withTransaction } from "@/lib/kernel/db/transaction";
 import { enqueueJob } from "@/lib/kernel/jobs/enqueue";
 import { z } from "zod";
@@ -28,11 +28,10 @@ export async function scheduleExpiringNotice(tx: Tx, scope: PlatformScope, grant
  */
 export async function notifyExpiring(db: Db, scope: PlatformScope, grantId: string): Promise<boolean> {
   return withTransaction(db, async (tx) => {
-    const row = rowsOf<{ customer_id: string; account_name: string; asset_code: string; purpose: string; remaining: string; expires_at: Date | string }>(
-      await tx.execute(sql`UPDATE credit_grants SET expiring_notified = true
+    const row = parseRows(z.object({ customer_id: col.text(), account_name: col.text(), asset_code: col.text(), purpose: col.text(), remaining: col.text(), expires_at: col.time() }), await tx.execute(sql`UPDATE credit_grants SET expiring_notified = true
         WHERE id = ${grantId} AND platform_id = ${scope.platformId} AND live_mode = ${scope.liveMode}
           AND NOT expiring_notified AND expired_at IS NULL AND remaining > 0 AND expires_at IS NOT NULL
-        RETURNING customer_id, account_name, asset_code, purpose, remaining::text, expires_at`),
+        RETURNING customer_id, account_name, asset_code, purpose, remaining::text, expires_at`)
     )[0];
     if (!row) return false;
     const data = {

@@ -1,7 +1,8 @@
+import { z } from "zod";
 import { sql, type SQL } from "drizzle-orm";
 import { now } from "@/lib/kernel/clock";
 import type { DbOrTx } from "@/lib/kernel/db";
-import { rowsOf } from "@/lib/kernel/db/rows";
+import { col, parseRows, rowsOf } from "@/lib/kernel/db/rows";
 import { GRANT_CONSUMPTION_ORDER } from "@/lib/domain/ledger/grant-consumption";
 import { dec } from "@/lib/kernel/money";
 import type { CustomerScope } from "@/lib/kernel/scope";
@@ -75,12 +76,11 @@ export async function listLiveGrants(db: DbOrTx, scope: CustomerScope) {
 /** Credits expiring within `days`, per asset and expiry day, soonest first: what the portal's banner announces. */
 export async function expiringCredits(db: DbOrTx, scope: CustomerScope, days = 7) {
   const until = new Date(now().getTime() + days * 86_400_000);
-  const rows = rowsOf<{ asset_code: string; remaining: string; expires_at: Date | string }>(
-    await db.execute(sql`
+  const rows = parseRows(z.object({ asset_code: col.text(), remaining: col.text(), expires_at: col.time() }), await db.execute(sql`
       SELECT asset_code, sum(remaining)::text AS remaining, min(expires_at) AS expires_at FROM credit_grants
       WHERE platform_id = ${scope.platformId} AND live_mode = ${scope.liveMode} AND customer_id = ${scope.customerId}
         AND remaining > 0 AND expires_at IS NOT NULL AND expires_at <= ${until.toISOString()}::timestamptz
-      GROUP BY asset_code, date_trunc('day', expires_at AT TIME ZONE 'UTC') ORDER BY min(expires_at), asset_code`),
+      GROUP BY asset_code, date_trunc('day', expires_at AT TIME ZONE 'UTC') ORDER BY min(expires_at), asset_code`)
   );
   return rows.map((r) => ({ asset: r.asset_code, amount: dec(r.remaining), expires_at: iso(r.expires_at)! }));
 }

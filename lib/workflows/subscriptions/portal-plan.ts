@@ -1,10 +1,11 @@
+import { z } from "zod";
 import { and, desc, eq, ne, sql } from "drizzle-orm";
 import { type AssetDisplay, currencyDisplay } from "@/lib/kernel/money/format";
 import { decodePrices } from "@/lib/domain/catalog/definition-codec";
 import type { Interval } from "@/lib/domain/catalog/definition";
 import type { DbOrTx } from "@/lib/kernel/db";
 import { subscriptions } from "@/lib/kernel/db/schema";
-import { rowsOf } from "@/lib/kernel/db/rows";
+import { col, parseRows, rowsOf } from "@/lib/kernel/db/rows";
 import { dec } from "@/lib/kernel/money";
 import { inScope, type CustomerScope, type PlatformScope } from "@/lib/kernel/scope";
 import { includedCreditsLeft } from "@/lib/domain/grants/included-credits";
@@ -88,7 +89,7 @@ export async function currentPlan(db: DbOrTx, scope: CustomerScope): Promise<Cur
     const fee = await planFeeOf(db, sub.id);
     if (!fee) continue;
     const code = async (productId: string | null) =>
-      productId ? (rowsOf<{ code: string }>(await db.execute(sql`SELECT code FROM products WHERE id = ${productId}`))[0]?.code ?? null) : null;
+      productId ? (parseRows(z.object({ code: col.text() }), await db.execute(sql`SELECT code FROM products WHERE id = ${productId}`))[0]?.code ?? null) : null;
     return {
       subscriptionId: sub.id, status: sub.status, code: (await code(fee.productId))!, name: fee.name, amount: fee.amount.toString(),
       currency: currencyDisplay(fee.currency), interval: fee.interval, intervalCount: fee.intervalCount,

@@ -1,7 +1,8 @@
+import { z } from "zod";
 import { sql } from "drizzle-orm";
 import type { Tx } from "@/lib/kernel/db";
 import { subscriptionProducts, subscriptions } from "@/lib/kernel/db/schema";
-import { rowsOf } from "@/lib/kernel/db/rows";
+import { col, parseRows, rowsOf } from "@/lib/kernel/db/rows";
 import { ValidationError } from "@/lib/kernel/errors";
 import { newId } from "@/lib/kernel/ids";
 import { now } from "@/lib/kernel/clock";
@@ -56,10 +57,9 @@ function problemOf(r: Resolved, index: number, all: Resolved[]): string | null {
 }
 
 async function alreadySubscribed(tx: Tx, customerId: string, productIds: string[]): Promise<Set<string>> {
-  const rows = rowsOf<{ product_id: string }>(
-    await tx.execute(sql`
+  const rows = parseRows(z.object({ product_id: col.text() }), await tx.execute(sql`
       SELECT sp.product_id FROM subscription_products sp JOIN subscriptions s ON s.id = sp.subscription_id
-      WHERE sp.customer_id = ${customerId} AND s.status <> 'canceled' AND sp.product_id = ANY(${sql.param(productIds)}::text[])`),
+      WHERE sp.customer_id = ${customerId} AND s.status <> 'canceled' AND sp.product_id = ANY(${sql.param(productIds)}::text[])`)
   );
   return new Set(rows.map((r) => r.product_id));
 }

@@ -1,7 +1,8 @@
+import { z } from "zod";
 import { sql } from "drizzle-orm";
 import { now } from "@/lib/kernel/clock";
 import type { DbOrTx } from "@/lib/kernel/db";
-import { rowsOf } from "@/lib/kernel/db/rows";
+import { col, parseRows, rowsOf } from "@/lib/kernel/db/rows";
 import { dec } from "@/lib/kernel/money";
 import type { CustomerScope } from "@/lib/kernel/scope";
 import type { BalanceView } from "@/lib/workflows/wallet/balance-views";
@@ -24,10 +25,9 @@ export interface SpendSums {
 /** Per wallet account: usage since the start of this month in `timeZone` and over the last 7 days; always queries. */
 export async function querySpendSums(db: DbOrTx, scope: CustomerScope, assets: string[], timeZone: string): Promise<SpendSums[]> {
   const at = now().toISOString();
-  const [bounds] = rowsOf<{ month: string; week: string; since: string }>(
-    await db.execute(sql`
+  const [bounds] = parseRows(z.object({ month: col.text(), week: col.text(), since: col.text() }), await db.execute(sql`
       WITH b AS (SELECT date_trunc('month', ${at}::timestamptz, ${timeZone}) AS month, ${at}::timestamptz - interval '7 days' AS week)
-      SELECT month::text, week::text, least(month, week)::text AS since FROM b`),
+      SELECT month::text, week::text, least(month, week)::text AS since FROM b`)
   );
   // Constant bounds, not expressions: the planner sees how few slots they select and ranges the key.
   const { month, week, since } = bounds!;
