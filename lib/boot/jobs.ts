@@ -9,7 +9,7 @@ import { rateLimitCleanupJob } from "@/lib/kernel/rate-limit";
 import { renewalJob } from "@/lib/workflows/subscriptions/renewal-job";
 
 /** Every job kind this server runs; the runner claims only registered kinds. */
-export const ALL_JOBS = [
+const ALL_JOBS = [
   deliverWebhookJob,
   rateLimitCleanupJob,
   ...paymentJobs,

@@ -17,7 +17,7 @@ function formatPath(path: readonly PropertyKey[]): string {
 }
 
 /** Zod issues as the `errors` map of a ValidationProblem: field path → messages. */
-export function zodErrors(error: z.ZodError): Record<string, string[]> {
+function zodErrors(error: z.ZodError): Record<string, string[]> {
   // A Map, not an object literal: a field named "__proto__" or "constructor" must be just a key.
   const out = new Map<string, string[]>();
   const add = (key: string, message: string) => {
@@ -61,7 +61,7 @@ function unstorableText(value: unknown): { path: PropertyKey[]; problem: string 
 }
 
 /** @throws ValidationError naming the first unstorable string. */
-export function refuseUnstorableText(value: unknown): void {
+function refuseUnstorableText(value: unknown): void {
   const found = unstorableText(value);
   if (found) throw ValidationError.field(formatPath(found.path) || "$", found.problem);
 }

@@ -26,7 +26,7 @@ export interface RouteSchemas {
   query?: z.ZodType;
 }
 
-export function withSchemas<F extends object>(handler: F, schemas: RouteSchemas): F & { schemas: RouteSchemas } {
+function withSchemas<F extends object>(handler: F, schemas: RouteSchemas): F & { schemas: RouteSchemas } {
   return Object.assign(handler, { schemas: { body: schemas.body, query: schemas.query } });
 }
 

@@ -2,7 +2,7 @@ import { randomBytes, randomFillSync } from "node:crypto";
 
 const ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
 
-export const ID_PREFIXES = {
+const ID_PREFIXES = {
   platform: "acc",
   apiKey: "apk",
   customer: "cust",

@@ -26,7 +26,7 @@ function withoutQuotedValue(message: string): string {
  * that failed and where in the code, never the values bound to the statement (event data, metadata,
  * customer ids), which drizzle puts in its message.
  */
-export function describeError(error: unknown, depth = 0): unknown {
+function describeError(error: unknown, depth = 0): unknown {
   if (!(error instanceof Error)) return typeof error === "string" ? error.slice(0, 500) : String(error);
   const frames = (error.stack ?? "").split("\n").filter((line) => line.startsWith("    at ")).slice(0, 12).join("\n");
   const out: Record<string, unknown> = { name: error.name };

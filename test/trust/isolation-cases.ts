@@ -1,7 +1,7 @@
 import { usagePrice } from "@/lib/domain/catalog/usage-price";
 import type { Ids } from "./isolation-world";
 
-export interface IsolationRequest {
+interface IsolationRequest {
   path: string;
   body?: unknown;
 }

@@ -57,7 +57,7 @@ export async function setUpReal(database: Database): Promise<Real> {
   return { database, platform, key, customers };
 }
 
-export async function balanceOf(real: Real, customer: number): Promise<Decimal> {
+async function balanceOf(real: Real, customer: number): Promise<Decimal> {
   return (await findWalletAccount(real.database.db, real.customers[customer]!, "default:USD"))?.available ?? dec("0");
 }
 

@@ -8,7 +8,7 @@ function toHex([r, g, b]: [number, number, number]): string {
 }
 
 /** WCAG 2 relative luminance. */
-export function luminance(hex: string): number {
+function luminance(hex: string): number {
   const [r, g, b] = channels(hex).map((c) => {
     const s = c / 255;
     return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;

@@ -16,7 +16,7 @@ export interface ContrastAdjustment {
 }
 
 /** Where a brand colour is too faint to be text on a theme's surface, the shade used instead (WCAG AA 4.5:1). */
-export function contrastAdjustments(branding: Branding): ContrastAdjustment[] {
+function contrastAdjustments(branding: Branding): ContrastAdjustment[] {
   const vars = themeVariables(branding).style;
   const pairs = [
     { field: "primary_color" as const, given: branding.primaryColor, light: vars["--brand-text-light"]!, dark: vars["--brand-text-dark"]! },

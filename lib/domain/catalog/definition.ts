@@ -20,7 +20,7 @@ export interface DimensionalDef {
 
 export type ValueDef = RateDef | DimensionalDef;
 
-export interface UsageCalculationDef {
+interface UsageCalculationDef {
   event_type: string;
   usage_type: UsageType;
   volume_field: string | null;

@@ -7,9 +7,9 @@ const nameField = () => shortText(200);
 const keyField = () => idField(100);
 const interval = z.enum(["day", "week", "month", "year"]);
 
-export const PRODUCT_CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/;
+const PRODUCT_CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/;
 
-export const rateValueSchema = z.strictObject({
+const rateValueSchema = z.strictObject({
   name: nameField().nullish(),
   unit_price: decimalField({ nonNegative: true }).optional(),
   volume_rate: decimalField({ nonNegative: true }).optional(),
@@ -17,17 +17,17 @@ export const rateValueSchema = z.strictObject({
 });
 
 /** A flat value (`unit_price`, `volume_rate`, `package_size`) or a dimensional one (`dimensions` + `values`). */
-export const pricingValueSchema = rateValueSchema.extend({
+const pricingValueSchema = rateValueSchema.extend({
   dimensions: z.record(keyField(), idField(200)).optional(),
   values: z.array(rateValueSchema).max(1, "Exactly one value per dimensional entry.").optional(),
 });
 
-export const assetPricingSchema = z.strictObject({
+const assetPricingSchema = z.strictObject({
   asset: assetCodeField(),
   values: z.array(pricingValueSchema).min(1, "At least one value.").max(500),
 });
 
-export const usageCalculationSchema = z.strictObject({
+const usageCalculationSchema = z.strictObject({
   event_type: shortText(200),
   usage_type: z.enum(["unit", "volume", "unit_and_volume"]),
   volume_field: keyField().nullish(),
@@ -35,12 +35,12 @@ export const usageCalculationSchema = z.strictObject({
   billable_dimensions: z.array(keyField()).max(5).optional(),
 });
 
-export const billingModelSchema = z.strictObject({
+const billingModelSchema = z.strictObject({
   type: z.enum(["real_time", "recurring"]),
   recurring: z.strictObject({ interval, interval_count: intField(1, 12).optional() }).optional(),
 });
 
-export const priceSchema = z
+const priceSchema = z
   .strictObject({
     name: nameField(),
     type: z.enum(["usage_based", "fixed"]),
@@ -56,7 +56,7 @@ const lifecycleSchema = z.strictObject({
   refresh: z.strictObject({ strategy: z.enum(["expire_and_replace", "rollover"]) }).nullish(),
 });
 
-export const entitlementSchema = z
+const entitlementSchema = z
   .strictObject({
     name: nameField(),
     asset: assetCodeField(),

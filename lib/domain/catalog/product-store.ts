@@ -7,7 +7,7 @@ import { inScope, type PlatformScope } from "@/lib/kernel/scope";
 
 export type ProductRow = typeof products.$inferSelect;
 
-export async function findProduct(db: DbOrTx, scope: PlatformScope, productId: string): Promise<ProductRow | null> {
+async function findProduct(db: DbOrTx, scope: PlatformScope, productId: string): Promise<ProductRow | null> {
   if (!isId("product", productId)) return null;
   const [row] = await db.select().from(products).where(and(inScope(products, scope), eq(products.id, productId))).limit(1);
   return row ?? null;

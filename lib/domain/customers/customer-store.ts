@@ -7,7 +7,7 @@ import { inScope, type PlatformScope } from "@/lib/kernel/scope";
 
 export type CustomerRow = typeof customers.$inferSelect;
 
-export async function findCustomer(db: DbOrTx, scope: PlatformScope, customerId: string): Promise<CustomerRow | null> {
+async function findCustomer(db: DbOrTx, scope: PlatformScope, customerId: string): Promise<CustomerRow | null> {
   if (!isId("customer", customerId)) return null;
   const [row] = await db.select().from(customers).where(and(inScope(customers, scope), eq(customers.id, customerId))).limit(1);
   return row ?? null;

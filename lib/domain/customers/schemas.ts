@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { emailField, idField, intField, metadataField, textField, urlField } from "@/lib/kernel/fields/fields";
 
-export const productRefSchema = z.strictObject({
+const productRefSchema = z.strictObject({
   code: idField(100),
   version: z.union([z.literal("default"), intField(1, 1_000_000)]).optional(),
 });

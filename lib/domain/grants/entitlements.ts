@@ -95,7 +95,7 @@ export async function activateEntitlements(tx: Tx, scope: PlatformScope, subscri
  * not active (past_due, pending) gets no credits this period but keeps its schedule, so credits resume
  * with the first period it is active again. expire_and_replace first expires the previous period's grant.
  */
-export async function refreshEntitlement(db: Db, scope: PlatformScope, subscriptionId: string, key: string, index: number, at: Date): Promise<void> {
+async function refreshEntitlement(db: Db, scope: PlatformScope, subscriptionId: string, key: string, index: number, at: Date): Promise<void> {
   const previous = parseRows(z.object({ grant_id: col.text() }), await db.execute(sql`SELECT grant_id FROM entitlement_periods WHERE subscription_id = ${subscriptionId} AND product_version_key = ${key}
       AND entitlement_index = ${index} AND period_end = ${at.toISOString()}::timestamptz AND platform_id = ${scope.platformId}`)
   )[0];

@@ -14,7 +14,7 @@ import { emitWebhookEvent } from "@/lib/domain/outbound-webhooks/emit";
 import { CREDITS_EXPIRING_JOB } from "./types";
 
 /** How long before a grant expires the platform hears `credits.expiring` (and the portal shows its banner). */
-export const EXPIRING_NOTICE_DAYS = 7;
+const EXPIRING_NOTICE_DAYS = 7;
 
 /** Queues the notice for a new expiring grant, EXPIRING_NOTICE_DAYS before its expiry (at once if that is past). */
 export async function scheduleExpiringNotice(tx: Tx, scope: PlatformScope, grantId: string, expiresAt: Date): Promise<void> {
@@ -26,7 +26,7 @@ export async function scheduleExpiringNotice(tx: Tx, scope: PlatformScope, grant
  * Writes `credits.expiring` for a grant that still holds credits and has not expired, once: the flag is
  * set in the same transaction as the event. A grant already used up says nothing.
  */
-export async function notifyExpiring(db: Db, scope: PlatformScope, grantId: string): Promise<boolean> {
+async function notifyExpiring(db: Db, scope: PlatformScope, grantId: string): Promise<boolean> {
   return withTransaction(db, async (tx) => {
     const row = parseRows(z.object({ customer_id: col.text(), account_name: col.text(), asset_code: col.text(), purpose: col.text(), remaining: col.text(), expires_at: col.time() }), await tx.execute(sql`UPDATE credit_grants SET expiring_notified = true
         WHERE id = ${grantId} AND platform_id = ${scope.platformId} AND live_mode = ${scope.liveMode}

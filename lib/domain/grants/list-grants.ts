@@ -44,8 +44,6 @@ function serializeGrant(r: Row) {
   };
 }
 
-export type GrantView = ReturnType<typeof serializeGrant>;
-
 async function selectGrants(db: DbOrTx, scope: CustomerScope, where: SQL, paging: { limit: number; offset: number }) {
   const rows = rowsOf<Row>(
     await db.execute(sql`

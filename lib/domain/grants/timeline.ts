@@ -5,7 +5,7 @@ import { assetDisplay, listBalances } from "@/lib/domain/wallet/balances";
 import { expiringCredits, listLiveGrants } from "./list-grants";
 
 /** One grant with credits left, as the portal's timeline shows it; amounts are exact decimal strings. */
-export interface TimelineGrant {
+interface TimelineGrant {
   id: string;
   purpose: string;
   source: string;

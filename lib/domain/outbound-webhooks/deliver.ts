@@ -14,7 +14,7 @@ export const DELIVERY_ATTEMPTS = 15;
 export const DELIVERY_TIMEOUT_MS = 5_000;
 
 /** The body a destination receives; the same for every attempt, so the event id is stable. */
-export function envelope(event: typeof webhookEvents.$inferSelect) {
+function envelope(event: typeof webhookEvents.$inferSelect) {
   return { id: event.id, type: event.type, created: event.createdAt.toISOString(), live_mode: event.liveMode, data: event.data };
 }
 
@@ -26,7 +26,7 @@ async function record(db: Db, id: number, fields: Partial<typeof webhookDeliveri
  * Sends one delivery. A non-2xx answer or a network error throws, and the job system retries with
  * back-off (DELIVERY_ATTEMPTS attempts, about two days); every attempt is written to the delivery log.
  */
-export async function deliverWebhook(db: Db, deliveryId: number, finalAttempt = false): Promise<void> {
+async function deliverWebhook(db: Db, deliveryId: number, finalAttempt = false): Promise<void> {
   const [row] = await db
     .select({ delivery: webhookDeliveries, event: webhookEvents, destination: webhookDestinations })
     .from(webhookDeliveries)

@@ -14,13 +14,6 @@ export class PaymentProviderUnavailableError extends AppError {
   }
 }
 
-/** The top-up can no longer be paid (it completed, failed, was cancelled or expired). */
-export class TopUpNotPayableError extends AppError {
-  constructor(status: string) {
-    super("conflict", `This top-up is ${status} and can no longer be paid.`);
-  }
-}
-
 /** A Stripe webhook whose signature or timestamp does not hold up. */
 export class WebhookSignatureError extends AppError {
   constructor(reason: string) {

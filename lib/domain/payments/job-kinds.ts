@@ -10,7 +10,7 @@ export const RETRY_AUTO_TOP_UP_JOB = "auto-top-up.retry";
 /** An attempt written this long ago and still unanswered is taken to have been interrupted. */
 export const STALE_PENDING_MS = 60_000;
 /** How long an accepted off-session payment may wait for its webhook before we ask Stripe ourselves. */
-export const WEBHOOK_GRACE_MS = 10 * 60_000;
+const WEBHOOK_GRACE_MS = 10 * 60_000;
 
 /**
  * Enqueues in the caller's transaction, so the job exists if and only if the change that needs it

@@ -54,8 +54,8 @@ export interface Branding {
   embedOrigins: string[];
 }
 
-export const DEFAULT_PRIMARY = "#4f46e5";
-export const DEFAULT_ACCENT = "#0d9488";
+const DEFAULT_PRIMARY = "#4f46e5";
+const DEFAULT_ACCENT = "#0d9488";
 
 /** Stored branding (a loosely typed JSON column) read back with defaults filled in. */
 export function readBranding(platformName: string, stored: Record<string, unknown>): Branding {

@@ -29,7 +29,7 @@ const storedSchema = z.object({
 });
 
 /** Stored settings read back; anything missing or unreadable takes the default. */
-export function readSettings(stored: Record<string, unknown>): PlatformSettings {
+function readSettings(stored: Record<string, unknown>): PlatformSettings {
   const parsed = storedSchema.safeParse(stored);
   if (!parsed.success) return DEFAULT_SETTINGS;
   const s = parsed.data;

@@ -23,8 +23,3 @@ export async function signingKey(db: DbOrTx): Promise<Uint8Array> {
   cached = new TextEncoder().encode(row!.value);
   return cached;
 }
-
-/** Tests switch databases; the next call reads the key again. */
-export function resetSigningKeyCache(): void {
-  cached = undefined;
-}

@@ -1,7 +1,7 @@
 import { JsonNumber } from "@/lib/kernel/json";
 import type { DimensionalRate } from "./types";
 
-export const WILDCARD = "*";
+const WILDCARD = "*";
 
 /** An event's value for one dimension as text: strings as sent, numbers as written, booleans as true/false. */
 export function dimensionValue(raw: unknown): string | null {
@@ -23,7 +23,7 @@ export function eventDimensions(data: Readonly<Record<string, unknown>>, keys: r
 }
 
 /** How many dimensions an entry pins to an exact value ("*" and left-out dimensions pin nothing). */
-export function exactCount(dimensions: Readonly<Record<string, string>>): number {
+function exactCount(dimensions: Readonly<Record<string, string>>): number {
   let n = 0;
   for (const value of Object.values(dimensions)) if (value !== WILDCARD) n++;
   return n;

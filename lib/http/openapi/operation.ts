@@ -1,6 +1,6 @@
 import type { z } from "zod";
 
-export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
+type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
 
 /** One /api/v1 endpoint as the OpenAPI document describes it, from the zod schemas its handler uses. */
 export interface Operation {

@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Database } from "./types";
 
-export const MIGRATIONS_FOLDER = path.join(process.cwd(), "lib", "kernel", "db", "migrations");
+const MIGRATIONS_FOLDER = path.join(process.cwd(), "lib", "kernel", "db", "migrations");
 
 // Any constant works; it only has to be the same for every Billfold instance sharing a database.
 const MIGRATION_LOCK_ID = 7_342_118_905;

@@ -2,7 +2,7 @@ import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import type * as schema from "@/lib/kernel/db/schema";
 
-export type Schema = typeof schema;
+type Schema = typeof schema;
 
 /** Either driver (PGlite or node-postgres) behind one type; lib functions take this first. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;

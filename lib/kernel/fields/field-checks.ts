@@ -21,8 +21,8 @@ export function storableTextProblem(text: string): string | null {
  * The instants Billfold accepts anywhere (1970-01-01 to the end of 9999, UTC): JS Date, Postgres and
  * PGlite hold them all, ISO-8601 writes them with four-digit years, and billing has no use beyond.
  */
-export const TIMESTAMP_MIN = new Date("1970-01-01T00:00:00.000Z");
-export const TIMESTAMP_MAX = new Date("9999-12-31T23:59:59.999Z");
+const TIMESTAMP_MIN = new Date("1970-01-01T00:00:00.000Z");
+const TIMESTAMP_MAX = new Date("9999-12-31T23:59:59.999Z");
 export const TIMESTAMP_RANGE_MESSAGE = "Must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z.";
 
 export function inTimestampRange(date: Date): boolean {

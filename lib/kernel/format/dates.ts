@@ -13,7 +13,3 @@ export function formatMonth(month: string, locale: string): string {
   const [y, m] = month.split("-").map(Number);
   return dateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(y!, m! - 1, 1)));
 }
-
-export function formatTime(iso: string, locale: string, timeZone: string): string {
-  return dateTimeFormat(locale, { timeStyle: "short", timeZone }).format(new Date(iso));
-}

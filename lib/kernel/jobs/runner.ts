@@ -4,7 +4,7 @@ import { claimDueJobs, runClaimedJob, runDueJobs } from "./run-due-jobs";
 
 const POLL_MS = 1_000;
 /** Deliveries in flight per process, and per platform across every process sharing the database. */
-export const DELIVERY_SLOTS = 16;
+const DELIVERY_SLOTS = 16;
 export const DELIVERY_SLOTS_PER_PLATFORM = 2;
 
 interface Loop {
@@ -109,9 +109,4 @@ export function startJobRunner(db: Db): Runner {
   };
   holder.__billfoldJobRunner = runner;
   return runner;
-}
-
-/** Asks this process's runner to look for work now (after enqueuing something due immediately). */
-export function kickJobs(): void {
-  holder.__billfoldJobRunner?.kick();
 }

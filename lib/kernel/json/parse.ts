@@ -7,7 +7,7 @@ export class JsonSyntaxError extends Error {}
  * No request needs JSON nested deeper than this; refusing it before parsing keeps every recursive
  * walk (the parser's, ours, the database's jsonb code) far from any stack limit, on PGlite as on Postgres.
  */
-export const MAX_JSON_DEPTH = 64;
+const MAX_JSON_DEPTH = 64;
 
 /** The deepest nesting of arrays and objects in `text`, counted without parsing (stops past `limit`). */
 export function jsonDepth(text: string, limit = Infinity): number {
@@ -42,14 +42,3 @@ export function parseJsonText(text: string, maxDepth = MAX_JSON_DEPTH): unknown 
   }
 }
 
-/** Converts JsonNumber leaves to plain numbers where that is lossless, for values we only store. */
-export function plainJson(value: unknown): unknown {
-  if (value instanceof JsonNumber) return value;
-  if (Array.isArray(value)) return value.map(plainJson);
-  if (value && typeof value === "object") {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = plainJson(v);
-    return out;
-  }
-  return value;
-}

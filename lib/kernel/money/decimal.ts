@@ -35,16 +35,6 @@ export function dec(value: string | Decimal | bigint): Decimal {
   return new Decimal(typeof value === "bigint" ? value.toString() : value);
 }
 
-export function sum(values: Iterable<Decimal>): Decimal {
-  let total = ZERO;
-  for (const v of values) total = total.plus(v);
-  return total;
-}
-
-export function isDecimal(value: unknown): value is Decimal {
-  return value instanceof Decimal;
-}
-
 /** Rounds to the ledger scale; division results (volume / package size) pass through here. */
 export function toLedgerScale(value: Decimal): Decimal {
   return value.toDecimalPlaces(AMOUNT_SCALE, Decimal.ROUND_HALF_EVEN);

@@ -21,7 +21,7 @@ export function providerMinimum(currency: string): Decimal {
   return dec(STRIPE_MINIMUMS.get(currency) ?? "0.50");
 }
 
-export function providerMaximum(currency: string): Decimal {
+function providerMaximum(currency: string): Decimal {
   return MAX_MINOR_UNITS.div(new Decimal(10).pow(minorDigits(currency)));
 }
 

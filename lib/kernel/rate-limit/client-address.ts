@@ -2,7 +2,7 @@ import ipaddr from "ipaddr.js";
 import { env } from "@/lib/kernel/env";
 
 /** The header the production server sets to the address of each connection, after dropping any a client sent. */
-export const PEER_HEADER = "x-billfold-peer";
+const PEER_HEADER = "x-billfold-peer";
 
 /** When the connection's address is unknown (a server other than ours): one shared, failure-only bucket. */
 export const UNKNOWN_CLIENT = "unknown";

@@ -9,7 +9,7 @@ import { defineJob } from "@/lib/kernel/jobs/registry";
 import { RateLimiter } from "./limiter";
 import { LocalLimiter } from "./local-limiter";
 
-export { clientAddress, PEER_HEADER, UNKNOWN_CLIENT } from "./client-address";
+export { clientAddress, UNKNOWN_CLIENT } from "./client-address";
 
 /** Counters for unauthenticated failures: enough for every address of a busy minute, a few MB at most. */
 export const LOCAL_LIMITER_CAPACITY = 50_000;
@@ -48,7 +48,7 @@ export async function enforceRateLimit(kind: LimitKind, subject: string): Promis
   if (wait > 0) throw new RateLimitedError(wait);
 }
 
-export const CLEANUP_JOB = "rate-limits.cleanup";
+const CLEANUP_JOB = "rate-limits.cleanup";
 
 /** Drops finished windows every ten minutes so the table stays small; one job per ten-minute slot. */
 export async function scheduleRateLimitCleanup(db: DbOrTx): Promise<void> {

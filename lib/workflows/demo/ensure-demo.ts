@@ -13,7 +13,7 @@ const DEMO_MARKER = "demo_platform_id";
 const SANDBOX_MARKER = "sandbox_platform_id";
 
 /** The platform `npm start` creates empty beside the demo, for following an integration guide from scratch. */
-export const SANDBOX_NAME = "Sandbox";
+const SANDBOX_NAME = "Sandbox";
 
 /** What `npm start` prints: the demo platform (key, customers) and the empty one. */
 export interface StartCredentials extends DemoCredentials {

@@ -23,7 +23,7 @@ const eventColumns = {
   createdAt: events.createdAt,
 };
 
-export interface EventRow {
+interface EventRow {
   pk: number;
   id: string;
   customerId: string;
@@ -38,7 +38,7 @@ export interface EventRow {
   createdAt: Date;
 }
 
-export interface CostView {
+interface CostView {
   id: string | null;
   /** Null (with the name) for an unattributed cost. */
   vendorId: string | null;

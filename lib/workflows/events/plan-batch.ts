@@ -5,7 +5,7 @@ import type { EventCostInput, UsageEventInput } from "./schemas";
 import type { Candidate, EventOutcome, EventWarning, IngestRequest, ResolvedCost } from "./types";
 
 /** How far ahead of the server's clock an occurred_at may be (clock skew), before the event is refused. */
-export const FUTURE_TOLERANCE_MS = 5 * 60_000;
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
 export interface BatchPlan {
   candidates: Candidate[];

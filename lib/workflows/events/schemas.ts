@@ -5,7 +5,7 @@ import { fiatCurrencyField } from "@/lib/kernel/fields/fields";
 
 export const MAX_EVENTS_PER_REQUEST = 1000;
 
-export const eventCostSchema = z
+const eventCostSchema = z
   .strictObject({
     id: idField().optional(),
     vendor_id: idField(100).optional(),
@@ -21,7 +21,7 @@ export const eventCostSchema = z
     }
   });
 
-export const usageEventSchema = z.strictObject({
+const usageEventSchema = z.strictObject({
   /** The platform's id for the event: its idempotency key, unique per platform forever. */
   id: idField(),
   event_type: shortText(200),

@@ -10,7 +10,7 @@ export interface IngestRequest {
   receivedAt: Date;
 }
 
-export type RejectCode = "occurred_at_in_future";
+type RejectCode = "occurred_at_in_future";
 
 /** Something about a stored event's cost lines the platform should know; it never changes what is billed. */
 export interface EventWarning {
@@ -25,7 +25,7 @@ export type EventOutcome =
   | { id: string; status: "duplicate" }
   | { id: string; status: "rejected"; code: RejectCode; reason: string };
 
-export interface WalletBalance {
+interface WalletBalance {
   accountId: string;
   asset: string;
   available: Decimal;

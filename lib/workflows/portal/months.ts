@@ -1,6 +1,6 @@
 import { dateTimeFormat } from "@/lib/kernel/format/intl-cache";
 /** The YYYY-MM month `date` falls in, in `timeZone`. */
-export function monthOf(date: Date, timeZone: string): string {
+function monthOf(date: Date, timeZone: string): string {
   const parts = dateTimeFormat("en-CA", { year: "numeric", month: "2-digit", timeZone }).formatToParts(date);
   const y = parts.find((p) => p.type === "year")!.value;
   const m = parts.find((p) => p.type === "month")!.value;

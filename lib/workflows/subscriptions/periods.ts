@@ -20,7 +20,7 @@ export function addInterval(at: Date, interval: Interval, count: number): Date {
 }
 
 /** Declined renewals are retried this many days after the period ended; after the last one fails the subscription is canceled. */
-export const RENEWAL_RETRY_DAYS = [1, 3, 5] as const;
+const RENEWAL_RETRY_DAYS = [1, 3, 5] as const;
 
 export function retryAt(periodEnd: Date, failures: number): Date | null {
   const days = RENEWAL_RETRY_DAYS[failures - 1];

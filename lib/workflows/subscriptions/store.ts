@@ -19,7 +19,7 @@ export async function updateSubscription(db: DbOrTx, id: string, values: Partial
   await db.update(subscriptions).set(values).where(eq(subscriptions.id, id));
 }
 
-export function scopeOf(row: { platformId: string; liveMode: boolean }): PlatformScope {
+function scopeOf(row: { platformId: string; liveMode: boolean }): PlatformScope {
   return { platformId: row.platformId, liveMode: row.liveMode };
 }
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { assetCodeField, decimalField, idField, metadataField, optionalText, patternField, timestampField } from "@/lib/kernel/fields/fields";
 import { ACCOUNT_NAME } from "@/lib/domain/wallet/account-id";
 
-export const ADJUSTMENT_REASONS = ["external_topup", "external_refund", "gift", "promotional", "adjustment"] as const;
+const ADJUSTMENT_REASONS = ["external_topup", "external_refund", "gift", "promotional", "adjustment"] as const;
 
 export const createAdjustmentSchema = z.strictObject({
   /** The idempotency key, compared exactly as sent. */

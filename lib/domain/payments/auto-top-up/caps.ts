@@ -19,12 +19,12 @@ function accountWhere(scope: CustomerScope, account: AccountRef) {
 }
 
 /** Start of the calendar month (UTC) that `at` falls in: monthly caps reset then. */
-export function monthStart(at: Date): Date {
+function monthStart(at: Date): Date {
   return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), 1));
 }
 
 /** Automatic charges attempted for the account in the last 24 hours (skipped ones are not charges). */
-export async function chargesInLastDay(tx: Tx, scope: CustomerScope, account: AccountRef): Promise<number> {
+async function chargesInLastDay(tx: Tx, scope: CustomerScope, account: AccountRef): Promise<number> {
   const since = new Date(now().getTime() - DAY_MS);
   const [row] = await tx
     .select({ n: count() })
@@ -34,7 +34,7 @@ export async function chargesInLastDay(tx: Tx, scope: CustomerScope, account: Ac
 }
 
 /** Money charged (or being charged) automatically this calendar month. */
-export async function chargedThisMonth(tx: Tx, scope: CustomerScope, account: AccountRef): Promise<Decimal> {
+async function chargedThisMonth(tx: Tx, scope: CustomerScope, account: AccountRef): Promise<Decimal> {
   const [row] = await tx
     .select({ total: sql<string | null>`sum(${autoTopUpAttempts.amount})::text` })
     .from(autoTopUpAttempts)

@@ -9,7 +9,7 @@ import { triggerAutoTopUp } from "./trigger";
  * ledger's lock) cost nothing here; only an account left below its threshold goes further.
  * A failure here never fails the debit that caused it.
  */
-export async function autoTopUpAfterDebit(db: Db, scope: PlatformScope, accounts: AccountState[]): Promise<void> {
+async function autoTopUpAfterDebit(db: Db, scope: PlatformScope, accounts: AccountState[]): Promise<void> {
   for (const a of accounts) {
     if (a.autoTopUpThreshold === null || !a.balance.lt(a.autoTopUpThreshold)) continue;
     try {

@@ -11,9 +11,9 @@ import { lockTopUp, updateTopUp } from "@/lib/domain/payments/top-ups/store";
 import { accountOf, customerScopeOf, disableConfig, lockAttempt, lockConfig, updateAttempt, updateConfig, type AttemptRow } from "./store";
 
 /** Declines in a row after which auto top-up switches itself off. */
-export const MAX_CONSECUTIVE_FAILURES = 3;
+const MAX_CONSECUTIVE_FAILURES = 3;
 /** How long a soft decline holds back the next automatic attempt. */
-export const DECLINE_BACKOFF_MS = 60 * 60 * 1000;
+const DECLINE_BACKOFF_MS = 60 * 60 * 1000;
 
 export type AttemptOutcome =
   | { kind: "accepted"; state: PaymentState }

@@ -7,16 +7,13 @@ import { inScope, type CustomerScope } from "@/lib/kernel/scope";
 
 export type AutoTopUpRow = typeof autoTopUps.$inferSelect;
 export type AttemptRow = typeof autoTopUpAttempts.$inferSelect;
-export type AttemptStatus = "pending" | "processing" | "succeeded" | "requires_action" | "failed" | "skipped";
 
 export interface AccountRef {
   name: string;
   asset: string;
 }
 
-export const IN_FLIGHT: AttemptStatus[] = ["pending", "processing"];
-
-export function configWhere(scope: CustomerScope, account: AccountRef) {
+function configWhere(scope: CustomerScope, account: AccountRef) {
   return and(
     inScope(autoTopUps, scope),
     eq(autoTopUps.customerId, scope.customerId),

@@ -17,7 +17,7 @@ import { lockTopUp, updateTopUp, type TopUpRow } from "@/lib/domain/payments/top
 export type CreditResult = "credited" | "already_credited" | "amount_mismatch" | "unknown_top_up";
 
 /** The one credit a PaymentIntent ever produces: its key is the PaymentIntent id, unique forever. */
-export function creditTransfer(t: TopUpRow, paymentIntentId: string): TransferInput {
+function creditTransfer(t: TopUpRow, paymentIntentId: string): TransferInput {
   return {
     idempotencyKey: `pi:${paymentIntentId}`,
     category: t.origin === "auto" ? "auto_top_up" : "top_up",

@@ -2,9 +2,9 @@ import Stripe from "stripe";
 import { WebhookSignatureError } from "@/lib/domain/payments/errors";
 
 /** Stripe's own tolerance for old signatures. */
-export const MAX_SIGNATURE_AGE_SECONDS = 300;
+const MAX_SIGNATURE_AGE_SECONDS = 300;
 /** stripe-node accepts any future timestamp; a signature from further ahead than clock skew is not Stripe's. */
-export const MAX_SIGNATURE_AHEAD_SECONDS = 60;
+const MAX_SIGNATURE_AHEAD_SECONDS = 60;
 
 function signedAt(header: string): number | null {
   for (const part of header.split(",")) {

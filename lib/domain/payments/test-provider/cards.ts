@@ -1,5 +1,5 @@
 /** What a test card does in each kind of payment, mirroring Stripe's test cards. */
-export type CardOutcome = "succeed" | "decline" | "authenticate";
+type CardOutcome = "succeed" | "decline" | "authenticate";
 
 export interface TestCardProfile {
   profile: string;

@@ -30,7 +30,7 @@ export interface TopUpView {
   expiresAt: string | null;
 }
 
-export function topUpView(t: TopUpRow, asset: AssetDisplay): TopUpView {
+function topUpView(t: TopUpRow, asset: AssetDisplay): TopUpView {
   const hasRate = t.rate !== null || t.inverseRate !== null;
   return {
     id: t.id,

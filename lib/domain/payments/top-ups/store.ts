@@ -19,7 +19,7 @@ export function effectiveStatus(row: Pick<TopUpRow, "status" | "expiresAt">, at:
   return row.status as TopUpStatus;
 }
 
-export async function findTopUp(db: DbOrTx, scope: PlatformScope, id: string): Promise<TopUpRow | null> {
+async function findTopUp(db: DbOrTx, scope: PlatformScope, id: string): Promise<TopUpRow | null> {
   if (!isId("topUp", id)) return null;
   const [row] = await db.select().from(topUps).where(and(inScope(topUps, scope), eq(topUps.id, id))).limit(1);
   return row ?? null;

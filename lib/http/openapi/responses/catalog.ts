@@ -13,7 +13,7 @@ const rateValue = z.object({
 
 const dimensionalValue = z.object({ name: z.string().nullable(), dimensions: z.record(z.string(), z.string()), values: z.array(rateValue) });
 
-export const priceResponse = z.object({
+const priceResponse = z.object({
   id: z.string(),
   name: z.string(),
   type: z.enum(["usage_based", "fixed"]),
@@ -33,7 +33,7 @@ export const priceResponse = z.object({
   pricing: z.array(z.object({ asset: z.string(), values: z.array(z.union([dimensionalValue, rateValue])) })),
 });
 
-export const entitlementResponse = z.object({
+const entitlementResponse = z.object({
   name: z.string(),
   asset: z.string(),
   amount: amount(),
@@ -46,7 +46,7 @@ const versionStatus = z.enum(["draft", "published", "archived"]);
 
 export const versionSummaryResponse = z.object({ id: z.string(), code: z.string(), version: z.number().int(), status: versionStatus, is_default: z.boolean() });
 
-export const versionResponse = z.object({
+const versionResponse = z.object({
   version: z.number().int(),
   status: versionStatus,
   is_default: z.boolean(),

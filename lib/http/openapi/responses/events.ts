@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { amount, timestamp } from "./common";
 
-export const feeResponse = z.object({
+const feeResponse = z.object({
   amount: amount(),
   asset: z.string(),
   account_id: z.string(),

@@ -9,7 +9,7 @@ export interface SpendRow {
   amount: string;
 }
 
-export interface SpendPoint {
+interface SpendPoint {
   bucket: string;
   total: string;
   byProduct: Record<string, string>;

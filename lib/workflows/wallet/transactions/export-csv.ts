@@ -4,7 +4,7 @@ import type { TransactionFilters } from "./filters";
 import { listTransactions } from "./list-transactions";
 import type { TransactionView } from "./view";
 
-export const CSV_HEADER = ["date", "type", "description", "asset", "account", "amount", "balance_after", "transaction_id", "reference"];
+const CSV_HEADER = ["date", "type", "description", "asset", "account", "amount", "balance_after", "transaction_id", "reference"];
 
 // Spreadsheet apps run cells that start with these as formulas; text cells get a leading quote.
 const FORMULA = /^[=+\-@\t\r]/;
@@ -14,7 +14,7 @@ function cell(value: string, text: boolean): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-export function csvLine(t: TransactionView): string {
+function csvLine(t: TransactionView): string {
   const reference = t.reference ? `${t.reference.type}:${t.reference.id}` : "";
   return [
     cell(t.createdAt, false),
