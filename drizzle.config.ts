@@ -2,7 +2,7 @@ import { defineConfig } from "drizzle-kit";
 
 export default defineConfig({
   dialect: "postgresql",
-  schema: "./lib/db/schema/index.ts",
-  out: "./lib/db/migrations",
+  schema: "./lib/kernel/db/schema/index.ts",
+  out: "./lib/kernel/db/migrations",
   casing: "snake_case",
 });

@@ -7,7 +7,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next/**", ".data/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "lib/db/migrations/**"],
+    ignores: [".next/**", ".data/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "lib/kernel/db/migrations/**"],
   },
   {
     rules: {
@@ -16,20 +16,20 @@ const config = [
     },
   },
   {
-    // Request schemas are written in lib/api/fields.ts's vocabulary: text both databases store and return
+    // Request schemas are written in lib/kernel/fields/fields.ts's vocabulary: text both databases store and return
     // unchanged, bounded numbers and timestamps. What is not a request (env, responses, Stripe's signed
     // events, our own signed tokens and stored settings) may use zod's own.
     files: ["lib/**/*.ts", "app/**/*.ts", "app/**/*.tsx"],
     ignores: [
-      "lib/api/fields.ts", "lib/env.ts", "lib/openapi/**", "lib/payments/stripe/event-schemas.ts", "lib/portal/token-claims.ts",
-      "lib/platforms/settings.ts", "lib/testing/**", "lib/trust/**", "**/*.test.ts",
+      "lib/kernel/fields/fields.ts", "lib/kernel/jobs/payload.ts", "lib/kernel/env.ts", "lib/http/openapi/**", "lib/domain/payments/inbound-webhooks/event-schemas.ts", "lib/domain/portal-sessions/token-claims.ts",
+      "lib/domain/platforms/settings.ts", "lib/domain/catalog/definition-codec.ts", "lib/kernel/db/rows.ts", "test/**", "**/*.test.ts",
     ],
     rules: {
       "no-restricted-syntax": [
         "error",
         {
           selector: "MemberExpression[object.name='z'][property.name=/^(string|email|iso|coerce|url|uuid|number|int|date)$/]",
-          message: "Request fields come from lib/api/fields.ts (textField, idField, decimalField, intField, timestampField…).",
+          message: "Request fields come from lib/kernel/fields/fields.ts (textField, idField, decimalField, intField, timestampField…).",
         },
       ],
     },
@@ -37,7 +37,7 @@ const config = [
   {
     // A body read whole before its size is known lets any upload fill the server's memory.
     files: ["app/**", "lib/**", "proxy.ts"],
-    ignores: ["**/*.test.ts", "lib/testing/**", "lib/api/read-body.ts"],
+    ignores: ["**/*.test.ts", "test/**", "lib/http/read-body.ts"],
     rules: {
       "no-restricted-properties": [
         "error",
@@ -45,19 +45,19 @@ const config = [
           ["text", "json", "formData", "arrayBuffer", "blob", "bytes", "body"].map((property) => ({
             object,
             property,
-            message: "Read request bodies through readBodyText (lib/api/read-body.ts), which stops at the route's limit.",
+            message: "Read request bodies through readBodyText (lib/http/read-body.ts), which stops at the route's limit.",
           })),
         ),
       ],
     },
   },
   {
-    files: ["scripts/**", "e2e/**", "**/*.test.ts", "lib/testing/**"],
+    files: ["scripts/**", "e2e/**", "**/*.test.ts", "test/**"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
   {
     // A test that asserts nothing cannot fail.
-    files: ["**/*.test.ts", "lib/testing/**", "lib/trust/**"],
+    files: ["**/*.test.ts", "test/**"],
     plugins: { vitest },
     rules: {
       ...vitest.configs.recommended.rules,

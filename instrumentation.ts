@@ -2,6 +2,6 @@
 // file too; the database must not be opened then.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
-  const { boot } = await import("./lib/boot");
+  const { boot } = await import("@/lib/boot/start");
   await boot();
 }

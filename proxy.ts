@@ -1,12 +1,12 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { isDecodablePath } from "@/lib/api/path-segments";
-import { problem } from "@/lib/api/respond";
-import { isDatabaseUnavailable } from "@/lib/db/unavailable";
-import { AppError } from "@/lib/errors";
-import { sessionCookieName } from "@/lib/portal/cookie";
-import { frameAncestors } from "@/lib/portal/frame-ancestors";
-import { LOCALE_COOKIE, validLocale } from "@/lib/portal/locale";
-import { contentSecurityPolicy, pageSecurityHeaders } from "@/lib/portal/security-headers";
+import { isDecodablePath } from "@/lib/http/path-segments";
+import { problem } from "@/lib/http/respond";
+import { isDatabaseUnavailable } from "@/lib/kernel/db/unavailable";
+import { AppError } from "@/lib/kernel/errors";
+import { sessionCookieName } from "@/lib/domain/portal-sessions/cookie";
+import { frameAncestors } from "@/lib/http/frame-ancestors";
+import { LOCALE_COOKIE, validLocale } from "@/lib/workflows/portal/locale";
+import { contentSecurityPolicy, pageSecurityHeaders } from "@/lib/http/security-headers";
 
 /** `?locale=de-DE` on any page switches the language for the rest of the visit. */
 function localeRedirect(request: NextRequest): NextResponse | null {

@@ -1,7 +1,7 @@
 import type { Config } from "tailwindcss";
 
 // Every colour is a CSS variable set from the platform's branding and the light/dark theme
-// (app/globals.css and lib/branding/theme.ts), so one class list serves every platform and theme.
+// (app/globals.css and lib/domain/branding/theme.ts), so one class list serves every platform and theme.
 const config: Config = {
   content: ["./app/**/*.{ts,tsx}", "./components/**/*.{ts,tsx}"],
   darkMode: "class",

@@ -20,9 +20,10 @@ class LongFilesFirst extends BaseSequencer {
 export default defineConfig({
   resolve: { alias: { "@": import.meta.dirname } },
   test: {
-    include: ["lib/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts", "test/**/*.test.ts"],
     environment: "node",
-    globalSetup: ["./lib/testing/global-setup.ts"],
+    globalSetup: ["./test/support/global-setup.ts"],
+    setupFiles: ["./test/support/register.ts"],
     // Timeouts catch hangs, not slowness: on a 2-core machine shared with another build the long property and
     // chaos files run several times slower than alone, and must still pass.
     testTimeout: 600_000,
@@ -30,7 +31,7 @@ export default defineConfig({
     pool: "forks",
     // Vitest's default is one worker per core minus one: a single worker on a 2-core machine. Most files
     // wait on a database or on the other worker's CPU, so two keep both cores busy. Each worker has its own
-    // copy of the CI Postgres database (lib/testing/worker-database.ts), as the job queue is not per platform.
+    // copy of the CI Postgres database (test/support/worker-database.ts), as the job queue is not per platform.
     maxWorkers: 2,
     sequence: { sequencer: LongFilesFirst },
     env: {

@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { HydrationMark } from "@/components/ui/hydration-mark";
-import { requestLocale } from "@/lib/portal/request-locale";
+import { requestLocale } from "@/lib/workflows/portal/request-locale";
 import "./globals.css";
 
 export const metadata: Metadata = {

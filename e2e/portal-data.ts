@@ -1,4 +1,4 @@
-import { usagePrice as usage } from "../lib/catalog/usage-price";
+import { usagePrice as usage } from "@/lib/domain/catalog/usage-price";
 import type { ApiClient } from "./fixtures";
 
 /** Seed 004's dimensional token price: $0.03 per GPT-4 token, $0.001 for any other model. */

@@ -37,8 +37,8 @@ async function viaServer(): Promise<Created | null> {
 
 async function direct(): Promise<Created> {
   if (running) throw new Error(`npm start is serving this data directory at ${running.url} but does not answer there; try again once it is up.`);
-  const { getDatabase } = await import("../lib/db");
-  const { createPlatform } = await import("../lib/platforms/create-platform");
+  const { getDatabase } = await import("../lib/kernel/db");
+  const { createPlatform } = await import("../lib/domain/platforms/create-platform");
   const database = await getDatabase();
   const p = await createPlatform(database.db, { name: values.name!.trim() });
   await database.close();

@@ -5,12 +5,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { withAdminToken } from "@/lib/testing/admin-token";
-import { callApi, useDatabase } from "@/lib/testing/api-client";
-import { openPgliteCopy } from "@/lib/testing/pglite-snapshot";
-import { TEST_STRIPE_KEY, TEST_WEBHOOK_SECRET, useStripeStub, useTestProvider } from "@/lib/testing/stripe-env";
-import { StripeStub } from "@/lib/testing/stripe-stub/stripe-stub";
-import { buildScenario } from "@/lib/testing/webhook-scenarios";
+import { withAdminToken } from "@/test/support/admin-token";
+import { callApi, useDatabase } from "@/test/support/api-client";
+import { openPgliteCopy } from "@/test/support/pglite-snapshot";
+import { TEST_STRIPE_KEY, TEST_WEBHOOK_SECRET, useStripeStub, useTestProvider } from "@/test/support/stripe-env";
+import { StripeStub } from "@/test/support/stripe-stub/stripe-stub";
+import { buildScenario } from "@/test/support/webhook-scenarios";
 
 /**
  * `npm run reconcile` as an operator runs it with no server up: it opens the embedded database itself.

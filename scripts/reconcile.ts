@@ -72,9 +72,11 @@ async function viaServer(): Promise<ReportJson | null> {
 }
 
 async function direct(): Promise<ReportJson> {
-  const { getDatabase } = await import("../lib/db");
-  const { reconcileStripe } = await import("../lib/payments/reconcile/reconcile");
-  const { reportJson } = await import("../lib/payments/reconcile/report");
+  const { getDatabase } = await import("../lib/kernel/db");
+  const { reconcileStripe } = await import("../lib/domain/payments/reconcile/reconcile");
+  const { reportJson } = await import("../lib/domain/payments/reconcile/report");
+  // A repair can settle a plan charge, which subscriptions take up through their hooks.
+  (await import("../lib/boot/hooks")).registerHooks();
   const database = await getDatabase();
   try {
     return reportJson(await reconcileStripe(database.db, input));

@@ -3,8 +3,8 @@ import { Providers } from "@/app/providers";
 import { ExpiryBanner } from "@/components/credits/expiry-banner";
 import { PortalShell } from "@/components/portal/portal-shell";
 import { TimeZoneSync } from "@/components/portal/time-zone-sync";
-import { expiringCreditsFor } from "@/lib/grants/timeline";
-import { getPortalContext } from "@/lib/portal/portal-context";
+import { expiringCreditsFor } from "@/lib/domain/grants/timeline";
+import { getPortalContext } from "@/lib/workflows/portal/portal-context";
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const ctx = await getPortalContext();

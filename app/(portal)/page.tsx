@@ -4,10 +4,10 @@ import { Suspense } from "react";
 import { PageHeader } from "@/components/ui/card";
 import { BalanceCards } from "@/components/wallet/balance-cards";
 import { OverviewSpend, OverviewUsage } from "@/components/wallet/overview-sections";
-import { getPortalContext } from "@/lib/portal/portal-context";
-import { balanceKeys } from "@/lib/queries/keys";
-import { balanceViews } from "@/lib/wallet/balance-views";
-import { spendFigures } from "@/lib/wallet/spend/spend-summary";
+import { getPortalContext } from "@/lib/workflows/portal/portal-context";
+import { balanceKeys } from "@/lib/workflows/queries/keys";
+import { balanceViews } from "@/lib/workflows/wallet/balance-views";
+import { spendFigures } from "@/lib/workflows/wallet/spend/spend-summary";
 
 export const metadata: Metadata = { title: "Overview" };
 

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { StandalonePage } from "@/components/portal/standalone-page";
-import { getDb } from "@/lib/db";
-import { verifiedLinkErrorPlatform } from "@/lib/portal/link-error";
-import { findPlatform } from "@/lib/platforms/get-platform";
+import { getDb } from "@/lib/kernel/db";
+import { verifiedLinkErrorPlatform } from "@/lib/domain/portal-sessions/link-error";
+import { findPlatform } from "@/lib/domain/platforms/get-platform";
 
 export const metadata: Metadata = { title: "Link not valid" };
 

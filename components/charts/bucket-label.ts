@@ -1,5 +1,5 @@
-import type { SpendBucket } from "@/lib/wallet/spend/ranges";
-import { dateTimeFormat } from "@/lib/format/intl-cache";
+import type { SpendBucket } from "@/lib/workflows/wallet/spend/ranges";
+import { dateTimeFormat } from "@/lib/kernel/format/intl-cache";
 
 /** "Nov 3", "Week of Nov 3" or "Nov 2026" for a bucket's local start date (YYYY-MM-DD). */
 export function bucketLabel(day: string, bucket: SpendBucket, locale: string, long = false): string {

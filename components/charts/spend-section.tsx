@@ -1,15 +1,15 @@
 import type { ComponentType } from "react";
-import { formatAmount, type AssetDisplay } from "@/components/money/format";
-import { chartColors } from "@/lib/branding/chart-colors";
-import { currentRate } from "@/lib/assets/rates";
-import { fiatDigits } from "@/lib/assets/fiat";
-import type { Asset } from "@/lib/assets/types";
-import { now } from "@/lib/clock";
-import type { PortalContext } from "@/lib/portal/portal-context";
-import { SPEND_RANGES, type SpendBucket, type SpendRange } from "@/lib/wallet/spend/ranges";
-import { spendSeries } from "@/lib/wallet/spend/spend-series";
-import { seriesInFiat } from "@/lib/wallet/spend/to-fiat";
-import { assetDisplay } from "@/lib/wallet/balances";
+import { formatAmount, type AssetDisplay } from "@/lib/kernel/money/format";
+import { chartColors } from "@/lib/domain/branding/chart-colors";
+import { currentRate } from "@/lib/domain/assets/rates";
+import { fiatDigits } from "@/lib/kernel/money/fiat";
+import type { Asset } from "@/lib/domain/assets/types";
+import { now } from "@/lib/kernel/clock";
+import type { PortalContext } from "@/lib/workflows/portal/portal-context";
+import { SPEND_RANGES, type SpendBucket, type SpendRange } from "@/lib/workflows/wallet/spend/ranges";
+import { spendSeries } from "@/lib/workflows/wallet/spend/spend-series";
+import { seriesInFiat } from "@/lib/workflows/wallet/spend/to-fiat";
+import { assetDisplay } from "@/lib/domain/wallet/balances";
 import type { SpendBarsProps } from "./spend-bars";
 import { SpendTable } from "./spend-table";
 

@@ -1,4 +1,4 @@
-import { formatAmount } from "@/components/money/format";
+import { formatAmount } from "@/lib/kernel/money/format";
 import type { SpendBarsProps } from "./spend-bars";
 import { bucketLabel } from "./bucket-label";
 

@@ -1,6 +1,6 @@
-import { formatAmount, type AssetDisplay } from "@/components/money/format";
-import type { SpendBucket } from "@/lib/wallet/spend/ranges";
-import type { SpendSeries } from "@/lib/wallet/spend/series";
+import { formatAmount, type AssetDisplay } from "@/lib/kernel/money/format";
+import type { SpendBucket } from "@/lib/workflows/wallet/spend/ranges";
+import type { SpendSeries } from "@/lib/workflows/wallet/spend/series";
 import { bucketLabel } from "./bucket-label";
 
 interface Props {

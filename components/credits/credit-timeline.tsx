@@ -1,9 +1,9 @@
 "use client";
 
-import { formatDate } from "@/components/format/date";
-import { formatAmount } from "@/components/money/format";
+import { formatDate } from "@/lib/kernel/format/dates";
+import { formatAmount } from "@/lib/kernel/money/format";
 import { EmptyState } from "@/components/ui/card";
-import { useCreditTimeline } from "@/lib/queries/credits";
+import { useCreditTimeline } from "@/lib/workflows/queries/credits";
 
 const PURPOSE: Record<string, string> = { promotional: "Promotional", bundled: "Included in plan", paid: "Purchased" };
 

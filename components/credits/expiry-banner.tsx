@@ -1,6 +1,6 @@
-import { formatAmount } from "@/components/money/format";
-import type { ExpiringCredits } from "@/lib/grants/timeline";
-import { dateTimeFormat } from "@/lib/format/intl-cache";
+import { formatAmount } from "@/lib/kernel/money/format";
+import type { ExpiringCredits } from "@/lib/domain/grants/timeline";
+import { dateTimeFormat } from "@/lib/kernel/format/intl-cache";
 
 function dayMonth(iso: string, locale: string, timeZone: string): string {
   return dateTimeFormat(locale, { day: "numeric", month: "short", timeZone }).format(new Date(iso));

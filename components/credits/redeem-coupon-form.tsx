@@ -2,7 +2,7 @@
 
 import { useId, useState } from "react";
 import { primaryButton } from "@/components/ui/button-styles";
-import { useRedeemCoupon, type RedeemResult } from "@/lib/queries/credits";
+import { useRedeemCoupon, type RedeemResult } from "@/lib/workflows/queries/credits";
 
 function successText(r: RedeemResult): string {
   if (r.kind === "credit_grant") return `Code redeemed: ${r.amount} ${r.asset} added to your credits.`;

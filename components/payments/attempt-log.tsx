@@ -1,6 +1,6 @@
-import { formatAmount, type AssetDisplay } from "@/components/money/format";
-import type { AttemptView } from "@/lib/payments/auto-top-up/view";
-import { formatDateTime } from "./format-time";
+import { formatAmount, type AssetDisplay } from "@/lib/kernel/money/format";
+import type { AttemptView } from "@/lib/domain/payments/auto-top-up/view";
+import { formatDateTime } from "@/lib/kernel/format/dates";
 import { StatusBadge } from "./status-badge";
 
 /** Every automatic attempt for one account: when, how much, what happened and why, and when the next try is. */

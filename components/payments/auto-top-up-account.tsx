@@ -1,12 +1,12 @@
 "use client";
 
-import { formatAmount } from "@/components/money/format";
-import type { AutoTopUpView } from "@/lib/payments/auto-top-up/view";
-import { confirmCard, retryAutoTopUp, useAutoTopUpAction } from "@/lib/queries/payments";
-import { PortalApiError } from "@/lib/queries/portal-fetch";
+import { formatAmount } from "@/lib/kernel/money/format";
+import type { AutoTopUpView } from "@/lib/domain/payments/auto-top-up/view";
+import { confirmCard, retryAutoTopUp, useAutoTopUpAction } from "@/lib/workflows/queries/payments";
+import { PortalApiError } from "@/lib/workflows/queries/portal-fetch";
 import { AttemptLog } from "./attempt-log";
 import { AutoTopUpForm, type AutoTopUpFormProps } from "./auto-top-up-form";
-import { formatDateTime } from "./format-time";
+import { formatDateTime } from "@/lib/kernel/format/dates";
 
 type Props = AutoTopUpFormProps & { timeZone: string };
 

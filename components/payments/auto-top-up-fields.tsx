@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import type { CardView } from "@/lib/payments/cards/cards";
+import type { CardView } from "@/lib/domain/payments/cards/cards";
 import { cardLabel } from "./card-label";
 
 export function Field({ id, label, value, onChange, error, hint }: { id: string; label: string; value: string; onChange: (v: string) => void; error?: string; hint?: string }) {

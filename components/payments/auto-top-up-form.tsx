@@ -1,11 +1,11 @@
 "use client";
 
 import { useId } from "react";
-import { formatAmount } from "@/components/money/format";
-import { dec } from "@/lib/money";
-import type { AutoTopUpView } from "@/lib/payments/auto-top-up/view";
-import type { CardView } from "@/lib/payments/cards/cards";
-import { unitsForAmount } from "@/lib/payments/top-ups/pricing";
+import { formatAmount } from "@/lib/kernel/money/format";
+import { dec } from "@/lib/kernel/money";
+import type { AutoTopUpView } from "@/lib/domain/payments/auto-top-up/view";
+import type { CardView } from "@/lib/domain/payments/cards/cards";
+import { unitsForAmount } from "@/lib/domain/payments/top-ups/pricing";
 import { ChargeNowWarning, CardSelect, ConsentText, Field } from "./auto-top-up-fields";
 import { cardLabel } from "./card-label";
 import { DECIMAL, useAutoTopUpForm } from "./use-auto-top-up-form";

@@ -1,7 +1,7 @@
 "use client";
 
-import type { AutoTopUpOverview } from "@/lib/payments/auto-top-up/view";
-import { useAutoTopUp, useCards, type CardsResponse } from "@/lib/queries/payments";
+import type { AutoTopUpOverview } from "@/lib/domain/payments/auto-top-up/view";
+import { useAutoTopUp, useCards, type CardsResponse } from "@/lib/workflows/queries/payments";
 import { AutoTopUpAccount } from "./auto-top-up-account";
 
 /** Every wallet account's auto top-up, kept fresh while attempts are under way. */

@@ -1,9 +1,9 @@
 "use client";
 
 import { useState } from "react";
-import type { CardView } from "@/lib/payments/cards/cards";
-import { PortalApiError } from "@/lib/queries/portal-fetch";
-import { useAddCard, useCards, useMakeDefaultCard, useRemoveCard, type CardsResponse } from "@/lib/queries/payments";
+import type { CardView } from "@/lib/domain/payments/cards/cards";
+import { PortalApiError } from "@/lib/workflows/queries/portal-fetch";
+import { useAddCard, useCards, useMakeDefaultCard, useRemoveCard, type CardsResponse } from "@/lib/workflows/queries/payments";
 import { cardLabel } from "./card-label";
 import { primaryButton } from "@/components/ui/button-styles";
 

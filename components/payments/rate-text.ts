@@ -1,4 +1,4 @@
-import { formatAmount, type AssetDisplay } from "@/components/money/format";
+import { formatAmount, type AssetDisplay } from "@/lib/kernel/money/format";
 
 /** "1 CR = $0.05" or "$1.00 = 20 CR", whichever way the rate was given, so it stays exact. */
 export function rateText(rate: { price: string | null; perCurrency: string | null }, asset: AssetDisplay, currency: AssetDisplay, locale: string): string {

@@ -1,7 +1,7 @@
-import { formatAmount } from "@/components/money/format";
-import type { TopUpView } from "@/lib/payments/top-ups/portal-view";
+import { formatAmount } from "@/lib/kernel/money/format";
+import type { TopUpView } from "@/lib/domain/payments/top-ups/portal-view";
 import { cardLabel } from "./card-label";
-import { formatDateTime } from "./format-time";
+import { formatDateTime } from "@/lib/kernel/format/dates";
 import { rateText } from "./rate-text";
 
 /** What a completed top-up charged and credited, at what rate, with which card. */

@@ -1,11 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { formatAmount } from "@/components/money/format";
+import { formatAmount } from "@/lib/kernel/money/format";
 import { CardTable } from "@/components/ui/card-table";
-import type { TopUpView } from "@/lib/payments/top-ups/portal-view";
-import { useRecentTopUps } from "@/lib/queries/payments";
-import { formatDateTime } from "./format-time";
+import type { TopUpView } from "@/lib/domain/payments/top-ups/portal-view";
+import { useRecentTopUps } from "@/lib/workflows/queries/payments";
+import { formatDateTime } from "@/lib/kernel/format/dates";
 import { StatusBadge } from "./status-badge";
 
 const COLUMNS = [{ label: "Date" }, { label: "Paid" }, { label: "Added" }, { label: "Status" }, { label: "Details", hidden: true }];

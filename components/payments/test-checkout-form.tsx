@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useRef, useState } from "react";
-import { portalFetch, PortalApiError } from "@/lib/queries/portal-fetch";
+import { portalFetch, PortalApiError } from "@/lib/workflows/queries/portal-fetch";
 
 type Result = { kind: "redirect"; url: string } | { kind: "authenticate" } | { kind: "declined"; message: string } | { kind: "expired"; url: string };
 

@@ -1,11 +1,11 @@
 "use client";
 
 import { useId, useState } from "react";
-import { formatAmount, type AssetDisplay } from "@/components/money/format";
-import { dec, type Decimal } from "@/lib/money";
-import { amountForUnits, unitsForAmount, type TopUpRate } from "@/lib/payments/top-ups/pricing";
-import { exactNumber, PortalApiError } from "@/lib/queries/portal-fetch";
-import { useStartTopUp } from "@/lib/queries/payments";
+import { formatAmount, type AssetDisplay } from "@/lib/kernel/money/format";
+import { dec, type Decimal } from "@/lib/kernel/money";
+import { amountForUnits, unitsForAmount, type TopUpRate } from "@/lib/domain/payments/top-ups/pricing";
+import { exactNumber, PortalApiError } from "@/lib/workflows/queries/portal-fetch";
+import { useStartTopUp } from "@/lib/workflows/queries/payments";
 import { AccountPicker, ModePicker, PresetButtons } from "./top-up-pickers";
 import { primaryButton } from "@/components/ui/button-styles";
 

@@ -1,6 +1,6 @@
 "use client";
 
-import type { AssetDisplay } from "@/components/money/format";
+import type { AssetDisplay } from "@/lib/kernel/money/format";
 
 const choice = (selected: boolean) =>
   `cursor-pointer rounded-lg border px-3 py-2 text-sm ${selected ? "border-brand bg-brand-soft text-brand-text" : "border-line hover:bg-surface-sunken"}`;

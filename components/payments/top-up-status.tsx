@@ -2,9 +2,9 @@
 
 import Link from "next/link";
 import { useEffect, useRef } from "react";
-import { formatAmount } from "@/components/money/format";
-import type { TopUpView } from "@/lib/payments/top-ups/portal-view";
-import { useCancelTopUp, useTopUp } from "@/lib/queries/payments";
+import { formatAmount } from "@/lib/kernel/money/format";
+import type { TopUpView } from "@/lib/domain/payments/top-ups/portal-view";
+import { useCancelTopUp, useTopUp } from "@/lib/workflows/queries/payments";
 import { Receipt } from "./receipt";
 import { StatusBadge } from "./status-badge";
 import { primaryButton } from "@/components/ui/button-styles";

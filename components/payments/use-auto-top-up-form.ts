@@ -1,11 +1,11 @@
 "use client";
 
 import { useState } from "react";
-import { dec } from "@/lib/money";
-import type { AutoTopUpView } from "@/lib/payments/auto-top-up/view";
-import type { CardView } from "@/lib/payments/cards/cards";
-import { saveAutoTopUp, useAutoTopUpAction } from "@/lib/queries/payments";
-import { exactNumber, PortalApiError } from "@/lib/queries/portal-fetch";
+import { dec } from "@/lib/kernel/money";
+import type { AutoTopUpView } from "@/lib/domain/payments/auto-top-up/view";
+import type { CardView } from "@/lib/domain/payments/cards/cards";
+import { saveAutoTopUp, useAutoTopUpAction } from "@/lib/workflows/queries/payments";
+import { exactNumber, PortalApiError } from "@/lib/workflows/queries/portal-fetch";
 
 export const DECIMAL = /^\d{1,12}(\.\d{1,12})?$/;
 

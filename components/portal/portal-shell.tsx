@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import type { Branding } from "@/lib/branding/schema";
-import { themeVariables } from "@/lib/branding/theme";
+import type { Branding } from "@/lib/domain/platforms/branding-schema";
+import { themeVariables } from "@/lib/domain/branding/theme";
 import { NavLinks } from "./nav-links";
 import { NAV_ITEMS } from "./nav-items";
 import { SignOutButton } from "./sign-out-button";

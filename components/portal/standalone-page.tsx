@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import type { Branding } from "@/lib/branding/schema";
-import { themeVariables } from "@/lib/branding/theme";
+import type { Branding } from "@/lib/domain/platforms/branding-schema";
+import { themeVariables } from "@/lib/domain/branding/theme";
 
 /** A centred, branded message page for when there is no session (bad link, signed out). */
 export function StandalonePage({ branding, title, children }: { branding: Branding | null; title: string; children: ReactNode }) {

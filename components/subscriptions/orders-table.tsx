@@ -1,9 +1,9 @@
 import Link from "next/link";
-import { formatAmount } from "@/components/money/format";
+import { formatAmount } from "@/lib/kernel/money/format";
 import { CardTable } from "@/components/ui/card-table";
-import { formatDateTime } from "@/components/payments/format-time";
+import { formatDateTime } from "@/lib/kernel/format/dates";
 import { StatusBadge } from "@/components/payments/status-badge";
-import type { TopUpView } from "@/lib/payments/top-ups/portal-view";
+import type { TopUpView } from "@/lib/domain/payments/top-ups/portal-view";
 
 const COLUMNS = [{ label: "Date" }, { label: "Order" }, { label: "Amount" }, { label: "Status" }, { label: "Receipt", hidden: true }];
 

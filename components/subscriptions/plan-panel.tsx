@@ -1,12 +1,12 @@
 "use client";
 
 import { useState } from "react";
-import { formatDate } from "@/components/format/date";
-import { formatAmount } from "@/components/money/format";
+import { formatDate } from "@/lib/kernel/format/dates";
+import { formatAmount } from "@/lib/kernel/money/format";
 import { primaryButton, secondaryButton } from "@/components/ui/button-styles";
 import { Card, EmptyState } from "@/components/ui/card";
-import { PortalApiError, portalFetch } from "@/lib/queries/portal-fetch";
-import type { CurrentPlan, PlanOverview, PublishedPlan } from "@/lib/subscriptions/portal-plan";
+import { PortalApiError, portalFetch } from "@/lib/workflows/queries/portal-fetch";
+import type { CurrentPlan, PlanOverview, PublishedPlan } from "@/lib/workflows/subscriptions/portal-plan";
 import { planStatusText, priceText } from "./plan-text";
 
 interface Props {

@@ -1,4 +1,4 @@
-import { formatAmount, type AssetDisplay } from "@/components/money/format";
+import { formatAmount, type AssetDisplay } from "@/lib/kernel/money/format";
 
 /** "$20.00 / month", "$200.00 / 2 years" in the reader's locale. */
 export function priceText(plan: { amount: string; currency: AssetDisplay; interval: string; intervalCount: number }, locale: string): string {

@@ -1,5 +1,5 @@
-import { formatNumber, formatPrecise, type AssetDisplay } from "@/components/money/format";
-import type { UsageFeeView } from "@/lib/wallet/usage/view";
+import { formatNumber, formatPrecise, type AssetDisplay } from "@/lib/kernel/money/format";
+import type { UsageFeeView } from "@/lib/workflows/wallet/usage/view";
 
 /** "Token usage (model: gpt-4): 2,000 × $0.03 = $60.00" — how one fee was billed. */
 export function FeeDescription({ fee, asset, locale }: { fee: UsageFeeView; asset: AssetDisplay | undefined; locale: string }) {

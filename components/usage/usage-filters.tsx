@@ -1,6 +1,6 @@
 import { FilterForm } from "@/components/ui/filter-form";
 import { Select } from "@/components/ui/select";
-import type { UsageQuery } from "@/lib/queries/keys";
+import type { UsageQuery } from "@/lib/workflows/queries/keys";
 
 interface Props {
   products: { id: string; name: string }[];

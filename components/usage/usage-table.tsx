@@ -1,13 +1,13 @@
 "use client";
 
-import { formatDateTime } from "@/components/format/date";
-import { formatAmount, formatPrecise, type AssetDisplay } from "@/components/money/format";
+import { formatDateTime } from "@/lib/kernel/format/dates";
+import { formatAmount, formatPrecise, type AssetDisplay } from "@/lib/kernel/money/format";
 import { secondaryButton } from "@/components/ui/button-styles";
 import { EmptyState } from "@/components/ui/card";
 import { Tooltip } from "@/components/ui/tooltip";
-import type { UsageQuery } from "@/lib/queries/keys";
-import { useUsage } from "@/lib/queries/usage";
-import type { UsageView } from "@/lib/wallet/usage/view";
+import type { UsageQuery } from "@/lib/workflows/queries/keys";
+import { useUsage } from "@/lib/workflows/queries/usage";
+import type { UsageView } from "@/lib/workflows/wallet/usage/view";
 import { FeeDescription } from "./fee-description";
 
 interface Props {

@@ -2,10 +2,9 @@
 
 import Link from "next/link";
 import { Suspense, use } from "react";
-import { formatAmount } from "@/components/money/format";
-import { fiatDisplay } from "@/components/money/fiat-display";
-import type { BalanceView } from "@/lib/wallet/balance-views";
-import type { SpendFigures } from "@/lib/wallet/spend/spend-summary";
+import { formatAmount, fiatDisplay } from "@/lib/kernel/money/format";
+import type { BalanceView } from "@/lib/workflows/wallet/balance-views";
+import type { SpendFigures } from "@/lib/workflows/wallet/spend/spend-summary";
 
 interface Props {
   balance: BalanceView;

@@ -1,8 +1,8 @@
 "use client";
 
 import { EmptyState } from "@/components/ui/card";
-import { useBalances } from "@/lib/queries/balances";
-import type { SpendFigures } from "@/lib/wallet/spend/spend-summary";
+import { useBalances } from "@/lib/workflows/queries/balances";
+import type { SpendFigures } from "@/lib/workflows/wallet/spend/spend-summary";
 import { BalanceCard } from "./balance-card";
 
 interface Props {

@@ -4,12 +4,12 @@ import { SpendSection } from "@/components/charts/spend-section";
 import { SpendStaticBars } from "@/components/charts/spend-static-bars";
 import { Card } from "@/components/ui/card";
 import { UsageTable } from "@/components/usage/usage-table";
-import type { PortalContext } from "@/lib/portal/portal-context";
-import { usageKeys } from "@/lib/queries/keys";
-import { assetDisplay, listBalances } from "@/lib/wallet/balances";
-import { mostUsedAsset } from "@/lib/wallet/spend/primary-asset";
-import { usageFiltersSchema } from "@/lib/wallet/usage/filters";
-import { listUsage } from "@/lib/wallet/usage/list-usage";
+import type { PortalContext } from "@/lib/workflows/portal/portal-context";
+import { usageKeys } from "@/lib/workflows/queries/keys";
+import { assetDisplay, listBalances } from "@/lib/domain/wallet/balances";
+import { mostUsedAsset } from "@/lib/workflows/wallet/spend/primary-asset";
+import { usageFiltersSchema } from "@/lib/workflows/wallet/usage/filters";
+import { listUsage } from "@/lib/workflows/wallet/usage/list-usage";
 
 /** The last 30 days of spend in the asset the customer uses most. */
 export async function OverviewSpend({ ctx }: { ctx: PortalContext }) {

@@ -1,7 +1,7 @@
 import { FilterForm } from "@/components/ui/filter-form";
 import { Select } from "@/components/ui/select";
 
-export interface FilterOption {
+interface FilterOption {
   value: string;
   label: string;
 }

@@ -1,12 +1,12 @@
 "use client";
 
-import { formatDateTime } from "@/components/format/date";
-import { formatAmount, type AssetDisplay } from "@/components/money/format";
+import { formatDateTime } from "@/lib/kernel/format/dates";
+import { formatAmount, type AssetDisplay } from "@/lib/kernel/money/format";
 import { secondaryButton } from "@/components/ui/button-styles";
 import { EmptyState } from "@/components/ui/card";
-import type { TransactionQuery } from "@/lib/queries/keys";
-import { useTransactions } from "@/lib/queries/transactions";
-import type { TransactionView } from "@/lib/wallet/transactions/view";
+import type { TransactionQuery } from "@/lib/workflows/queries/keys";
+import { useTransactions } from "@/lib/workflows/queries/transactions";
+import type { TransactionView } from "@/lib/workflows/wallet/transactions/view";
 
 interface Props {
   query: TransactionQuery;

@@ -1,4 +1,4 @@
-import { usagePrice as usage } from "../../lib/catalog/usage-price";
+import { usagePrice as usage } from "@/lib/domain/catalog/usage-price";
 import { expect, signIn, test, type ApiClient } from "../fixtures";
 import { tokenPrice } from "../portal-data";
 

@@ -30,7 +30,7 @@ const isMatcher = (v: unknown): v is Matcher => typeof v === "object" && v !== n
 const show = (v: unknown) => (v === undefined ? "nothing" : JSON.stringify(v));
 
 /** The value at a path such as `items[0].fees[0].amount`. */
-export function at(value: unknown, path: string): unknown {
+function at(value: unknown, path: string): unknown {
   let current = value;
   for (const part of path.split(/\.|(?=\[)/).filter(Boolean)) {
     if (current === null || typeof current !== "object") return undefined;

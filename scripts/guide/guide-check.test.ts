@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { Database } from "@/lib/db";
-import { callApi, useDatabase } from "@/lib/testing/api-client";
-import { testDatabases } from "@/lib/testing/databases";
-import { createTestPlatform } from "@/lib/testing/fixtures";
-import { useTestProvider } from "@/lib/testing/stripe-env";
+import type { Database } from "@/lib/kernel/db";
+import { callApi, useDatabase } from "@/test/support/api-client";
+import { testDatabases } from "@/test/support/databases";
+import { createTestPlatform } from "@/test/support/fixtures";
+import { useTestProvider } from "@/test/support/stripe-env";
 import { GuideCheckFailure, type GuideResponse } from "./expect";
 import { checkGuide, type GuideContext, type GuideStep, type Transport } from "./run-guide";
 import { GUIDE_STEPS } from "./steps";

@@ -5,9 +5,9 @@ import { GuideCheckFailure, type GuideResponse } from "./expect";
 import requests from "./requests.json" with { type: "json" };
 import { GUIDE_STEPS } from "./steps";
 
-export type GuideBodyName = Exclude<keyof typeof requests, "about">;
+type GuideBodyName = Exclude<keyof typeof requests, "about">;
 
-export interface GuideRequest {
+interface GuideRequest {
   method: string;
   /** Path and query under the server's origin, e.g. /api/v1/customers?external_id=user_12345. */
   path: string;
@@ -53,7 +53,7 @@ function valueOf(expression: string, values: Record<string, unknown>): unknown {
 }
 
 /** The body or path with each {{expression}} replaced; a string that is one whole placeholder takes the value as is. */
-export function fillPlaceholders(template: unknown, values: Record<string, unknown>): any {
+function fillPlaceholders(template: unknown, values: Record<string, unknown>): any {
   if (typeof template === "string") {
     const whole = WHOLE.exec(template);
     if (whole) return valueOf(whole[1]!, values);

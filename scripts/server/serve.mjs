@@ -18,7 +18,7 @@ const hostname = values.hostname;
 process.env.NODE_ENV ||= "production";
 process.env.NEXT_RUNTIME = "nodejs";
 // Route handlers cannot see the socket: this server hands them its address in a header of its own
-// (lib/rate-limit/client-address.ts), replacing whatever a client sent under that name.
+// (lib/kernel/rate-limit/client-address.ts), replacing whatever a client sent under that name.
 const PEER_HEADER = "x-billfold-peer";
 process.env.BILLFOLD_PEER_HEADER = "1";
 

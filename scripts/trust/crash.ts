@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
-import { openDatabase } from "../../lib/db/open";
+import { openDatabase } from "../../lib/kernel/db/open";
 import { freePort } from "../free-port.mjs";
 import { correctnessGate, type GateCheck } from "../bench/ingest/gate";
 import { setupViaHttp } from "../bench/ingest/setup";

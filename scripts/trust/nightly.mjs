@@ -18,11 +18,11 @@ const perDatabase = (file) => [
 ];
 
 const SUITES = [
-  { name: "model", what: "ledger model test, 20,000 runs per database", processes: perDatabase("lib/trust/ledger-model.test.ts"), env: { MODEL_RUNS: "20000" } },
-  { name: "interleavings", what: "scheduler interleavings of one customer's money paths, 5,000 per database", processes: perDatabase("lib/trust/interleavings.test.ts"), env: { INTERLEAVING_RUNS: "5000" } },
-  { name: "fuzz", what: "schema-driven input fuzzing, 200 random probes per route and database", processes: perDatabase("lib/trust/schema-fuzz.test.ts"), env: { FUZZ_RUNS: "200" } },
-  { name: "chaos", what: "webhook delivery chaos, 10,000 schedules on Postgres, 2,000 on PGlite", cmd: vitest("lib/payments/webhooks/delivery-chaos.postgres.test.ts", "lib/payments/webhooks/delivery-chaos.pglite.test.ts"), env: { CHAOS_SCHEDULES_POSTGRES: "10000", CHAOS_SCHEDULES_PGLITE: "2000" } },
-  { name: "faults", what: "seeded fault runs, 1,000 per database", processes: perDatabase("lib/trust/fault-runs.test.ts"), env: { FAULT_RUNS: "1000" } },
+  { name: "model", what: "ledger model test, 20,000 runs per database", processes: perDatabase("test/trust/ledger-model.test.ts"), env: { MODEL_RUNS: "20000" } },
+  { name: "interleavings", what: "scheduler interleavings of one customer's money paths, 5,000 per database", processes: perDatabase("test/trust/interleavings.test.ts"), env: { INTERLEAVING_RUNS: "5000" } },
+  { name: "fuzz", what: "schema-driven input fuzzing, 200 random probes per route and database", processes: perDatabase("test/trust/schema-fuzz.test.ts"), env: { FUZZ_RUNS: "200" } },
+  { name: "chaos", what: "webhook delivery chaos, 10,000 schedules on Postgres, 2,000 on PGlite", cmd: vitest("lib/domain/payments/inbound-webhooks/delivery-chaos.postgres.test.ts", "lib/domain/payments/inbound-webhooks/delivery-chaos.pglite.test.ts"), env: { CHAOS_SCHEDULES_POSTGRES: "10000", CHAOS_SCHEDULES_PGLITE: "2000" } },
+  { name: "faults", what: "seeded fault runs, 1,000 per database", processes: perDatabase("test/trust/fault-runs.test.ts"), env: { FAULT_RUNS: "1000" } },
   { name: "crash", what: "kill -9 × 100 per database, Postgres crash-restarts × 10", cmd: tsx("scripts/trust/crash.ts"), env: { CRASH_KILLS: "100", PG_RESTARTS: "10" } },
   { name: "load", what: "load scenarios, 2 minutes each, PGlite and Postgres", cmd: tsx("scripts/trust/load.ts"), env: { LOAD_SECONDS: "120" } },
 ];

@@ -3,10 +3,10 @@ import { PageHeader } from "@/components/ui/card";
 import { AutoTopUpPanel } from "@/components/payments/auto-top-up-panel";
 import { PaymentsUnavailable } from "@/components/payments/payments-unavailable";
 import { TestModeNote } from "@/components/payments/test-mode-note";
-import { autoTopUpOverview } from "@/lib/payments/auto-top-up/view";
-import { listCards } from "@/lib/payments/cards/cards";
-import { paymentsAvailability } from "@/lib/payments/top-ups/options";
-import { getPortalContext } from "@/lib/portal/portal-context";
+import { autoTopUpOverview } from "@/lib/domain/payments/auto-top-up/view";
+import { listCards } from "@/lib/domain/payments/cards/cards";
+import { paymentsAvailability } from "@/lib/domain/payments/top-ups/options";
+import { getPortalContext } from "@/lib/workflows/portal/portal-context";
 
 export const metadata: Metadata = { title: "Auto top-up" };
 

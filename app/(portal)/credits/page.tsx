@@ -3,9 +3,9 @@ import type { Metadata } from "next";
 import { CreditTimeline } from "@/components/credits/credit-timeline";
 import { RedeemCouponForm } from "@/components/credits/redeem-coupon-form";
 import { Card, PageHeader } from "@/components/ui/card";
-import { creditTimeline } from "@/lib/grants/timeline";
-import { getPortalContext } from "@/lib/portal/portal-context";
-import { creditKeys } from "@/lib/queries/keys";
+import { creditTimeline } from "@/lib/domain/grants/timeline";
+import { getPortalContext } from "@/lib/workflows/portal/portal-context";
+import { creditKeys } from "@/lib/workflows/queries/keys";
 
 export const metadata: Metadata = { title: "Credits" };
 

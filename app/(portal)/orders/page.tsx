@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { OrdersTable } from "@/components/subscriptions/orders-table";
-import { listOrders } from "@/lib/payments/top-ups/portal-view";
-import { getPortalContext } from "@/lib/portal/portal-context";
+import { listOrders } from "@/lib/domain/payments/top-ups/portal-view";
+import { getPortalContext } from "@/lib/workflows/portal/portal-context";
 
 export const metadata: Metadata = { title: "Orders" };
 

@@ -3,9 +3,9 @@ import { PageHeader } from "@/components/ui/card";
 import { PaymentMethods } from "@/components/payments/payment-methods";
 import { PaymentsUnavailable } from "@/components/payments/payments-unavailable";
 import { TestModeNote } from "@/components/payments/test-mode-note";
-import { listCards } from "@/lib/payments/cards/cards";
-import { paymentsAvailability } from "@/lib/payments/top-ups/options";
-import { getPortalContext } from "@/lib/portal/portal-context";
+import { listCards } from "@/lib/domain/payments/cards/cards";
+import { paymentsAvailability } from "@/lib/domain/payments/top-ups/options";
+import { getPortalContext } from "@/lib/workflows/portal/portal-context";
 
 export const metadata: Metadata = { title: "Payment methods" };
 

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/card";
 import { PlanPanel } from "@/components/subscriptions/plan-panel";
-import { getPortalContext } from "@/lib/portal/portal-context";
-import { planOverview } from "@/lib/subscriptions/portal-plan";
+import { getPortalContext } from "@/lib/workflows/portal/portal-context";
+import { planOverview } from "@/lib/workflows/subscriptions/portal-plan";
 
 export const metadata: Metadata = { title: "Plan" };
 

@@ -4,10 +4,10 @@ import { SpendChart } from "@/components/charts/spend-chart";
 import { SpendSection } from "@/components/charts/spend-section";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { SegmentedLinks } from "@/components/ui/segmented-links";
-import { getPortalContext } from "@/lib/portal/portal-context";
-import { searchOf } from "@/lib/queries/keys";
-import { listBalances } from "@/lib/wallet/balances";
-import { SPEND_RANGES, spendQuerySchema, type SpendQuery, type SpendRange } from "@/lib/wallet/spend/ranges";
+import { getPortalContext } from "@/lib/workflows/portal/portal-context";
+import { searchOf } from "@/lib/workflows/queries/keys";
+import { listBalances } from "@/lib/domain/wallet/balances";
+import { SPEND_RANGES, spendQuerySchema, type SpendQuery, type SpendRange } from "@/lib/workflows/wallet/spend/ranges";
 
 export const metadata: Metadata = { title: "Spending" };
 

@@ -4,9 +4,9 @@ import { RecentTopUps } from "@/components/payments/recent-top-ups";
 import { PaymentsUnavailable } from "@/components/payments/payments-unavailable";
 import { TestModeNote } from "@/components/payments/test-mode-note";
 import { TopUpForm } from "@/components/payments/top-up-form";
-import { paymentsAvailability, topUpOptions } from "@/lib/payments/top-ups/options";
-import { recentTopUps } from "@/lib/payments/top-ups/portal-view";
-import { getPortalContext } from "@/lib/portal/portal-context";
+import { paymentsAvailability, topUpOptions } from "@/lib/domain/payments/top-ups/options";
+import { recentTopUps } from "@/lib/domain/payments/top-ups/portal-view";
+import { getPortalContext } from "@/lib/workflows/portal/portal-context";
 
 export const metadata: Metadata = { title: "Top up" };
 

@@ -1,18 +1,18 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
-import { formatMonth } from "@/components/format/date";
+import { formatMonth } from "@/lib/kernel/format/dates";
 import { secondaryButton } from "@/components/ui/button-styles";
 import { PageHeader } from "@/components/ui/card";
 import { TransactionFilters } from "@/components/wallet/transaction-filters";
 import { TransactionsTable } from "@/components/wallet/transactions-table";
-import { now } from "@/lib/clock";
-import { monthsBetween } from "@/lib/portal/months";
-import { getPortalContext } from "@/lib/portal/portal-context";
-import { searchOf, transactionKeys } from "@/lib/queries/keys";
-import { assetDisplay, listBalances } from "@/lib/wallet/balances";
-import { CATEGORY_GROUPS } from "@/lib/wallet/categories";
-import { transactionFiltersSchema } from "@/lib/wallet/transactions/filters";
-import { listTransactions } from "@/lib/wallet/transactions/list-transactions";
+import { now } from "@/lib/kernel/clock";
+import { monthsBetween } from "@/lib/workflows/portal/months";
+import { getPortalContext } from "@/lib/workflows/portal/portal-context";
+import { searchOf, transactionKeys } from "@/lib/workflows/queries/keys";
+import { assetDisplay, listBalances } from "@/lib/domain/wallet/balances";
+import { CATEGORY_GROUPS } from "@/lib/domain/wallet/categories";
+import { transactionFiltersSchema } from "@/lib/workflows/wallet/transactions/filters";
+import { listTransactions } from "@/lib/workflows/wallet/transactions/list-transactions";
 
 export const metadata: Metadata = { title: "Transactions" };
 

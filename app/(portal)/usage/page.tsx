@@ -3,12 +3,12 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/card";
 import { UsageFilters } from "@/components/usage/usage-filters";
 import { UsageTable } from "@/components/usage/usage-table";
-import { getPortalContext } from "@/lib/portal/portal-context";
-import { searchOf, usageKeys } from "@/lib/queries/keys";
-import { assetDisplay, listBalances } from "@/lib/wallet/balances";
-import { usageFiltersSchema } from "@/lib/wallet/usage/filters";
-import { listUsage } from "@/lib/wallet/usage/list-usage";
-import { customerProducts } from "@/lib/wallet/usage/products";
+import { getPortalContext } from "@/lib/workflows/portal/portal-context";
+import { searchOf, usageKeys } from "@/lib/workflows/queries/keys";
+import { assetDisplay, listBalances } from "@/lib/domain/wallet/balances";
+import { usageFiltersSchema } from "@/lib/workflows/wallet/usage/filters";
+import { listUsage } from "@/lib/workflows/wallet/usage/list-usage";
+import { customerProducts } from "@/lib/workflows/wallet/usage/products";
 
 export const metadata: Metadata = { title: "Usage" };
 

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { getDatabase } from "@/lib/db";
+import { getDatabase } from "@/lib/kernel/db";
 
 // GET /api/health – liveness plus a database round trip
 export async function GET(): Promise<Response> {

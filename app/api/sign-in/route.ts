@@ -1,6 +1,6 @@
-import { errorResponse } from "@/lib/api/handler";
-import { getDb } from "@/lib/db";
-import { signIn } from "@/lib/portal/sign-in";
+import { errorResponse } from "@/lib/http/route-kit";
+import { getDb } from "@/lib/kernel/db";
+import { signIn } from "@/lib/domain/portal-sessions/sign-in";
 
 // GET /api/sign-in?token= – exchange a one-time portal link for a session cookie
 export async function GET(req: Request): Promise<Response> {

@@ -1,15 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { formatAmount } from "@/components/money/format";
+import { formatAmount, currencyDisplay } from "@/lib/kernel/money/format";
 import { StandalonePage } from "@/components/portal/standalone-page";
 import { TestCheckoutForm } from "@/components/payments/test-checkout-form";
-import { isValidPathParam } from "@/lib/api/parse";
-import { getDb } from "@/lib/db";
-import { NotFoundError } from "@/lib/errors";
-import { currencyDisplay } from "@/lib/payments/money-text";
-import { getTestSessionOrThrow } from "@/lib/payments/test-provider/pay-checkout";
-import { findPlatform } from "@/lib/platforms/get-platform";
-import { requestLocale } from "@/lib/portal/request-locale";
+import { isValidPathParam } from "@/lib/http/parse";
+import { getDb } from "@/lib/kernel/db";
+import { NotFoundError } from "@/lib/kernel/errors";
+import { getTestSessionOrThrow } from "@/lib/domain/payments/test-provider/pay-checkout";
+import { findPlatform } from "@/lib/domain/platforms/get-platform";
+import { requestLocale } from "@/lib/workflows/portal/request-locale";
 
 export const metadata: Metadata = { title: "TEST MODE checkout" };
 

@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
-import type { Database } from "../../../lib/db";
-import { rowsOf } from "../../../lib/db/rows";
-import { findLedgerViolations } from "../../../lib/ledger/invariants";
-import { findRollupDrift } from "../../../lib/wallet/spend/rollup-check";
+import type { Database } from "../../../lib/kernel/db";
+import { rowsOf } from "../../../lib/kernel/db/rows";
+import { findLedgerViolations } from "../../../lib/domain/ledger/invariants";
+import { findRollupDrift } from "../../../lib/workflows/wallet/spend/rollup-check";
 
 export interface GateCheck {
   name: string;

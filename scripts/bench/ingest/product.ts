@@ -1,4 +1,4 @@
-import { usagePrice } from "../../../lib/catalog/usage-price";
+import { usagePrice } from "../../../lib/domain/catalog/usage-price";
 
 /** The product every benchmark customer subscribes to: dimensional token pricing, as real AI platforms use. */
 export const BENCH_PRODUCT = {

@@ -25,7 +25,7 @@ const pct = (n: number) => (Number.isFinite(n) ? `${Math.round(n * 100)}%` : "â€
 const lat = (l: Summary) => `${ms(l.p50)} | ${ms(l.p95)} | ${ms(l.p99)}`;
 
 /** The ceilings a scenario is judged against: the database doing the same work grouped as served, and HTTP for the same body. */
-export function ceilingsFor(report: RunReport, scenario: RunReport["scenarios"][number]) {
+function ceilingsFor(report: RunReport, scenario: RunReport["scenarios"][number]) {
   const db = report.dbCeilings.find((c) => c.name === scenario.ceiling && c.grouped)!;
   const http = scenario.ceiling === "batch" ? report.http.batch.eventsPerS : report.http.single.eventsPerS;
   return { db: db.eventsPerS, http, min: Math.min(db.eventsPerS, http) };

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import os from "node:os";
-import { openDatabase } from "../../../lib/db/open";
+import { openDatabase } from "../../../lib/kernel/db/open";
 import { benchTargets, dropBenchDatabase, type BenchTarget } from "../lib/databases";
 import { load } from "../lib/load";
 import { startServer, type BenchServer } from "../lib/server";

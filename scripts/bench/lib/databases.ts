@@ -5,7 +5,7 @@ import pg from "pg";
 
 export interface BenchTarget {
   name: "PGlite" | "Postgres";
-  /** Options for lib/db openDatabase. */
+  /** Options for lib/kernel/db openDatabase. */
   open: { url?: string; dataDir?: string };
   /** Environment that points a server at the same database. */
   serverEnv: Record<string, string>;

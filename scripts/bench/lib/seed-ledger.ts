@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
-import type { Db } from "../../../lib/db";
-import { accountKey, keyString, lockAccounts } from "../../../lib/ledger/accounts";
-import { withTransaction } from "../../../lib/db/transaction";
-import type { CustomerScope } from "../../../lib/scope";
+import type { Db } from "../../../lib/kernel/db";
+import { accountKey, keyString, lockAccounts } from "../../../lib/domain/ledger/accounts";
+import { withTransaction } from "../../../lib/kernel/db/transaction";
+import type { CustomerScope } from "../../../lib/kernel/scope";
 
 /**
  * Writes `count` consistent transfers (two entries each, running balances, account versions) for one

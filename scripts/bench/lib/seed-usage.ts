@@ -1,12 +1,12 @@
 import { sql } from "drizzle-orm";
-import { validate } from "../../../lib/api/parse";
-import { createProduct } from "../../../lib/catalog/create-product";
-import { createProductSchema } from "../../../lib/catalog/product-schema";
-import { usagePrice } from "../../../lib/catalog/usage-price";
-import { addSubscription } from "../../../lib/catalog/add-subscription";
-import type { Db } from "../../../lib/db";
-import { parseJsonText } from "../../../lib/json";
-import type { CustomerScope } from "../../../lib/scope";
+import { validate } from "../../../lib/http/parse";
+import { createProduct } from "../../../lib/domain/catalog/create-product";
+import { createProductSchema } from "../../../lib/domain/catalog/product-schema";
+import { usagePrice } from "../../../lib/domain/catalog/usage-price";
+import { addSubscription } from "../../../lib/workflows/subscriptions/add-subscription";
+import type { Db } from "../../../lib/kernel/db";
+import { parseJsonText } from "../../../lib/kernel/json";
+import type { CustomerScope } from "../../../lib/kernel/scope";
 
 const PRODUCTS = [
   { name: "Chat", code: "bench_chat", price: usagePrice("Tokens", "chat", { usage_type: "volume", volume_field: "tokens" }, [{ asset: "USD", values: [{ volume_rate: 0.00001 }] }]) },

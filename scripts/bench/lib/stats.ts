@@ -1,5 +1,5 @@
 /** Exact percentile of a sample (nearest-rank). */
-export function percentile(samples: number[], p: number): number {
+function percentile(samples: number[], p: number): number {
   if (samples.length === 0) return Number.NaN;
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
@@ -24,11 +24,6 @@ export function summarize(samples: number[]): Summary {
 }
 
 export const ms = (v: number) => (Number.isFinite(v) ? `${v.toFixed(1)} ms` : "—");
-
-/** "0.82× (of 1,400/s)" — a result as a share of its ceiling measured in the same run. */
-export function ratio(value: number, ceiling: number): string {
-  return `${(value / ceiling).toFixed(2)}×`;
-}
 
 /** Times `fn` `runs` times after `warmup` untimed runs; milliseconds per run. */
 export async function timeRuns(fn: () => Promise<unknown>, runs: number, warmup = 3): Promise<number[]> {

@@ -4,10 +4,10 @@ import { notFound } from "next/navigation";
 import { Receipt } from "@/components/payments/receipt";
 import { StatusBadge } from "@/components/payments/status-badge";
 import { PageHeader } from "@/components/ui/card";
-import { isValidPathParam } from "@/lib/api/parse";
-import { NotFoundError } from "@/lib/errors";
-import { getTopUpView } from "@/lib/payments/top-ups/portal-view";
-import { getPortalContext } from "@/lib/portal/portal-context";
+import { isValidPathParam } from "@/lib/http/parse";
+import { NotFoundError } from "@/lib/kernel/errors";
+import { getTopUpView } from "@/lib/domain/payments/top-ups/portal-view";
+import { getPortalContext } from "@/lib/workflows/portal/portal-context";
 
 export const metadata: Metadata = { title: "Order" };
 

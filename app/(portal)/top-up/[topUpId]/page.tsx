@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/card";
 import { notFound } from "next/navigation";
 import { TopUpStatus } from "@/components/payments/top-up-status";
-import { isValidPathParam } from "@/lib/api/parse";
-import { NotFoundError } from "@/lib/errors";
-import { getTopUpView } from "@/lib/payments/top-ups/portal-view";
-import { getPortalContext } from "@/lib/portal/portal-context";
+import { isValidPathParam } from "@/lib/http/parse";
+import { NotFoundError } from "@/lib/kernel/errors";
+import { getTopUpView } from "@/lib/domain/payments/top-ups/portal-view";
+import { getPortalContext } from "@/lib/workflows/portal/portal-context";
 
 export const metadata: Metadata = { title: "Top-up" };
 

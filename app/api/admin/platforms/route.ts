@@ -1,11 +1,11 @@
-import { errorResponse } from "@/lib/api/handler";
-import { readJsonBody, validate } from "@/lib/api/parse";
-import { BODY_LIMITS } from "@/lib/api/read-body";
-import { json } from "@/lib/api/respond";
-import { isAdminRequest } from "@/lib/admin/admin-auth";
-import { createPlatformSchema } from "@/lib/admin/schemas";
-import { getDb } from "@/lib/db";
-import { createPlatform } from "@/lib/platforms/create-platform";
+import { errorResponse } from "@/lib/http/route-kit";
+import { readJsonBody, validate } from "@/lib/http/parse";
+import { BODY_LIMITS } from "@/lib/http/read-body";
+import { json } from "@/lib/http/respond";
+import { isAdminRequest } from "@/lib/http/admin/admin-auth";
+import { createPlatformSchema } from "@/lib/http/admin/schemas";
+import { getDb } from "@/lib/kernel/db";
+import { createPlatform } from "@/lib/domain/platforms/create-platform";
 
 // POST /api/admin/platforms – operator only: create a platform and show its API keys once
 export async function POST(req: Request): Promise<Response> {

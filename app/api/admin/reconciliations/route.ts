@@ -1,12 +1,12 @@
-import { errorResponse } from "@/lib/api/handler";
-import { readJsonBody, validate } from "@/lib/api/parse";
-import { BODY_LIMITS } from "@/lib/api/read-body";
-import { json } from "@/lib/api/respond";
-import { isAdminRequest } from "@/lib/admin/admin-auth";
-import { reconcileSchema } from "@/lib/admin/schemas";
-import { getDb } from "@/lib/db";
-import { reconcileStripe } from "@/lib/payments/reconcile/reconcile";
-import { reportJson } from "@/lib/payments/reconcile/report";
+import { errorResponse } from "@/lib/http/route-kit";
+import { readJsonBody, validate } from "@/lib/http/parse";
+import { BODY_LIMITS } from "@/lib/http/read-body";
+import { json } from "@/lib/http/respond";
+import { isAdminRequest } from "@/lib/http/admin/admin-auth";
+import { reconcileSchema } from "@/lib/http/admin/schemas";
+import { getDb } from "@/lib/kernel/db";
+import { reconcileStripe } from "@/lib/domain/payments/reconcile/reconcile";
+import { reportJson } from "@/lib/domain/payments/reconcile/report";
 
 // POST /api/admin/reconciliations – operator only: compare Stripe with the ledger now, repair lost webhooks, report the rest
 export async function POST(req: Request): Promise<Response> {

@@ -1,5 +1,5 @@
-import { errorResponse } from "@/lib/api/handler";
-import { BODY_LIMITS, readBodyText } from "@/lib/api/read-body";
+import { errorResponse } from "@/lib/http/route-kit";
+import { BODY_LIMITS, readBodyText } from "@/lib/http/read-body";
 
 const BODY = JSON.stringify({ ok: true });
 

@@ -1,6 +1,6 @@
-import { json } from "@/lib/api/respond";
-import { portalRoute } from "@/lib/portal/portal-route";
-import { balanceViews } from "@/lib/wallet/balance-views";
+import { json } from "@/lib/http/respond";
+import { portalRoute } from "@/lib/http/portal-route";
+import { balanceViews } from "@/lib/workflows/wallet/balance-views";
 
 // GET /api/portal/balances – the signed-in customer's balances
 export const GET = portalRoute({}, async ({ db, scope }) => json(await balanceViews(db, scope)));

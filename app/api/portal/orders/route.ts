@@ -1,6 +1,6 @@
-import { json } from "@/lib/api/respond";
-import { listOrders } from "@/lib/payments/top-ups/portal-view";
-import { portalRoute } from "@/lib/portal/portal-route";
+import { json } from "@/lib/http/respond";
+import { listOrders } from "@/lib/domain/payments/top-ups/portal-view";
+import { portalRoute } from "@/lib/http/portal-route";
 
 // GET /api/portal/orders – everything the signed-in customer paid: top-ups and subscription charges
 export const GET = portalRoute({}, async ({ db, scope }) => json({ items: await listOrders(db, scope) }));

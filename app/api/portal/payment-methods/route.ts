@@ -1,7 +1,7 @@
-import { json } from "@/lib/api/respond";
-import { listCards } from "@/lib/payments/cards/cards";
-import { startCardSetup } from "@/lib/payments/cards/manage-cards";
-import { portalRoute } from "@/lib/portal/portal-route";
+import { json } from "@/lib/http/respond";
+import { listCards } from "@/lib/domain/payments/cards/cards";
+import { startCardSetup } from "@/lib/domain/payments/cards/manage-cards";
+import { portalRoute } from "@/lib/http/portal-route";
 
 // GET /api/portal/payment-methods – the customer's saved cards, default first
 export const GET = portalRoute({}, async ({ db, scope }) => {

@@ -1,7 +1,7 @@
-import { json } from "@/lib/api/respond";
-import { clearedSessionCookie } from "@/lib/portal/cookie";
-import { portalRoute } from "@/lib/portal/portal-route";
-import { endSession } from "@/lib/portal/sessions";
+import { json } from "@/lib/http/respond";
+import { clearedSessionCookie } from "@/lib/domain/portal-sessions/cookie";
+import { portalRoute } from "@/lib/http/portal-route";
+import { endSession } from "@/lib/domain/portal-sessions/sessions";
 
 // POST /api/portal/sign-out – end the session; the client then leaves for return_url
 export const POST = portalRoute({ mutation: true }, async ({ db, sessionId, returnUrl }) => {

@@ -1,8 +1,8 @@
-import { json } from "@/lib/api/respond";
-import { createPortalTopUp } from "@/lib/payments/top-ups/create-portal-top-up";
-import { recentTopUps } from "@/lib/payments/top-ups/portal-view";
-import { portalTopUpSchema } from "@/lib/payments/top-ups/schema";
-import { portalRoute } from "@/lib/portal/portal-route";
+import { json } from "@/lib/http/respond";
+import { createPortalTopUp } from "@/lib/domain/payments/top-ups/create-portal-top-up";
+import { recentTopUps } from "@/lib/domain/payments/top-ups/portal-view";
+import { portalTopUpSchema } from "@/lib/domain/payments/top-ups/schema";
+import { portalRoute } from "@/lib/http/portal-route";
 
 // GET /api/portal/top-ups – the signed-in customer's recent top-ups
 export const GET = portalRoute({}, async ({ db, scope }) => json({ items: await recentTopUps(db, scope) }));

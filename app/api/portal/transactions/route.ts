@@ -1,8 +1,8 @@
-import { json } from "@/lib/api/respond";
-import { timeZoneOf } from "@/lib/portal/locale";
-import { portalRoute } from "@/lib/portal/portal-route";
-import { transactionFiltersSchema } from "@/lib/wallet/transactions/filters";
-import { listTransactions } from "@/lib/wallet/transactions/list-transactions";
+import { json } from "@/lib/http/respond";
+import { timeZoneOf } from "@/lib/workflows/portal/locale";
+import { portalRoute } from "@/lib/http/portal-route";
+import { transactionFiltersSchema } from "@/lib/workflows/wallet/transactions/filters";
+import { listTransactions } from "@/lib/workflows/wallet/transactions/list-transactions";
 
 // GET /api/portal/transactions – a page of the signed-in customer's movements (keyset cursor)
 export const GET = portalRoute({ query: transactionFiltersSchema }, async ({ req, db, scope, query }) => {

@@ -1,12 +1,12 @@
-import { errorResponse } from "@/lib/api/handler";
-import { parsePathParams, readJsonBody, validate } from "@/lib/api/parse";
-import { BODY_LIMITS } from "@/lib/api/read-body";
-import { json } from "@/lib/api/respond";
-import { getDb } from "@/lib/db";
-import { AppError } from "@/lib/errors";
-import { csrfProblem } from "@/lib/portal/csrf";
-import { payTestCheckout } from "@/lib/payments/test-provider/pay-checkout";
-import { testPaymentSchema } from "@/lib/payments/test-provider/schema";
+import { errorResponse } from "@/lib/http/route-kit";
+import { parsePathParams, readJsonBody, validate } from "@/lib/http/parse";
+import { BODY_LIMITS } from "@/lib/http/read-body";
+import { json } from "@/lib/http/respond";
+import { getDb } from "@/lib/kernel/db";
+import { AppError } from "@/lib/kernel/errors";
+import { csrfProblem } from "@/lib/http/csrf";
+import { payTestCheckout } from "@/lib/domain/payments/test-provider/pay-checkout";
+import { testPaymentSchema } from "@/lib/domain/payments/test-provider/schema";
 
 // POST /api/test-checkout/:sessionId – pay or save a card on the TEST MODE checkout page (test mode only)
 export async function POST(req: Request, context: { params: Promise<{ sessionId: string }> }): Promise<Response> {

@@ -1,5 +1,5 @@
-import { apiRoute } from "@/lib/api/handler";
-import { NotFoundError } from "@/lib/errors";
+import { apiRoute } from "@/lib/http/handler";
+import { NotFoundError } from "@/lib/kernel/errors";
 
 // Any other /api/v1 path – authenticated like the rest, then a problem+json 404 instead of an HTML page
 const notFound = apiRoute({}, async () => {

@@ -1,12 +1,12 @@
-import { apiRoute } from "@/lib/api/handler";
-import { apiRoutes } from "@/lib/api/route-methods";
-import { page } from "@/lib/api/pagination";
-import { pageQuerySchema } from "@/lib/api/page-query";
-import { json } from "@/lib/api/respond";
-import { createAsset } from "@/lib/assets/create-asset";
-import { listAssets } from "@/lib/assets/list-assets";
-import { createAssetSchema } from "@/lib/assets/schemas";
-import { serializeAsset } from "@/lib/assets/serialize";
+import { apiRoute } from "@/lib/http/handler";
+import { apiRoutes } from "@/lib/http/route-methods";
+import { page } from "@/lib/kernel/fields/pagination";
+import { pageQuerySchema } from "@/lib/kernel/fields/page-query";
+import { json } from "@/lib/http/respond";
+import { createAsset } from "@/lib/domain/assets/create-asset";
+import { listAssets } from "@/lib/domain/assets/list-assets";
+import { createAssetSchema } from "@/lib/domain/assets/schemas";
+import { serializeAsset } from "@/lib/domain/assets/serialize";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoutes({
   // POST /assets – create a custom asset (credits, tokens, minutes) with its exchange rates

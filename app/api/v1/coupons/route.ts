@@ -1,11 +1,11 @@
-import { apiRoute } from "@/lib/api/handler";
-import { apiRoutes } from "@/lib/api/route-methods";
-import { page } from "@/lib/api/pagination";
-import { pageQuerySchema } from "@/lib/api/page-query";
-import { json } from "@/lib/api/respond";
-import { createCouponSchema } from "@/lib/grants/coupons/schema";
-import { serializeCoupon } from "@/lib/grants/coupons/serialize";
-import { createCoupon, listCoupons } from "@/lib/grants/coupons/store";
+import { apiRoute } from "@/lib/http/handler";
+import { apiRoutes } from "@/lib/http/route-methods";
+import { page } from "@/lib/kernel/fields/pagination";
+import { pageQuerySchema } from "@/lib/kernel/fields/page-query";
+import { json } from "@/lib/http/respond";
+import { createCouponSchema } from "@/lib/domain/grants/coupons/schema";
+import { serializeCoupon } from "@/lib/domain/grants/coupons/serialize";
+import { createCoupon, listCoupons } from "@/lib/domain/grants/coupons/store";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoutes({
   // POST /coupons – a code customers redeem in the portal for credits or a top-up bonus

@@ -1,13 +1,13 @@
-import { apiRoute } from "@/lib/api/handler";
-import { apiRoutes } from "@/lib/api/route-methods";
-import { page } from "@/lib/api/pagination";
-import { json } from "@/lib/api/respond";
-import { createCustomer } from "@/lib/customers/create-customer";
-import { getCustomerByExternalIdOrThrow, listCustomers } from "@/lib/customers/customer-store";
-import { createCustomerSchema, listCustomersQuerySchema } from "@/lib/customers/schemas";
-import { customerView, customerViews } from "@/lib/customers/customer-view";
-import { validate } from "@/lib/api/parse";
-import { pageQuerySchema } from "@/lib/api/page-query";
+import { apiRoute } from "@/lib/http/handler";
+import { apiRoutes } from "@/lib/http/route-methods";
+import { page } from "@/lib/kernel/fields/pagination";
+import { json } from "@/lib/http/respond";
+import { createCustomer } from "@/lib/workflows/subscriptions/create-customer";
+import { getCustomerByExternalIdOrThrow, listCustomers } from "@/lib/domain/customers/customer-store";
+import { createCustomerSchema, listCustomersQuerySchema } from "@/lib/domain/customers/schemas";
+import { customerView, customerViews } from "@/lib/workflows/subscriptions/customer-view";
+import { validate } from "@/lib/http/parse";
+import { pageQuerySchema } from "@/lib/kernel/fields/page-query";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoutes({
   // POST /customers – create a customer (and subscribe it to products)

@@ -1,14 +1,14 @@
-import { apiRoute } from "@/lib/api/handler";
-import { apiRoutes } from "@/lib/api/route-methods";
-import { pageQuerySchema } from "@/lib/api/page-query";
-import { page } from "@/lib/api/pagination";
-import { validate } from "@/lib/api/parse";
-import { json } from "@/lib/api/respond";
-import { listEvents } from "@/lib/events/event-store";
-import { ingestEvents } from "@/lib/events/ingest";
-import { ingestEventsSchema, listEventsQuerySchema } from "@/lib/events/schemas";
-import { serializeEvent } from "@/lib/events/serialize-event";
-import { ingestStatus, serializeIngestResult } from "@/lib/events/serialize-ingest";
+import { apiRoute } from "@/lib/http/handler";
+import { apiRoutes } from "@/lib/http/route-methods";
+import { pageQuerySchema } from "@/lib/kernel/fields/page-query";
+import { page } from "@/lib/kernel/fields/pagination";
+import { validate } from "@/lib/http/parse";
+import { json } from "@/lib/http/respond";
+import { listEvents } from "@/lib/workflows/events/event-store";
+import { ingestEvents } from "@/lib/workflows/events/ingest";
+import { ingestEventsSchema, listEventsQuerySchema } from "@/lib/workflows/events/schemas";
+import { serializeEvent } from "@/lib/workflows/events/serialize-event";
+import { ingestStatus, serializeIngestResult } from "@/lib/workflows/events/serialize-ingest";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoutes({
   // POST /events – store and bill up to 1,000 usage events of one customer; replayed ids are reported as duplicates

@@ -1,6 +1,6 @@
-import { apiRoutes } from "@/lib/api/route-methods";
-import { env } from "@/lib/env";
-import { buildOpenApiDocument } from "@/lib/openapi/document";
+import { apiRoutes } from "@/lib/http/route-methods";
+import { env } from "@/lib/kernel/env";
+import { buildOpenApiDocument } from "@/lib/http/openapi/document";
 
 let cached: string | undefined;
 

@@ -1,13 +1,13 @@
-import { apiRoute } from "@/lib/api/handler";
-import { apiRoutes } from "@/lib/api/route-methods";
-import { pageQuerySchema } from "@/lib/api/page-query";
-import { page } from "@/lib/api/pagination";
-import { validate } from "@/lib/api/parse";
-import { json } from "@/lib/api/respond";
-import { createProduct } from "@/lib/catalog/create-product";
-import { createProductSchema, listProductsQuerySchema } from "@/lib/catalog/product-schema";
-import { getProductByCodeOrThrow, listProducts } from "@/lib/catalog/product-store";
-import { productDetail, serializeProductSummary, serializeVersionSummary } from "@/lib/catalog/serialize-product";
+import { apiRoute } from "@/lib/http/handler";
+import { apiRoutes } from "@/lib/http/route-methods";
+import { pageQuerySchema } from "@/lib/kernel/fields/page-query";
+import { page } from "@/lib/kernel/fields/pagination";
+import { validate } from "@/lib/http/parse";
+import { json } from "@/lib/http/respond";
+import { createProduct } from "@/lib/domain/catalog/create-product";
+import { createProductSchema, listProductsQuerySchema } from "@/lib/domain/catalog/product-schema";
+import { getProductByCodeOrThrow, listProducts } from "@/lib/domain/catalog/product-store";
+import { productDetail, serializeProductSummary, serializeVersionSummary } from "@/lib/domain/catalog/serialize-product";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoutes({
   // POST /products – create a product and its first version (published and default with publish: true)

@@ -1,11 +1,11 @@
-import { apiRoute } from "@/lib/api/handler";
-import { apiRoutes } from "@/lib/api/route-methods";
-import { page } from "@/lib/api/pagination";
-import { json } from "@/lib/api/respond";
-import { createApiTopUp } from "@/lib/payments/top-ups/create-api-top-up";
-import { listTopUps } from "@/lib/payments/top-ups/list";
-import { createTopUpSchema, listTopUpsQuerySchema } from "@/lib/payments/top-ups/schema";
-import { serializeTopUp } from "@/lib/payments/top-ups/serialize";
+import { apiRoute } from "@/lib/http/handler";
+import { apiRoutes } from "@/lib/http/route-methods";
+import { page } from "@/lib/kernel/fields/pagination";
+import { json } from "@/lib/http/respond";
+import { createApiTopUp } from "@/lib/domain/payments/top-ups/create-api-top-up";
+import { listTopUps } from "@/lib/domain/payments/top-ups/list";
+import { createTopUpSchema, listTopUpsQuerySchema } from "@/lib/domain/payments/top-ups/schema";
+import { serializeTopUp } from "@/lib/domain/payments/top-ups/serialize";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoutes({
   // POST /top-ups – start a top-up; redirect_url signs the customer in and lands them on Checkout

@@ -1,11 +1,11 @@
-import { apiRoute } from "@/lib/api/handler";
-import { apiRoutes } from "@/lib/api/route-methods";
-import { pageQuerySchema } from "@/lib/api/page-query";
-import { page } from "@/lib/api/pagination";
-import { validate } from "@/lib/api/parse";
-import { json } from "@/lib/api/respond";
-import { createVendorSchema, listVendorsQuerySchema } from "@/lib/vendors/schemas";
-import { createVendor, getVendorByExternalIdOrThrow, listVendors, serializeVendor } from "@/lib/vendors/vendor-store";
+import { apiRoute } from "@/lib/http/handler";
+import { apiRoutes } from "@/lib/http/route-methods";
+import { pageQuerySchema } from "@/lib/kernel/fields/page-query";
+import { page } from "@/lib/kernel/fields/pagination";
+import { validate } from "@/lib/http/parse";
+import { json } from "@/lib/http/respond";
+import { createVendorSchema, listVendorsQuerySchema } from "@/lib/domain/vendors/schemas";
+import { createVendor, getVendorByExternalIdOrThrow, listVendors, serializeVendor } from "@/lib/domain/vendors/vendor-store";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoutes({
   // POST /vendors – register a vendor whose costs events can carry

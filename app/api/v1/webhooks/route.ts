@@ -1,10 +1,10 @@
-import { apiRoute } from "@/lib/api/handler";
-import { apiRoutes } from "@/lib/api/route-methods";
-import { page } from "@/lib/api/pagination";
-import { pageQuerySchema } from "@/lib/api/page-query";
-import { json } from "@/lib/api/respond";
-import { createDestination, listDestinations, serializeDestination } from "@/lib/webhooks/destinations";
-import { createWebhookSchema } from "@/lib/webhooks/schemas";
+import { apiRoute } from "@/lib/http/handler";
+import { apiRoutes } from "@/lib/http/route-methods";
+import { page } from "@/lib/kernel/fields/pagination";
+import { pageQuerySchema } from "@/lib/kernel/fields/page-query";
+import { json } from "@/lib/http/respond";
+import { createDestination, listDestinations, serializeDestination } from "@/lib/domain/outbound-webhooks/destinations";
+import { createWebhookSchema } from "@/lib/domain/outbound-webhooks/schemas";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoutes({
   // POST /webhooks – register a destination; the response carries its signing secret

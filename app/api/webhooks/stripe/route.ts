@@ -1,9 +1,9 @@
-import { errorResponse } from "@/lib/api/handler";
-import { BODY_LIMITS, readBodyText } from "@/lib/api/read-body";
-import { json } from "@/lib/api/respond";
-import { getDb } from "@/lib/db";
-import { faultPoint } from "@/lib/faults";
-import { receiveStripeWebhook } from "@/lib/payments/webhooks/receive-stripe";
+import { errorResponse } from "@/lib/http/route-kit";
+import { BODY_LIMITS, readBodyText } from "@/lib/http/read-body";
+import { json } from "@/lib/http/respond";
+import { getDb } from "@/lib/kernel/db";
+import { faultPoint } from "@/lib/kernel/faults";
+import { receiveStripeWebhook } from "@/lib/domain/payments/inbound-webhooks/receive-stripe";
 
 // POST /api/webhooks/stripe – verify a Stripe event on its raw body, store it once, apply it
 export async function POST(req: Request): Promise<Response> {

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { isValidPathParam } from "@/lib/api/parse";
-import { AppError, NotFoundError } from "@/lib/errors";
-import { ensureCheckout } from "@/lib/payments/top-ups/checkout";
-import { effectiveStatus, getCustomerTopUpOrThrow } from "@/lib/payments/top-ups/store";
-import { getPortalContext } from "@/lib/portal/portal-context";
+import { isValidPathParam } from "@/lib/http/parse";
+import { AppError, NotFoundError } from "@/lib/kernel/errors";
+import { ensureCheckout } from "@/lib/domain/payments/top-ups/checkout";
+import { effectiveStatus, getCustomerTopUpOrThrow } from "@/lib/domain/payments/top-ups/store";
+import { getPortalContext } from "@/lib/workflows/portal/portal-context";
 
 // Where a platform-initiated top-up's sign-in link lands: straight on to Checkout while it can be paid.
 export default async function TopUpCheckoutPage({ params }: { params: Promise<{ topUpId: string }> }) {

@@ -1,7 +1,7 @@
-import { json } from "@/lib/api/respond";
-import { saveAutoTopUp } from "@/lib/payments/auto-top-up/save-settings";
-import { autoTopUpSettingsSchema } from "@/lib/payments/auto-top-up/schema";
-import { portalRoute } from "@/lib/portal/portal-route";
+import { json } from "@/lib/http/respond";
+import { saveAutoTopUp } from "@/lib/domain/payments/auto-top-up/save-settings";
+import { autoTopUpSettingsSchema } from "@/lib/domain/payments/auto-top-up/schema";
+import { portalRoute } from "@/lib/http/portal-route";
 
 // PUT /api/portal/auto-top-up/:accountId – save the settings; switching on needs consent (and may charge at once)
 export const PUT = portalRoute({ mutation: true, body: autoTopUpSettingsSchema }, async ({ db, scope, params, body }) => {

@@ -1,7 +1,7 @@
-import { json } from "@/lib/api/respond";
-import { redeemCoupon } from "@/lib/grants/coupons/redeem";
-import { redeemCouponSchema } from "@/lib/grants/coupons/schema";
-import { portalRoute } from "@/lib/portal/portal-route";
+import { json } from "@/lib/http/respond";
+import { redeemCoupon } from "@/lib/domain/grants/coupons/redeem";
+import { redeemCouponSchema } from "@/lib/domain/grants/coupons/schema";
+import { portalRoute } from "@/lib/http/portal-route";
 
 // POST /api/portal/coupons/redeem – the signed-in customer redeems a coupon code, once
 export const POST = portalRoute({ body: redeemCouponSchema, mutation: true }, async ({ db, scope, body }) => {

@@ -1,6 +1,6 @@
-import { json } from "@/lib/api/respond";
-import { removeCard } from "@/lib/payments/cards/manage-cards";
-import { portalRoute } from "@/lib/portal/portal-route";
+import { json } from "@/lib/http/respond";
+import { removeCard } from "@/lib/domain/payments/cards/manage-cards";
+import { portalRoute } from "@/lib/http/portal-route";
 
 // DELETE /api/portal/payment-methods/:paymentMethodId – remove a saved card (auto top-up using it switches off)
 export const DELETE = portalRoute({ mutation: true }, async ({ db, scope, params }) => {

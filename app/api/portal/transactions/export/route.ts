@@ -1,7 +1,7 @@
-import { timeZoneOf } from "@/lib/portal/locale";
-import { portalRoute } from "@/lib/portal/portal-route";
-import { transactionsCsv } from "@/lib/wallet/transactions/export-csv";
-import { transactionFiltersSchema } from "@/lib/wallet/transactions/filters";
+import { timeZoneOf } from "@/lib/workflows/portal/locale";
+import { portalRoute } from "@/lib/http/portal-route";
+import { transactionsCsv } from "@/lib/workflows/wallet/transactions/export-csv";
+import { transactionFiltersSchema } from "@/lib/workflows/wallet/transactions/filters";
 
 // GET /api/portal/transactions/export – exactly the filtered transactions as CSV, streamed
 export const GET = portalRoute({ query: transactionFiltersSchema }, async ({ req, db, scope, query }) => {

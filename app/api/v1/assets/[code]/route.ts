@@ -1,8 +1,8 @@
-import { apiRoute } from "@/lib/api/handler";
-import { apiRoutes } from "@/lib/api/route-methods";
-import { json } from "@/lib/api/respond";
-import { getAssetOrThrow } from "@/lib/assets/find-asset";
-import { serializeAsset } from "@/lib/assets/serialize";
+import { apiRoute } from "@/lib/http/handler";
+import { apiRoutes } from "@/lib/http/route-methods";
+import { json } from "@/lib/http/respond";
+import { getAssetOrThrow } from "@/lib/domain/assets/find-asset";
+import { serializeAsset } from "@/lib/domain/assets/serialize";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoutes({
   // GET /assets/:code – a custom asset, or a built-in fiat currency

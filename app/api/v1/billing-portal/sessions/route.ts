@@ -1,8 +1,8 @@
-import { apiRoute } from "@/lib/api/handler";
-import { apiRoutes } from "@/lib/api/route-methods";
-import { json } from "@/lib/api/respond";
-import { createPortalLink } from "@/lib/portal/create-session-link";
-import { createPortalSessionSchema } from "@/lib/portal/session-schema";
+import { apiRoute } from "@/lib/http/handler";
+import { apiRoutes } from "@/lib/http/route-methods";
+import { json } from "@/lib/http/respond";
+import { createPortalLink } from "@/lib/domain/portal-sessions/create-session-link";
+import { createPortalSessionSchema } from "@/lib/domain/portal-sessions/session-schema";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoutes({
   // POST /billing-portal/sessions – a single-use, 10-minute sign-in link for one customer

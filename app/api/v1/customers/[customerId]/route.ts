@@ -1,8 +1,8 @@
-import { apiRoute } from "@/lib/api/handler";
-import { apiRoutes } from "@/lib/api/route-methods";
-import { json } from "@/lib/api/respond";
-import { getCustomerOrThrow } from "@/lib/customers/customer-store";
-import { customerView } from "@/lib/customers/customer-view";
+import { apiRoute } from "@/lib/http/handler";
+import { apiRoutes } from "@/lib/http/route-methods";
+import { json } from "@/lib/http/respond";
+import { getCustomerOrThrow } from "@/lib/domain/customers/customer-store";
+import { customerView } from "@/lib/workflows/subscriptions/customer-view";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoutes({
   // GET /customers/:customerId – one customer with its subscriptions

@@ -1,8 +1,8 @@
-import { apiRoute } from "@/lib/api/handler";
-import { apiRoutes } from "@/lib/api/route-methods";
-import { json } from "@/lib/api/respond";
-import { getEventOrThrow } from "@/lib/events/event-store";
-import { serializeEvent } from "@/lib/events/serialize-event";
+import { apiRoute } from "@/lib/http/handler";
+import { apiRoutes } from "@/lib/http/route-methods";
+import { json } from "@/lib/http/respond";
+import { getEventOrThrow } from "@/lib/workflows/events/event-store";
+import { serializeEvent } from "@/lib/workflows/events/serialize-event";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoutes({
   // GET /events/:eventId – one event by the platform's id, with its fees and costs

@@ -1,9 +1,9 @@
-import { apiRoute } from "@/lib/api/handler";
-import { apiRoutes } from "@/lib/api/route-methods";
-import { json } from "@/lib/api/respond";
-import { brandingSchema } from "@/lib/branding/schema";
-import { serializeBranding, updateBranding } from "@/lib/branding/update-branding";
-import { getPlatformOrThrow } from "@/lib/platforms/get-platform";
+import { apiRoute } from "@/lib/http/handler";
+import { apiRoutes } from "@/lib/http/route-methods";
+import { json } from "@/lib/http/respond";
+import { brandingSchema } from "@/lib/domain/platforms/branding-schema";
+import { serializeBranding, updateBranding } from "@/lib/domain/branding/update-branding";
+import { getPlatformOrThrow } from "@/lib/domain/platforms/get-platform";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoutes({
   // GET /platform/branding – the portal's name, logo, colours, product URLs and allowed origins

@@ -1,8 +1,8 @@
-import { apiRoute } from "@/lib/api/handler";
-import { apiRoutes } from "@/lib/api/route-methods";
-import { json } from "@/lib/api/respond";
-import { getPlatformSettings, replacePlatformSettings, serializeSettings } from "@/lib/platforms/settings";
-import { platformSettingsSchema } from "@/lib/platforms/settings-schema";
+import { apiRoute } from "@/lib/http/handler";
+import { apiRoutes } from "@/lib/http/route-methods";
+import { json } from "@/lib/http/respond";
+import { getPlatformSettings, replacePlatformSettings, serializeSettings } from "@/lib/domain/platforms/settings";
+import { platformSettingsSchema } from "@/lib/domain/platforms/settings-schema";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoutes({
   // GET /platform/settings – Billfold extension: top-up limits and presets, auto top-up caps, portal currency

@@ -1,10 +1,10 @@
-import { apiRoute } from "@/lib/api/handler";
-import { apiRoutes } from "@/lib/api/route-methods";
-import { json } from "@/lib/api/respond";
-import { createProductVersion } from "@/lib/catalog/create-product";
-import { createVersionSchema } from "@/lib/catalog/product-schema";
-import { getProductOrThrow } from "@/lib/catalog/product-store";
-import { productDetail, serializeVersionSummary } from "@/lib/catalog/serialize-product";
+import { apiRoute } from "@/lib/http/handler";
+import { apiRoutes } from "@/lib/http/route-methods";
+import { json } from "@/lib/http/respond";
+import { createProductVersion } from "@/lib/domain/catalog/create-product";
+import { createVersionSchema } from "@/lib/domain/catalog/product-schema";
+import { getProductOrThrow } from "@/lib/domain/catalog/product-store";
+import { productDetail, serializeVersionSummary } from "@/lib/domain/catalog/serialize-product";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoutes({
   // GET /products/:productId – a product with every version, newest first

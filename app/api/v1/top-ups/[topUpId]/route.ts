@@ -1,8 +1,8 @@
-import { apiRoute } from "@/lib/api/handler";
-import { apiRoutes } from "@/lib/api/route-methods";
-import { json } from "@/lib/api/respond";
-import { getTopUpOrThrow } from "@/lib/payments/top-ups/store";
-import { serializeTopUp } from "@/lib/payments/top-ups/serialize";
+import { apiRoute } from "@/lib/http/handler";
+import { apiRoutes } from "@/lib/http/route-methods";
+import { json } from "@/lib/http/respond";
+import { getTopUpOrThrow } from "@/lib/domain/payments/top-ups/store";
+import { serializeTopUp } from "@/lib/domain/payments/top-ups/serialize";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoutes({
   // GET /top-ups/:topUpId – one top-up with its status, what it credited and its receipt

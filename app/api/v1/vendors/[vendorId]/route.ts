@@ -1,7 +1,7 @@
-import { apiRoute } from "@/lib/api/handler";
-import { apiRoutes } from "@/lib/api/route-methods";
-import { json } from "@/lib/api/respond";
-import { getVendorOrThrow, serializeVendor } from "@/lib/vendors/vendor-store";
+import { apiRoute } from "@/lib/http/handler";
+import { apiRoutes } from "@/lib/http/route-methods";
+import { json } from "@/lib/http/respond";
+import { getVendorOrThrow, serializeVendor } from "@/lib/domain/vendors/vendor-store";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoutes({
   // GET /vendors/:vendorId – one vendor

@@ -1,8 +1,8 @@
-import { apiRoute } from "@/lib/api/handler";
-import { apiRoutes } from "@/lib/api/route-methods";
-import { json } from "@/lib/api/respond";
-import { now } from "@/lib/clock";
-import { disableDestination, getDestinationOrThrow, serializeDestination } from "@/lib/webhooks/destinations";
+import { apiRoute } from "@/lib/http/handler";
+import { apiRoutes } from "@/lib/http/route-methods";
+import { json } from "@/lib/http/respond";
+import { now } from "@/lib/kernel/clock";
+import { disableDestination, getDestinationOrThrow, serializeDestination } from "@/lib/domain/outbound-webhooks/destinations";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoutes({
   // GET /webhooks/:webhookId – one destination, with its secret

@@ -1,7 +1,7 @@
-import { json } from "@/lib/api/respond";
-import { startCardSetup } from "@/lib/payments/cards/manage-cards";
-import { portalRoute } from "@/lib/portal/portal-route";
-import { ownAccountRef } from "@/lib/wallet/get-wallet";
+import { json } from "@/lib/http/respond";
+import { startCardSetup } from "@/lib/domain/payments/cards/manage-cards";
+import { portalRoute } from "@/lib/http/portal-route";
+import { ownAccountRef } from "@/lib/domain/wallet/get-wallet";
 
 // POST /api/portal/auto-top-up/:accountId/confirm-card – confirm the card the bank asked about (returns the Checkout URL)
 export const POST = portalRoute({ mutation: true }, async ({ db, scope, params }) => {

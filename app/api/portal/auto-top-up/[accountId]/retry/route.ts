@@ -1,7 +1,7 @@
-import { json } from "@/lib/api/respond";
-import { triggerAutoTopUp } from "@/lib/payments/auto-top-up/trigger";
-import { portalRoute } from "@/lib/portal/portal-route";
-import { ownAccountRef } from "@/lib/wallet/get-wallet";
+import { json } from "@/lib/http/respond";
+import { triggerAutoTopUp } from "@/lib/domain/payments/auto-top-up/trigger";
+import { portalRoute } from "@/lib/http/portal-route";
+import { ownAccountRef } from "@/lib/domain/wallet/get-wallet";
 
 // POST /api/portal/auto-top-up/:accountId/retry – the customer asks to try the card again now (caps still apply)
 export const POST = portalRoute({ mutation: true }, async ({ db, scope, params }) => {

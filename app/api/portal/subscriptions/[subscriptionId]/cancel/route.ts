@@ -1,8 +1,8 @@
-import { json } from "@/lib/api/respond";
-import { portalRoute } from "@/lib/portal/portal-route";
-import { setCancelAtPeriodEnd } from "@/lib/subscriptions/manage";
-import { planOverview } from "@/lib/subscriptions/portal-plan";
-import { cancelAtPeriodEndSchema } from "@/lib/subscriptions/schemas";
+import { json } from "@/lib/http/respond";
+import { portalRoute } from "@/lib/http/portal-route";
+import { setCancelAtPeriodEnd } from "@/lib/workflows/subscriptions/manage";
+import { planOverview } from "@/lib/workflows/subscriptions/portal-plan";
+import { cancelAtPeriodEndSchema } from "@/lib/workflows/subscriptions/schemas";
 
 // POST /api/portal/subscriptions/:subscriptionId/cancel – cancel at period end ({cancel: true}) or undo it ({cancel: false})
 export const POST = portalRoute({ mutation: true, body: cancelAtPeriodEndSchema }, async ({ db, scope, params, body }) => {

@@ -1,8 +1,8 @@
-import { json } from "@/lib/api/respond";
-import { portalRoute } from "@/lib/portal/portal-route";
-import { switchPlan } from "@/lib/subscriptions/manage";
-import { planOverview } from "@/lib/subscriptions/portal-plan";
-import { switchPlanSchema } from "@/lib/subscriptions/schemas";
+import { json } from "@/lib/http/respond";
+import { portalRoute } from "@/lib/http/portal-route";
+import { switchPlan } from "@/lib/workflows/subscriptions/manage";
+import { planOverview } from "@/lib/workflows/subscriptions/portal-plan";
+import { switchPlanSchema } from "@/lib/workflows/subscriptions/schemas";
 
 // POST /api/portal/subscriptions/:subscriptionId/switch – change plan at the next renewal (no proration)
 export const POST = portalRoute({ mutation: true, body: switchPlanSchema }, async ({ db, scope, params, body }) => {

@@ -1,7 +1,7 @@
-import { json } from "@/lib/api/respond";
-import { cancelTopUp } from "@/lib/payments/top-ups/cancel";
-import { getTopUpView } from "@/lib/payments/top-ups/portal-view";
-import { portalRoute } from "@/lib/portal/portal-route";
+import { json } from "@/lib/http/respond";
+import { cancelTopUp } from "@/lib/domain/payments/top-ups/cancel";
+import { getTopUpView } from "@/lib/domain/payments/top-ups/portal-view";
+import { portalRoute } from "@/lib/http/portal-route";
 
 // POST /api/portal/top-ups/:topUpId/cancel – the customer left Checkout: close it so it can't be paid later
 export const POST = portalRoute({ mutation: true }, async ({ db, scope, params }) => {

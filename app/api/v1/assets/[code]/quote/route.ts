@@ -1,10 +1,10 @@
-import { apiRoute } from "@/lib/api/handler";
-import { apiRoutes } from "@/lib/api/route-methods";
-import { json } from "@/lib/api/respond";
-import { getAssetOrThrow } from "@/lib/assets/find-asset";
-import { quoteSchema } from "@/lib/assets/schemas";
-import { quoteAsset } from "@/lib/assets/serialize";
-import { ValidationError } from "@/lib/errors";
+import { apiRoute } from "@/lib/http/handler";
+import { apiRoutes } from "@/lib/http/route-methods";
+import { json } from "@/lib/http/respond";
+import { getAssetOrThrow } from "@/lib/domain/assets/find-asset";
+import { quoteSchema } from "@/lib/domain/assets/schemas";
+import { quoteAsset } from "@/lib/domain/assets/serialize";
+import { ValidationError } from "@/lib/kernel/errors";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoutes({
   // POST /assets/:code/quote – how many units an amount of fiat buys at the current rate

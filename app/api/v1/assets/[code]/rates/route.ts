@@ -1,9 +1,9 @@
-import { apiRoute } from "@/lib/api/handler";
-import { apiRoutes } from "@/lib/api/route-methods";
-import { json } from "@/lib/api/respond";
-import { addAssetRate } from "@/lib/assets/create-asset";
-import { rateInputSchema } from "@/lib/assets/schemas";
-import { serializeAsset } from "@/lib/assets/serialize";
+import { apiRoute } from "@/lib/http/handler";
+import { apiRoutes } from "@/lib/http/route-methods";
+import { json } from "@/lib/http/respond";
+import { addAssetRate } from "@/lib/domain/assets/create-asset";
+import { rateInputSchema } from "@/lib/domain/assets/schemas";
+import { serializeAsset } from "@/lib/domain/assets/serialize";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoutes({
   // POST /assets/:code/rates – add an exchange rate, effective now or at effective_at

@@ -1,8 +1,8 @@
-import { apiRoute } from "@/lib/api/handler";
-import { apiRoutes } from "@/lib/api/route-methods";
-import { json } from "@/lib/api/respond";
-import { serializeCoupon } from "@/lib/grants/coupons/serialize";
-import { deactivateCoupon } from "@/lib/grants/coupons/store";
+import { apiRoute } from "@/lib/http/handler";
+import { apiRoutes } from "@/lib/http/route-methods";
+import { json } from "@/lib/http/respond";
+import { serializeCoupon } from "@/lib/domain/grants/coupons/serialize";
+import { deactivateCoupon } from "@/lib/domain/grants/coupons/store";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoutes({
   // POST /coupons/:couponId/deactivate – no further redemptions; credits already given stay

@@ -1,7 +1,7 @@
-import { apiRoute } from "@/lib/api/handler";
-import { apiRoutes } from "@/lib/api/route-methods";
-import { json } from "@/lib/api/respond";
-import { customerStats, customerStatsQuerySchema } from "@/lib/events/customer-stats";
+import { apiRoute } from "@/lib/http/handler";
+import { apiRoutes } from "@/lib/http/route-methods";
+import { json } from "@/lib/http/respond";
+import { customerStats, customerStatsQuerySchema } from "@/lib/workflows/events/customer-stats";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoutes({
   // GET /customers/:customerId/stats – revenue, costs and margin per asset and currency (?from&to)

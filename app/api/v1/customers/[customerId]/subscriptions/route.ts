@@ -1,10 +1,10 @@
-import { apiRoute } from "@/lib/api/handler";
-import { apiRoutes } from "@/lib/api/route-methods";
-import { json } from "@/lib/api/respond";
-import { addSubscription } from "@/lib/catalog/add-subscription";
-import { listSubscriptionViews } from "@/lib/catalog/subscription-view";
-import { getCustomerOrThrow } from "@/lib/customers/customer-store";
-import { subscriptionRequestSchema } from "@/lib/customers/schemas";
+import { apiRoute } from "@/lib/http/handler";
+import { apiRoutes } from "@/lib/http/route-methods";
+import { json } from "@/lib/http/respond";
+import { addSubscription } from "@/lib/workflows/subscriptions/add-subscription";
+import { listSubscriptionViews } from "@/lib/workflows/subscriptions/subscription-view";
+import { getCustomerOrThrow } from "@/lib/domain/customers/customer-store";
+import { subscriptionRequestSchema } from "@/lib/domain/customers/schemas";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoutes({
   // POST /customers/:customerId/subscriptions – subscribe an existing customer to products

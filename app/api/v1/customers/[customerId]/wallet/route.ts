@@ -1,8 +1,8 @@
-import { apiRoute } from "@/lib/api/handler";
-import { apiRoutes } from "@/lib/api/route-methods";
-import { json } from "@/lib/api/respond";
-import { getCustomerOrThrow } from "@/lib/customers/customer-store";
-import { listWalletAccounts } from "@/lib/wallet/get-wallet";
+import { apiRoute } from "@/lib/http/handler";
+import { apiRoutes } from "@/lib/http/route-methods";
+import { json } from "@/lib/http/respond";
+import { getCustomerOrThrow } from "@/lib/domain/customers/customer-store";
+import { listWalletAccounts } from "@/lib/domain/wallet/get-wallet";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoutes({
   // GET /customers/:customerId/wallet – the customer's accounts and available balances

@@ -1,10 +1,10 @@
-import { apiRoute } from "@/lib/api/handler";
-import { apiRoutes } from "@/lib/api/route-methods";
-import { json } from "@/lib/api/respond";
-import { getProductVersionOrThrow } from "@/lib/catalog/get-version";
-import { updateVersionSchema } from "@/lib/catalog/product-schema";
-import { serializeVersionSummary } from "@/lib/catalog/serialize-product";
-import { updateProductVersion } from "@/lib/catalog/update-version";
+import { apiRoute } from "@/lib/http/handler";
+import { apiRoutes } from "@/lib/http/route-methods";
+import { json } from "@/lib/http/respond";
+import { getProductVersionOrThrow } from "@/lib/domain/catalog/get-version";
+import { updateVersionSchema } from "@/lib/domain/catalog/product-schema";
+import { serializeVersionSummary } from "@/lib/domain/catalog/serialize-product";
+import { updateProductVersion } from "@/lib/domain/catalog/update-version";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoutes({
   // GET /products/:productId/:version – one version (an integer, or "default")

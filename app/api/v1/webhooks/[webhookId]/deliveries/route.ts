@@ -1,9 +1,9 @@
-import { apiRoute } from "@/lib/api/handler";
-import { apiRoutes } from "@/lib/api/route-methods";
-import { page } from "@/lib/api/pagination";
-import { pageQuerySchema } from "@/lib/api/page-query";
-import { json } from "@/lib/api/respond";
-import { listDeliveries } from "@/lib/webhooks/deliveries";
+import { apiRoute } from "@/lib/http/handler";
+import { apiRoutes } from "@/lib/http/route-methods";
+import { page } from "@/lib/kernel/fields/pagination";
+import { pageQuerySchema } from "@/lib/kernel/fields/page-query";
+import { json } from "@/lib/http/respond";
+import { listDeliveries } from "@/lib/domain/outbound-webhooks/deliveries";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoutes({
   // GET /webhooks/:webhookId/deliveries – the delivery log: every event, its attempts and outcome

@@ -1,7 +1,7 @@
-import { apiRoute } from "@/lib/api/handler";
-import { apiRoutes } from "@/lib/api/route-methods";
-import { json } from "@/lib/api/respond";
-import { getWalletAccountDetail } from "@/lib/wallet/get-wallet";
+import { apiRoute } from "@/lib/http/handler";
+import { apiRoutes } from "@/lib/http/route-methods";
+import { json } from "@/lib/http/respond";
+import { getWalletAccountDetail } from "@/lib/domain/wallet/get-wallet";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoutes({
   // GET /customers/:customerId/wallet/:accountId – one account ("default:USD") with pending amounts

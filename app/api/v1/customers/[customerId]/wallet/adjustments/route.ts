@@ -1,8 +1,8 @@
-import { apiRoute } from "@/lib/api/handler";
-import { apiRoutes } from "@/lib/api/route-methods";
-import { json } from "@/lib/api/respond";
-import { createAdjustmentSchema } from "@/lib/wallet/adjustment-schema";
-import { createAdjustment } from "@/lib/wallet/create-adjustment";
+import { apiRoute } from "@/lib/http/handler";
+import { apiRoutes } from "@/lib/http/route-methods";
+import { json } from "@/lib/http/respond";
+import { createAdjustmentSchema } from "@/lib/workflows/wallet/adjustment-schema";
+import { createAdjustment } from "@/lib/workflows/wallet/create-adjustment";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoutes({
   // POST /customers/:customerId/wallet/adjustments – credit or debit a wallet account (idempotent by transaction_id)

@@ -1,8 +1,8 @@
-import { apiRoute } from "@/lib/api/handler";
-import { apiRoutes } from "@/lib/api/route-methods";
-import { json } from "@/lib/api/respond";
-import { simulateUsage } from "@/lib/catalog/simulate-usage";
-import { simulateUsageSchema } from "@/lib/events/schemas";
+import { apiRoute } from "@/lib/http/handler";
+import { apiRoutes } from "@/lib/http/route-methods";
+import { json } from "@/lib/http/respond";
+import { simulateUsage } from "@/lib/workflows/events/simulate-usage";
+import { simulateUsageSchema } from "@/lib/workflows/events/schemas";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoutes({
   // POST /products/:productId/:version/simulate-usage – the fees events would incur on this version; writes nothing

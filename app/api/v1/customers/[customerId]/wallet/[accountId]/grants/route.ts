@@ -1,10 +1,10 @@
-import { apiRoute } from "@/lib/api/handler";
-import { apiRoutes } from "@/lib/api/route-methods";
-import { page } from "@/lib/api/pagination";
-import { pageQuerySchema } from "@/lib/api/page-query";
-import { json } from "@/lib/api/respond";
-import { getCustomerOrThrow } from "@/lib/customers/customer-store";
-import { listAccountGrants } from "@/lib/grants/list-grants";
+import { apiRoute } from "@/lib/http/handler";
+import { apiRoutes } from "@/lib/http/route-methods";
+import { page } from "@/lib/kernel/fields/pagination";
+import { pageQuerySchema } from "@/lib/kernel/fields/page-query";
+import { json } from "@/lib/http/respond";
+import { getCustomerOrThrow } from "@/lib/domain/customers/customer-store";
+import { listAccountGrants } from "@/lib/domain/grants/list-grants";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoutes({
   // GET /customers/:customerId/wallet/:accountId/grants – the account's credit grants, live ones first in consumption order

@@ -1,0 +1,92 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Database } from "@/lib/kernel/db";
+import { rowsOf } from "@/lib/kernel/db/rows";
+import { withTransaction } from "@/lib/kernel/db/transaction";
+import { resetEnvCache } from "@/lib/kernel/env";
+import { EXPIRE_GRANT_JOB } from "@/lib/domain/grants/types";
+import { enqueueJob } from "@/lib/kernel/jobs/enqueue";
+import { registerJob, registeredKinds } from "@/lib/kernel/jobs/registry";
+import { drainJobs } from "@/lib/kernel/jobs/run-due-jobs";
+import { DELIVERY_SLOTS_PER_PLATFORM, startJobRunner, type Runner } from "@/lib/kernel/jobs/runner";
+import { RESUME_ATTEMPT_JOB, RETRY_AUTO_TOP_UP_JOB } from "@/lib/domain/payments/job-kinds";
+import { RENEW_JOB } from "@/lib/workflows/subscriptions/store";
+import { callApi, useDatabase } from "@/test/support/api-client";
+import { testDatabases } from "@/test/support/databases";
+import { createTestPlatform, type TestPlatform } from "@/test/support/fixtures";
+import { startHangingReceiver, startReceiver, type HangingReceiver, type Receiver } from "@/test/support/http-receiver";
+import { DELIVER_JOB, DELIVERY_TIMEOUT_MS } from "./deliver";
+import { emitWebhookEvent } from "./emit";
+
+const MONEY_PROBE = "test.money-probe";
+const moneyDone = new Set<string>();
+registerJob(MONEY_PROBE, async (_db, payload) => {
+  moneyDone.add(String(payload.tag));
+});
+
+describe.each(testDatabases())("a hanging webhook endpoint on $name", (target) => {
+  let database: Database;
+  let hanging: HangingReceiver;
+  let receiver: Receiver;
+  let slow: TestPlatform;
+  let other: TestPlatform;
+  let runner: Runner | undefined;
+  beforeAll(async () => {
+    database = await target.open();
+    useDatabase(database);
+    // The receivers run on this machine.
+    process.env.WEBHOOKS_ALLOW_PRIVATE_DESTINATIONS = "1";
+    resetEnvCache();
+    await drainJobs(database.db);
+    [hanging, receiver] = await Promise.all([startHangingReceiver(), startReceiver()]);
+    slow = await createTestPlatform(database.db);
+    other = await createTestPlatform(database.db);
+    for (const [platform, url] of [[slow, hanging.url], [other, receiver.url]] as const) {
+      expect((await callApi("POST", "/api/v1/webhooks", { key: platform.testKey, body: { url } })).status).toBe(201);
+    }
+  });
+  afterAll(async () => {
+    await hanging.close();
+    await runner?.stop();
+    await database.db.execute(sql`UPDATE jobs SET status = 'done' WHERE kind = ${DELIVER_JOB} AND status IN ('pending', 'running')`);
+    await receiver.close();
+    delete process.env.WEBHOOKS_ALLOW_PRIVATE_DESTINATIONS;
+    resetEnvCache();
+    await database.close();
+  });
+
+  const emit = (platform: TestPlatform, n: number) =>
+    withTransaction(database.db, (tx) => emitWebhookEvent(tx, platform.scope, "top_up.completed", { top_up_id: `top_${n}` }));
+
+  it("delays neither another platform's delivery nor a money job, and gives up on it after the timeout", async () => {
+    for (let n = 0; n < 30; n++) await emit(slow, n);
+    runner = startJobRunner(database.db);
+    // The slow platform's deliveries now hang, as many as its cap allows.
+    await vi.waitFor(() => expect(hanging.requests()).toBe(DELIVERY_SLOTS_PER_PLATFORM), { timeout: 5_000, interval: 10 });
+    const started = performance.now();
+    await emit(other, 1);
+    const tag = `${target.name}-${Math.random()}`;
+    await enqueueJob(database.db, { kind: MONEY_PROBE, payload: { tag } });
+    runner.kick();
+    await vi.waitFor(() => expect(receiver.received).toHaveLength(1), { timeout: 5_000, interval: 10 });
+    await vi.waitFor(() => expect(moneyDone.has(tag)).toBe(true), { timeout: 5_000, interval: 10 });
+    // The poll interval (1 s) plus the work, far below the 30 hanging deliveries' sum.
+    expect(performance.now() - started).toBeLessThan(3_000);
+    expect(hanging.requests()).toBe(DELIVERY_SLOTS_PER_PLATFORM);
+    // The hanging attempts end at the delivery timeout, recorded without any detail of the network.
+    const failed = async () =>
+      rowsOf<{ last_error: string | null }>(
+        await database.db.execute(sql`
+          SELECT d.last_error FROM webhook_deliveries d JOIN webhook_destinations w ON w.id = d.destination_id
+          WHERE w.platform_id = ${slow.id} AND d.attempts > 0`),
+      );
+    await vi.waitFor(async () => expect((await failed()).length).toBeGreaterThanOrEqual(1), { timeout: DELIVERY_TIMEOUT_MS + 5_000, interval: 50 });
+    expect((await failed()).map((r) => r.last_error)).toContain("timed out");
+  });
+
+  it("runs every money job kind in the money lane and only webhook deliveries in the deliveries lane", () => {
+    expect(registeredKinds("deliveries")).toEqual([DELIVER_JOB]);
+    expect(registeredKinds("money")).toEqual(expect.arrayContaining([RESUME_ATTEMPT_JOB, RETRY_AUTO_TOP_UP_JOB, EXPIRE_GRANT_JOB, RENEW_JOB, MONEY_PROBE]));
+    expect(registeredKinds("money").length + 1).toBe(registeredKinds().length);
+  });
+});

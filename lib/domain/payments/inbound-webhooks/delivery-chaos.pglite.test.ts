@@ -1,0 +1,4 @@
+import { onlyDatabase } from "@/test/support/databases";
+import { webhookChaosSuite } from "@/test/support/webhook-chaos";
+
+webhookChaosSuite(onlyDatabase("pglite"));

@@ -1,0 +1,37 @@
+import { eq } from "drizzle-orm";
+import type { DbOrTx } from "@/lib/kernel/db";
+import { platforms } from "@/lib/kernel/db/schema";
+import { readBranding, type Branding } from "@/lib/domain/platforms/branding-schema";
+import { env } from "@/lib/kernel/env";
+import { NotFoundError } from "@/lib/kernel/errors";
+
+export interface Platform {
+  id: string;
+  name: string;
+  branding: Branding;
+  settings: Record<string, unknown>;
+}
+
+export function toPlatform(row: typeof platforms.$inferSelect): Platform {
+  return { id: row.id, name: row.name, branding: readBranding(row.name, row.branding), settings: row.settings };
+}
+
+export async function findPlatform(db: DbOrTx, platformId: string): Promise<Platform | null> {
+  const [row] = await db.select().from(platforms).where(eq(platforms.id, platformId)).limit(1);
+  return row ? toPlatform(row) : null;
+}
+
+/** @throws NotFoundError */
+export async function getPlatformOrThrow(db: DbOrTx, platformId: string): Promise<Platform> {
+  const platform = await findPlatform(db, platformId);
+  if (!platform) throw new NotFoundError("Platform");
+  return platform;
+}
+
+/**
+ * Where a customer is sent when the platform gave no return_url or failure_url (a top-up, a plan's
+ * first payment): the platform's home page from its branding, else the portal's own signed-out page.
+ */
+export function defaultRedirectUrl(platform: Platform): string {
+  return platform.branding.homeUrl ?? `${env().PORTAL_URL.replace(/\/$/, "")}/signed-out`;
+}

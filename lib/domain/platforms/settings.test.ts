@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/lib/kernel/db";
+import { callApi, useDatabase } from "@/test/support/api-client";
+import { testDatabases } from "@/test/support/databases";
+import { createTestPlatform } from "@/test/support/fixtures";
+
+const DEFAULTS = { currency: "USD", top_up: { min_amount: 5, max_amount: 1000, presets: [10, 25, 50, 100] }, auto_top_up: { max_charges_per_day: 5 } };
+
+describe.each(testDatabases())("GET/PUT /platform/settings on $name", (target) => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await target.open();
+    useDatabase(database);
+  });
+  afterAll(() => database.close());
+
+  it("starts from the defaults, replaces exactly, and keeps each platform's own", async () => {
+    const a = await createTestPlatform(database.db);
+    const b = await createTestPlatform(database.db);
+    expect((await callApi("GET", "/api/v1/platform/settings", { key: a.testKey })).json).toEqual(DEFAULTS);
+    const raw = '{"currency":"EUR","top_up":{"min_amount":7.5,"max_amount":250.25,"presets":[7.5,20,250.25]},"auto_top_up":{"max_charges_per_day":3}}';
+    const put = await callApi("PUT", "/api/v1/platform/settings", { key: a.testKey, raw });
+    expect(put.status, put.text).toBe(200);
+    expect(put.text).toBe('{"currency":"EUR","top_up":{"min_amount":7.5,"max_amount":250.25,"presets":[7.5,20,250.25]},"auto_top_up":{"max_charges_per_day":3}}');
+    expect((await callApi("GET", "/api/v1/platform/settings", { key: a.testKey })).text).toBe(put.text);
+    expect((await callApi("GET", "/api/v1/platform/settings", { key: b.testKey })).json).toEqual(DEFAULTS);
+    const partial = await callApi("PUT", "/api/v1/platform/settings", { key: a.testKey, body: { top_up: { min_amount: 20 } } });
+    expect(partial.json).toEqual({ ...DEFAULTS, top_up: { min_amount: 20, max_amount: 1000, presets: [25, 50, 100] } });
+  });
+
+  it("refuses inconsistent settings field by field", async () => {
+    const a = await createTestPlatform(database.db);
+    const cases: [unknown, string][] = [
+      [{ top_up: { min_amount: 50, max_amount: 10 } }, "top_up.max_amount"],
+      [{ top_up: { min_amount: 2000 } }, "top_up.min_amount"],
+      [{ top_up: { presets: [10, 5000] } }, "top_up.presets[1]"],
+      [{ top_up: { min_amount: 5.001 } }, "top_up.min_amount"],
+      [{ top_up: { min_amount: 0.1 } }, "top_up.min_amount"],
+      [{ currency: "XYZ" }, "currency"],
+      [{ currency: "JPY" }, "top_up.min_amount"],
+      [{ auto_top_up: { max_charges_per_day: 0 } }, "auto_top_up.max_charges_per_day"],
+      [{ auto_top_up: { max_charges_per_day: 25 } }, "auto_top_up.max_charges_per_day"],
+      [{ top_up: { presets: [1, 2, 3, 4, 5, 6, 7] } }, "top_up.presets"],
+    ];
+    for (const [body, field] of cases) {
+      const res = await callApi("PUT", "/api/v1/platform/settings", { key: a.testKey, body });
+      expect(res.status, JSON.stringify(body)).toBe(422);
+      expect(Object.keys(res.json.errors), JSON.stringify(body)).toContain(field);
+    }
+    expect((await callApi("GET", "/api/v1/platform/settings", { key: a.testKey })).json).toEqual(DEFAULTS);
+  });
+});

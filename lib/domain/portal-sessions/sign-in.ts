@@ -1,0 +1,35 @@
+import type { Db } from "@/lib/kernel/db";
+import { clientAddress, enforceRateLimit } from "@/lib/kernel/rate-limit";
+import { sessionCookie, sessionIdFromCookieHeader } from "./cookie";
+import { exchangeToken } from "./exchange-token";
+import { linkErrorPath } from "./link-error";
+import { endSession } from "./sessions";
+
+// The token must not leak through Referer, history or any cache after the exchange.
+const NO_LEAK = { "cache-control": "no-store", "referrer-policy": "no-referrer" };
+
+function redirect(location: string, extra: Record<string, string | string[]> = {}): Response {
+  const headers = new Headers({ ...NO_LEAK, location });
+  for (const [k, v] of Object.entries(extra)) for (const value of [v].flat()) headers.append(k, value);
+  return new Response(null, { status: 303, headers });
+}
+
+/**
+ * GET /api/sign-in?token=…: a valid token becomes a fresh session cookie (any session the browser
+ * already had is ended, so a planted cookie cannot survive) and a 303 into the portal.
+ * Only links whose signature fails count against the client address's allowance, so no number of
+ * forged links from anywhere can refuse a genuine one.
+ * @throws RateLimitedError when the client address has sent too many links that do not verify.
+ */
+export async function signIn(db: Db, req: Request): Promise<Response> {
+  const token = new URL(req.url).searchParams.get("token") ?? "";
+  const result = await exchangeToken(db, token);
+  if (result.kind === "failure_redirect") return redirect(result.url);
+  if (result.kind === "invalid") {
+    if (!result.platformId) await enforceRateLimit("signin", clientAddress(req.headers));
+    return redirect(await linkErrorPath(db, result.platformId));
+  }
+  await endSession(db, sessionIdFromCookieHeader(req.headers.get("cookie")));
+  const maxAge = Math.floor((result.expiresAt.getTime() - Date.now()) / 1000);
+  return redirect(result.next, { "set-cookie": sessionCookie(result.sessionId, maxAge) });
+}

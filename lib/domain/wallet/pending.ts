@@ -1,0 +1,38 @@
+import { and, eq, gt, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { now } from "@/lib/kernel/clock";
+import type { DbOrTx } from "@/lib/kernel/db";
+import { topUps } from "@/lib/kernel/db/schema";
+import { dec, type Decimal } from "@/lib/kernel/money";
+import { inScope, type CustomerScope } from "@/lib/kernel/scope";
+
+function pendingWhere(scope: CustomerScope, account?: { name: string; asset: string }): SQL | undefined {
+  return and(
+    inScope(topUps, scope),
+    eq(topUps.customerId, scope.customerId),
+    account ? eq(topUps.accountName, account.name) : undefined,
+    account ? eq(topUps.assetCode, account.asset) : undefined,
+    inArray(topUps.status, ["initiated", "processing"]),
+    or(eq(topUps.status, "processing"), isNull(topUps.expiresAt), gt(topUps.expiresAt, now())),
+  );
+}
+
+/** Map key of an account in `pendingTopUpsByAccount`. */
+export const pendingKey = (name: string, asset: string): string => `${name}\u0000${asset}`;
+
+/**
+ * Units on their way into each of the customer's accounts, in one query: top-ups initiated and not
+ * expired, or paid and awaiting confirmation. Accounts with none are absent.
+ */
+export async function pendingTopUpsByAccount(db: DbOrTx, scope: CustomerScope): Promise<Map<string, Decimal>> {
+  const rows = await db
+    .select({ name: topUps.accountName, asset: topUps.assetCode, total: sql<string>`sum(${topUps.units})::text` })
+    .from(topUps)
+    .where(pendingWhere(scope))
+    .groupBy(topUps.accountName, topUps.assetCode);
+  return new Map(rows.map((r) => [pendingKey(r.name, r.asset), dec(r.total)]));
+}
+
+/** One account's pending sum as a scalar subquery (text, NULL for none), for reads that fetch it with other rows. */
+export function pendingTopUpsSql(scope: CustomerScope, name: string, asset: string): SQL<string | null> {
+  return sql<string | null>`(SELECT sum(${topUps.units})::text FROM ${topUps} WHERE ${pendingWhere(scope, { name, asset })})`;
+}

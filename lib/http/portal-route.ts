@@ -1,0 +1,39 @@
+import type { z } from "zod";
+import { ForbiddenError, UnauthorizedError } from "@/lib/kernel/errors";
+import type { CustomerScope } from "@/lib/kernel/scope";
+import { sessionIdFromCookieHeader } from "@/lib/domain/portal-sessions/cookie";
+import { readSession } from "@/lib/domain/portal-sessions/sessions";
+import { csrfProblem } from "./csrf";
+import { BODY_LIMITS } from "./read-body";
+import { kitRoute, type KitContext, type Out } from "./route-kit";
+
+export type PortalApiContext<B, Q> = KitContext<B, Q> & {
+  scope: CustomerScope;
+  sessionId: string;
+  returnUrl: string;
+  failureUrl: string;
+};
+
+/**
+ * Wraps an /api/portal route in the route kit: the session cookie selects exactly one customer;
+ * mutations must pass the CSRF check first (403). An ended session answers 401 with the failure_url
+ * to leave for; both through the error table.
+ */
+export function portalRoute<BS extends z.ZodType | undefined = undefined, QS extends z.ZodType | undefined = undefined>(
+  spec: { body?: BS; query?: QS; mutation?: boolean },
+  handler: (ctx: PortalApiContext<Out<BS>, Out<QS>>) => Promise<Response>,
+) {
+  return kitRoute({ body: spec.body, query: spec.query, maxBodyBytes: BODY_LIMITS.portal }, {
+    admit(req) {
+      const problem = spec.mutation ? csrfProblem(req) : null;
+      if (problem) throw new ForbiddenError(problem);
+    },
+    async authenticate(req, db) {
+      const sessionId = sessionIdFromCookieHeader(req.headers.get("cookie"));
+      const state = await readSession(db, sessionId);
+      if (state.kind === "expired") throw new UnauthorizedError("Your session has ended.", state.failureUrl);
+      if (state.kind === "none" || !sessionId) throw new UnauthorizedError("Not signed in.");
+      return { scope: state.scope, sessionId, returnUrl: state.returnUrl, failureUrl: state.failureUrl };
+    },
+  }, handler);
+}

@@ -1,0 +1,37 @@
+import { boolean, index, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { createdAt, timestamptz } from "./columns";
+
+export const platforms = pgTable("platforms", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  /** Branding, product URLs and redirect origins, validated by lib/domain/platforms/branding-schema.ts. */
+  branding: jsonb("branding").$type<Record<string, unknown>>().notNull().default({}),
+  /** Top-up limits and auto top-up caps, validated by lib/domain/platforms/settings-schema.ts. */
+  settings: jsonb("settings").$type<Record<string, unknown>>().notNull().default({}),
+  createdAt: createdAt(),
+});
+
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    id: text("id").primaryKey(),
+    platformId: text("platform_id")
+      .notNull()
+      .references(() => platforms.id),
+    liveMode: boolean("live_mode").notNull(),
+    /** SHA-256 of the key; the key itself is shown once and never stored. */
+    keyHash: text("key_hash").notNull(),
+    /** First characters of the key, to tell keys apart in listings. */
+    hint: text("hint").notNull(),
+    createdAt: createdAt(),
+    revokedAt: timestamptz("revoked_at"),
+  },
+  (t) => [uniqueIndex("api_keys_hash_idx").on(t.keyHash), index("api_keys_platform_idx").on(t.platformId)],
+);
+
+/** Server-wide settings such as the generated signing secret when BILLFOLD_SECRET is not set. */
+export const serverSettings = pgTable("server_settings", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+  createdAt: createdAt(),
+});

@@ -1,4 +1,0 @@
-import { onlyDatabase } from "@/lib/testing/databases";
-import { webhookChaosSuite } from "@/lib/testing/webhook-chaos";
-
-webhookChaosSuite(onlyDatabase("postgres"));

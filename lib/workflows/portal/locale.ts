@@ -1,0 +1,63 @@
+import { dateTimeFormat } from "@/lib/kernel/format/intl-cache";
+
+export const DEFAULT_LOCALE = "en-US";
+export const LOCALE_COOKIE = "billfold_locale";
+export const TIMEZONE_COOKIE = "billfold_tz";
+
+/** A canonical locale Intl supports, or null. */
+export function validLocale(value: string | null | undefined): string | null {
+  if (!value || value.length > 35) return null;
+  try {
+    const [canonical] = Intl.getCanonicalLocales(value);
+    if (!canonical) return null;
+    return Intl.NumberFormat.supportedLocalesOf([canonical]).length > 0 ? canonical : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The first supported language of an Accept-Language header, honouring q-values. */
+export function localeFromAcceptLanguage(header: string | null | undefined): string | null {
+  if (!header) return null;
+  const ranked = header
+    .split(",")
+    .map((part) => {
+      const [tag, ...params] = part.trim().split(";");
+      const q = params.map((p) => /^q=([\d.]+)$/.exec(p.trim())?.[1]).find(Boolean);
+      return { tag: tag?.trim() ?? "", q: q ? Number(q) : 1 };
+    })
+    .filter((x) => x.tag && x.tag !== "*" && x.q > 0)
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of ranked) {
+    const locale = validLocale(tag);
+    if (locale) return locale;
+  }
+  return null;
+}
+
+export function validTimeZone(value: string | null | undefined): string | null {
+  if (!value || value.length > 64) return null;
+  try {
+    return dateTimeFormat("en", { timeZone: value }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+}
+
+function cookieValue(header: string | null, name: string): string | undefined {
+  for (const part of (header ?? "").split(";")) {
+    const [k, ...v] = part.trim().split("=");
+    if (k !== name) continue;
+    try {
+      return decodeURIComponent(v.join("="));
+    } catch {
+      return undefined; // not percent-encoded UTF-8: no timezone, as if the cookie were missing
+    }
+  }
+  return undefined;
+}
+
+/** The customer's timezone for an API request (cookie set by the browser), UTC when unknown. */
+export function timeZoneOf(req: Request): string {
+  return validTimeZone(cookieValue(req.headers.get("cookie"), TIMEZONE_COOKIE)) ?? "UTC";
+}

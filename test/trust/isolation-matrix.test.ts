@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/lib/kernel/db";
+import { callApi, useDatabase, type ApiResponse } from "@/test/support/api-client";
+import { testDatabases } from "@/test/support/databases";
+import { implementedMethods, routeFiles } from "@/test/support/route-table";
+import { rowCounts } from "@/test/support/row-counts";
+import { useTestProvider } from "@/test/support/stripe-env";
+import { CASES, LEAK_SWEEP, NO_FOREIGN_ID, type IsolationCase } from "./isolation-cases";
+import { secretsOf, seedTenant, type Ids, type Tenant } from "./isolation-world";
+
+/** Every "METHOD /pattern" exported by a route file under /api/v1 and /api/portal. */
+async function routeMethods(): Promise<string[]> {
+  const out: string[] = [];
+  for (const route of routeFiles().filter((r) => /^\/api\/(v1|portal)\//.test(r.pattern))) {
+    for (const method of await implementedMethods(route.file)) out.push(`${method} ${route.pattern}`);
+  }
+  return out.sort();
+}
+
+function routeOf(path: string): string | undefined {
+  const pathname = path.split("?")[0]!;
+  return routeFiles().find((r) => r.regex.test(pathname))?.pattern;
+}
+
+describe("tenant isolation matrix: coverage", () => {
+  it("has a case, or a stated reason for none, for every route and method (and nothing stale)", async () => {
+    const routes = await routeMethods();
+    const covered = new Set([...CASES.map((c) => `${c.method} ${c.route}`), ...Object.keys(NO_FOREIGN_ID)]);
+    expect(routes.filter((r) => !covered.has(r)), "routes without an isolation case: add one to test/trust/isolation-cases.ts").toEqual([]);
+    expect([...covered].filter((r) => !routes.includes(r)), "cases for routes that no longer exist").toEqual([]);
+    expect(CASES.filter((c) => Object.hasOwn(NO_FOREIGN_ID, `${c.method} ${c.route}`)).map((c) => c.route)).toEqual([]);
+  });
+});
+
+describe.each(testDatabases())("tenant isolation matrix on $name", (target) => {
+  let database: Database;
+  let tenants: Tenant[];
+  beforeAll(async () => {
+    database = await target.open();
+    useDatabase(database);
+    useTestProvider();
+    tenants = [];
+    for (let i = 0; i < 3; i++) tenants.push(await seedTenant(database));
+  });
+  afterAll(() => database.close());
+
+  const own = () => tenants[0]!.customers[0];
+  /** Another platform's first and second customer, and for customer-scoped positions this platform's second customer. */
+  function foreigners(c: IsolationCase): { who: string; ids: Ids }[] {
+    const others = [
+      { who: "platform B customer 1", ids: tenants[1]!.customers[0] },
+      { who: "platform C customer 2", ids: tenants[2]!.customers[1] },
+    ];
+    return c.reach === "customer" ? [{ who: "platform A customer 2", ids: tenants[0]!.customers[1] }, ...others] : others;
+  }
+
+  function call(via: "api" | "portal", method: string, path: string, body?: unknown): Promise<ApiResponse> {
+    if (via === "portal") return tenants[0]!.portals[0](method, path, body === undefined ? {} : { body });
+    return callApi(method, path, { key: tenants[0]!.key, ...(body === undefined ? {} : { body }) });
+  }
+
+  it.each(CASES.map((c) => [`${c.method} ${c.route} (${c.via}) with a foreign ${c.label}`, c] as const))(
+    "%s → refused, nothing leaked, nothing written",
+    async (_label, c) => {
+      const platformIds = tenants.map((t) => t.platformId);
+      for (const { who, ids } of foreigners(c)) {
+        const req = c.request(own(), ids);
+        expect(routeOf(req.path), `${req.path} is served by ${c.route}`).toBe(c.route);
+        const before = await rowCounts(database.db, platformIds);
+        const res = await call(c.via, c.method, req.path, req.body);
+        const context = `${who}: ${c.method} ${req.path} → ${res.status} ${res.text.slice(0, 300)}`;
+        if (c.expect !== "filter") {
+          expect(res.status, context).toBe(c.expect);
+          expect(res.headers.get("content-type"), context).toContain("application/problem+json");
+        } else {
+          expect(res.status, context).toBe(200);
+        }
+        const leaked = secretsOf(ids, own(), `${req.path} ${JSON.stringify(req.body ?? "")}`).filter((s) => res.text.includes(s));
+        expect(leaked, context).toEqual([]);
+        expect(await rowCounts(database.db, platformIds), context).toEqual(before);
+      }
+    },
+  );
+
+  it("lists and own-object reads show nothing of another customer or platform", async () => {
+    const foreign = [tenants[0]!.customers[1], ...tenants.slice(1).flatMap((t) => t.customers)];
+    for (const { via, path } of LEAK_SWEEP) {
+      const res = await call(via, "GET", path);
+      expect(res.status, `${path}: ${res.text.slice(0, 200)}`).toBe(200);
+      // A platform's API key sees its own second customer; the portal session must not.
+      const others = via === "api" ? foreign.slice(1) : foreign;
+      const leaked = others.flatMap((ids) => secretsOf(ids, own(), "")).filter((s) => res.text.includes(s));
+      expect(leaked, `${via} ${path}`).toEqual([]);
+    }
+  });
+});

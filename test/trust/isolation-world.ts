@@ -1,0 +1,127 @@
+import { randomBytes } from "node:crypto";
+import { usagePrice } from "@/lib/domain/catalog/usage-price";
+import type { Database } from "@/lib/kernel/db";
+import { now } from "@/lib/kernel/clock";
+import { callApi, type ApiResponse, type CallOptions } from "@/test/support/api-client";
+import { createTestPlatform, type TestPlatform } from "@/test/support/fixtures";
+import { portalSession } from "@/test/support/payments-fixtures";
+
+/** Everything one customer (and its platform) owns that a route can be asked about by id. */
+export interface Ids {
+  platformId: string;
+  customerId: string;
+  customerName: string;
+  email: string;
+  externalId: string;
+  /** A wallet account only this customer has (its own account name). */
+  accountId: string;
+  assetCode: string;
+  assetName: string;
+  productId: string;
+  productCode: string;
+  productName: string;
+  eventId: string;
+  topUpId: string;
+  vendorId: string;
+  vendorName: string;
+  vendorExternalId: string;
+  webhookId: string;
+  webhookUrl: string;
+  paymentMethodId: string;
+  subscriptionId: string;
+  couponId: string;
+  couponCode: string;
+}
+
+export type Portal = (method: string, path: string, options?: CallOptions) => Promise<ApiResponse>;
+
+export interface Tenant {
+  key: string;
+  platformId: string;
+  customers: [Ids, Ids];
+  portals: [Portal, Portal];
+}
+
+function ok(res: ApiResponse, what: string): ApiResponse {
+  if (res.status >= 300) throw new Error(`seeding ${what}: ${res.status} ${res.text}`);
+  return res;
+}
+
+/** Saves a 4242 card through the portal and the built-in test provider's Checkout, as a customer would. */
+export async function saveCard(portal: Portal): Promise<string> {
+  const setup = ok(await portal("POST", "/api/portal/payment-methods"), "card setup");
+  const session = String(setup.json.redirect_url).split("/").pop();
+  // Expiring years after the (test) clock: the ledger model moves it a day per run, 20,000 runs nightly.
+  const year = String((now().getUTCFullYear() + 5) % 100).padStart(2, "0");
+  const body = { card_number: "4242424242424242", expiry: `12 / ${year}`, cvc: "123" };
+  ok(await callApi("POST", `/api/test-checkout/${session}`, { body, headers: { origin: "http://portal.test" } }), "card checkout");
+  const cards = ok(await portal("GET", "/api/portal/payment-methods"), "cards");
+  return cards.json.cards[0].id as string;
+}
+
+type PlatformIds = Pick<
+  Ids,
+  "platformId" | "assetCode" | "assetName" | "productId" | "productCode" | "productName" | "vendorId" | "vendorName" | "vendorExternalId" | "webhookId" | "webhookUrl" | "couponId" | "couponCode"
+>;
+
+async function seedPlatformObjects(key: string, platformId: string, tag: string): Promise<PlatformIds> {
+  const assetCode = `T${tag.toUpperCase()}`;
+  const assetName = `Tokens ${tag}`;
+  ok(await callApi("POST", "/api/v1/assets", { key, body: { code: assetCode, name: assetName, precision: 0, rates: [{ source: "USD", rate: 0.05 }] } }), "asset");
+  const productCode = `prod_${tag}`;
+  const productName = `Product ${tag}`;
+  const price = usagePrice(`Calls ${tag}`, "api_call", { usage_type: "unit" }, [{ asset: "USD", values: [{ unit_price: 0.5 }] }]);
+  const product = ok(await callApi("POST", "/api/v1/products", { key, body: { name: productName, code: productCode, prices: [price], publish: true } }), "product");
+  const vendorName = `Vendor ${tag}`;
+  const vendorExternalId = `vendor-${tag}`;
+  const vendor = ok(await callApi("POST", "/api/v1/vendors", { key, body: { name: vendorName, external_id: vendorExternalId } }), "vendor");
+  const webhookUrl = `https://hooks-${tag}.example.com/in`;
+  const webhook = ok(await callApi("POST", "/api/v1/webhooks", { key, body: { url: webhookUrl, description: `Hook ${tag}` } }), "webhook");
+  const couponCode = `GIFT-${tag}`;
+  const coupon = ok(await callApi("POST", "/api/v1/coupons", { key, body: { code: couponCode, kind: "credit_grant", credit_grant: { asset: assetCode, amount: 5 } } }), "coupon");
+  return {
+    platformId, assetCode, assetName, productId: product.json.id, productCode, productName,
+    vendorId: vendor.json.id, vendorName, vendorExternalId, webhookId: webhook.json.id, webhookUrl,
+    couponId: coupon.json.id, couponCode,
+  };
+}
+
+async function seedCustomer(database: Database, platform: TestPlatform, shared: PlatformIds, tag: string): Promise<{ ids: Ids; portal: Portal }> {
+  const key = platform.testKey;
+  const customerName = `Customer ${tag}`;
+  const email = `${tag}@example.com`;
+  const externalId = `ext-${tag}`;
+  const body = { name: customerName, email, external_id: externalId, subscriptions: [{ products: [{ code: shared.productCode }] }] };
+  const created = ok(await callApi("POST", "/api/v1/customers", { key, body }), "customer").json;
+  const customerId = created.id as string;
+  const adjust = (id: string, extra: Record<string, unknown>) =>
+    callApi("POST", `/api/v1/customers/${customerId}/wallet/adjustments`, { key, body: { transaction_id: id, amount: 100, reason: "gift", ...extra } });
+  ok(await adjust(`gift-usd-${tag}`, { asset: "USD" }), "usd gift");
+  ok(await adjust(`gift-tok-${tag}`, { asset: shared.assetCode }), "token gift");
+  const accountName = `acct_${tag}`;
+  ok(await adjust(`gift-own-${tag}`, { asset: "USD", account_name: accountName }), "own account");
+  const eventId = `evt-${tag}`;
+  ok(await callApi("POST", "/api/v1/events", { key, body: { customer_id: customerId, events: [{ id: eventId, event_type: "api_call" }] } }), "event");
+  const topUp = ok(await callApi("POST", "/api/v1/top-ups", { key, body: { customer_id: customerId, amount: 20, currency: "USD" } }), "top-up");
+  const portal = await portalSession(database, { platform, key, customerId, scope: { ...platform.scope, customerId } });
+  const paymentMethodId = await saveCard(portal);
+  const ids: Ids = { ...shared, customerId, customerName, email, externalId, accountId: `${accountName}:USD`, eventId, topUpId: topUp.json.id, paymentMethodId, subscriptionId: created.subscriptions[0].id };
+  return { ids, portal };
+}
+
+/** A platform with identical shape to every other: an asset, a product, a vendor, a webhook and two full customers. */
+export async function seedTenant(database: Database): Promise<Tenant> {
+  const platform = await createTestPlatform(database.db);
+  const tag = randomBytes(4).toString("hex");
+  const shared = await seedPlatformObjects(platform.testKey, platform.id, tag);
+  const first = await seedCustomer(database, platform, shared, `${tag}a`);
+  const second = await seedCustomer(database, platform, shared, `${tag}b`);
+  return { key: platform.testKey, platformId: platform.id, customers: [first.ids, second.ids], portals: [first.portal, second.portal] };
+}
+
+/** What of `foreign` must never show up in a response: every id and name it has that `own` does not share. */
+export function secretsOf(foreign: Ids, own: Ids, request: string): string[] {
+  const values = Object.entries(foreign).flatMap(([k, v]) => (own[k as keyof Ids] === v ? [] : [v]));
+  // A 404 may name the id it was asked about; that id is the caller's input, not a leak.
+  return values.filter((v) => !request.includes(v));
+}
