@@ -4,6 +4,7 @@ import { platforms } from "@/lib/db/schema";
 import { readBranding, type Branding } from "@/lib/branding/schema";
 import { env } from "@/lib/env";
 import { NotFoundError } from "@/lib/errors";
+import { withParentDefaults } from "./inherit-defaults";
 
 export interface Platform {
   id: string;
@@ -18,7 +19,7 @@ export function toPlatform(row: typeof platforms.$inferSelect): Platform {
 
 export async function findPlatform(db: DbOrTx, platformId: string): Promise<Platform | null> {
   const [row] = await db.select().from(platforms).where(eq(platforms.id, platformId)).limit(1);
-  return row ? toPlatform(row) : null;
+  return row ? toPlatform(await withParentDefaults(db, row)) : null;
 }
 
 /** @throws NotFoundError */
