@@ -1,0 +1,29 @@
+import { and, count, desc, eq, gte, lt } from "drizzle-orm";
+import type { DbOrTx } from "@/lib/db";
+import { taskRollups } from "@/lib/db/schema";
+import { getCustomerOrThrow } from "@/lib/customers/customer-store";
+import { inScope, type PlatformScope } from "@/lib/scope";
+import type { ListTasksQuery } from "./schemas";
+import { taskFigures } from "./task-figures";
+import { serializeTaskSummary } from "./task-rows";
+
+/**
+ * A customer's tasks, newest (by first event) first, optionally those started in [from, to), each with
+ * its figures. Reads the task rollups, so a page costs the same at a million events as at ten.
+ * @throws NotFoundError for an unknown or foreign customer
+ */
+export async function listTasks(db: DbOrTx, scope: PlatformScope, query: ListTasksQuery) {
+  const customer = await getCustomerOrThrow(db, scope, query.customer_id);
+  const where = and(
+    inScope(taskRollups, scope),
+    eq(taskRollups.customerId, customer.id),
+    query.from ? gte(taskRollups.firstOccurredAt, query.from) : undefined,
+    query.to ? lt(taskRollups.firstOccurredAt, query.to) : undefined,
+  );
+  const [rows, [total]] = await Promise.all([
+    db.select().from(taskRollups).where(where).orderBy(desc(taskRollups.firstOccurredAt), desc(taskRollups.subject)).limit(query.limit).offset(query.offset),
+    db.select({ n: count() }).from(taskRollups).where(where),
+  ]);
+  const figures = await taskFigures(db, scope, customer.id, rows.map((r) => r.subject));
+  return { items: rows.map((r) => serializeTaskSummary(r, figures.get(r.subject)!)), total: total?.n ?? 0 };
+}
