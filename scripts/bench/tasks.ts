@@ -41,7 +41,8 @@ async function seedTaskData(db: Db, scope: CustomerScope): Promise<void> {
     INSERT INTO task_rollups (platform_id, live_mode, customer_id, subject, event_count, first_occurred_at, last_occurred_at)
     SELECT platform_id, live_mode, customer_id, subject, count(*), min(occurred_at), max(occurred_at)
     FROM events WHERE customer_id = ${scope.customerId} GROUP BY platform_id, live_mode, customer_id, subject`);
-  await db.execute(sql`ANALYZE`);
+  // What autovacuum does on a running system after a load this size: statistics, and a visibility map for index-only scans.
+  await db.execute(sql`VACUUM ANALYZE`);
 }
 
 /** A Cookie header for a portal session of the customer, signed in through a real link. */

@@ -14,7 +14,7 @@ ALTER TABLE "platforms" ADD COLUMN "live_mode" boolean;--> statement-breakpoint
 ALTER TABLE "platforms" ADD COLUMN "external_id" text;--> statement-breakpoint
 ALTER TABLE "platforms" ADD COLUMN "metadata" jsonb;--> statement-breakpoint
 ALTER TABLE "webhook_destinations" ADD COLUMN "connect" boolean DEFAULT false NOT NULL;--> statement-breakpoint
-CREATE INDEX "task_rollups_newest_idx" ON "task_rollups" USING btree ("customer_id","first_occurred_at","subject");--> statement-breakpoint
+CREATE INDEX "task_rollups_newest_idx" ON "task_rollups" USING btree ("customer_id","platform_id","live_mode","first_occurred_at","subject");--> statement-breakpoint
 ALTER TABLE "platforms" ADD CONSTRAINT "platforms_parent_platform_id_platforms_id_fk" FOREIGN KEY ("parent_platform_id") REFERENCES "public"."platforms"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "events_customer_subject_idx" ON "events" USING btree ("customer_id","subject","occurred_at","pk") WHERE "events"."subject" IS NOT NULL;--> statement-breakpoint
 CREATE UNIQUE INDEX "platforms_connected_external_id_idx" ON "platforms" USING btree ("parent_platform_id","live_mode","external_id");--> statement-breakpoint

@@ -17,6 +17,7 @@ export const taskRollups = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.customerId, t.subject] }),
-    index("task_rollups_newest_idx").on(t.customerId, t.firstOccurredAt, t.subject),
+    // Tenant columns inside, so a page and its total_count are read from the index alone.
+    index("task_rollups_newest_idx").on(t.customerId, t.platformId, t.liveMode, t.firstOccurredAt, t.subject),
   ],
 );
