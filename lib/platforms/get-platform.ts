@@ -11,10 +11,12 @@ export interface Platform {
   name: string;
   branding: Branding;
   settings: Record<string, unknown>;
+  /** Set for a connected account: the platform it belongs to. */
+  parentPlatformId: string | null;
 }
 
 export function toPlatform(row: typeof platforms.$inferSelect): Platform {
-  return { id: row.id, name: row.name, branding: readBranding(row.name, row.branding), settings: row.settings };
+  return { id: row.id, name: row.name, branding: readBranding(row.name, row.branding), settings: row.settings, parentPlatformId: row.parentPlatformId };
 }
 
 export async function findPlatform(db: DbOrTx, platformId: string): Promise<Platform | null> {
