@@ -5,7 +5,7 @@ import { rowsOf } from "@/lib/db/rows";
 import { stringifyJson } from "@/lib/json";
 import type { ProductFee } from "@/lib/pricing";
 import type { PlatformScope } from "@/lib/scope";
-import { taskRollupSql } from "@/lib/tasks/rollup-sql";
+import { taskCountSql, taskRollupSql } from "@/lib/tasks/rollup-sql";
 import { DEFAULT_ACCOUNT } from "@/lib/wallet/account-id";
 import type { Candidate, ResolvedCost } from "./types";
 
@@ -83,7 +83,7 @@ function costsSql(scope: PlatformScope, candidates: Candidate[]): SQL {
 }
 
 /**
- * Stores the candidates that are new, with their fees, costs and spend rollups, in one statement, and returns the
+ * Stores the candidates that are new, with their fees, costs, spend and task rollups, in one statement, and returns the
  * new events' internal keys by id. An id the platform already used (earlier, or concurrently) is
  * skipped by the unique index, and so are its fees and costs. Fees point at the transfers that will
  * debit them (`transferId`), posted next in the same transaction.
@@ -102,7 +102,8 @@ export async function insertEvents(
       WITH ev AS (${eventsSql(scope, candidates, backdate)}),
         fees AS (${feesSql(scope, candidates, transferId)}),
         rollups AS (${rollupsSql(scope)}),
-        tasks AS (${taskRollupSql(scope)})
+        tasks AS (${taskRollupSql(scope)}),
+        task_counts AS (${taskCountSql(scope)})
         ${hasCosts ? sql`, costs AS (${costsSql(scope, candidates)})` : sql``}
       SELECT pk, id FROM ev`),
   );

@@ -1,6 +1,6 @@
-import { and, count, desc, eq, gte, lt } from "drizzle-orm";
+import { and, count, desc, eq, gte, lt, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db";
-import { taskRollups } from "@/lib/db/schema";
+import { taskCounts, taskRollups } from "@/lib/db/schema";
 import { getCustomerOrThrow } from "@/lib/customers/customer-store";
 import { inScope, type PlatformScope } from "@/lib/scope";
 import type { ListTasksQuery } from "./schemas";
@@ -20,11 +20,22 @@ export async function listTasks(db: DbOrTx, scope: PlatformScope, query: ListTas
     query.to ? lt(taskRollups.firstOccurredAt, query.to) : undefined,
   );
   // The rollups are scoped, so they can be read beside the customer check: a foreign customer's are never there.
-  const [customer, rows, [total]] = await Promise.all([
+  const [customer, rows, total] = await Promise.all([
     getCustomerOrThrow(db, scope, query.customer_id),
     db.select().from(taskRollups).where(where).orderBy(desc(taskRollups.firstOccurredAt), desc(taskRollups.subject)).limit(query.limit).offset(query.offset),
-    db.select({ n: count() }).from(taskRollups).where(where),
+    query.from || query.to ? countInPeriod(db, where) : countAll(db, scope, query.customer_id),
   ]);
   const figures = await taskFigures(db, scope, customer.id, rows.map((r) => r.subject));
-  return { items: rows.map((r) => serializeTaskSummary(r, figures.get(r.subject)!)), total: total?.n ?? 0 };
+  return { items: rows.map((r) => serializeTaskSummary(r, figures.get(r.subject)!)), total };
+}
+
+async function countInPeriod(db: DbOrTx, where: SQL | undefined): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(taskRollups).where(where);
+  return row?.n ?? 0;
+}
+
+/** The customer's kept task count: one row, however many tasks. */
+async function countAll(db: DbOrTx, scope: PlatformScope, customerId: string): Promise<number> {
+  const [row] = await db.select({ n: taskCounts.tasks }).from(taskCounts).where(and(inScope(taskCounts, scope), eq(taskCounts.customerId, customerId)));
+  return row?.n ?? 0;
 }

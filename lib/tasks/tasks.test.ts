@@ -91,11 +91,15 @@ describe.each(testDatabases())("tasks and vendor stats on $name", (target) => {
     }
   });
 
-  it("adds new events to their task, including one sent earlier than the task's start", async () => {
+  it("adds new events to their task, including one sent earlier than the task's start, and counts new tasks", async () => {
     await api("POST", "/events", { customer_id: customer, events: [{ id: "v1-late", event_type: "api_call", subject: "video_1", occurred_at: "2026-02-28T00:00:00Z" }] });
     await api("POST", "/events", { customer_id: customer, events: [{ id: "v1-late", event_type: "api_call", subject: "video_1", occurred_at: "2026-02-28T00:00:00Z" }] });
     const res = await api("GET", `/tasks/${encodeURIComponent(`${customer}:video_1`)}`);
     expect(res.json).toMatchObject({ event_count: 4, started_at: "2026-02-28T00:00:00.000Z", gross_revenue: [{ asset: "USD", amount: 2 }] });
+    expect((await api("GET", `/tasks?customer_id=${customer}`)).json.total_count).toBe(2);
+    await api("POST", "/events", { customer_id: customer, events: [{ id: "v3-a", event_type: "api_call", subject: "video_3", occurred_at: "2026-03-04T00:00:00Z" }] });
+    const listed = await api("GET", `/tasks?customer_id=${customer}`);
+    expect(listed.json).toMatchObject({ total_count: 3, items: [{ subject: "video_3", event_count: 1 }, { subject: "video/2 ü" }, { subject: "video_1" }] });
   });
 
   it("reports a vendor's costs, the events they came with and the revenue those earned, over a period", async () => {

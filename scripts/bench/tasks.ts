@@ -30,7 +30,7 @@ const EVENTS_PER_TASK = Number(process.env.BENCH_EVENTS_PER_TASK ?? 8);
 const RUNS = Number(process.env.BENCH_RUNS ?? 50);
 process.env.BILLFOLD_SECRET ??= "bench-secret-0123456789abcdef0123456789abcdef";
 
-/** Vendor costs on two of every three events, and the task rollups ingest would have kept. */
+/** Vendor costs on two of every three events, and the task rollups and counts ingest would have kept. */
 async function seedTaskData(db: Db, scope: CustomerScope): Promise<void> {
   const vendors = [await createVendor(db, scope, { name: "Model API", external_id: "model" }), await createVendor(db, scope, { name: "GPU cloud", external_id: "gpu" })];
   await db.execute(sql`
@@ -41,6 +41,9 @@ async function seedTaskData(db: Db, scope: CustomerScope): Promise<void> {
     INSERT INTO task_rollups (platform_id, live_mode, customer_id, subject, event_count, first_occurred_at, last_occurred_at)
     SELECT platform_id, live_mode, customer_id, subject, count(*), min(occurred_at), max(occurred_at)
     FROM events WHERE customer_id = ${scope.customerId} GROUP BY platform_id, live_mode, customer_id, subject`);
+  await db.execute(sql`
+    INSERT INTO task_counts (platform_id, live_mode, customer_id, tasks)
+    SELECT platform_id, live_mode, customer_id, count(*) FROM task_rollups WHERE customer_id = ${scope.customerId} GROUP BY 1, 2, 3`);
   // What autovacuum does on a running system after a load this size: statistics, and a visibility map for index-only scans.
   await db.execute(sql`VACUUM ANALYZE`);
 }

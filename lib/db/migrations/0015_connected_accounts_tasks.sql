@@ -1,3 +1,10 @@
+CREATE TABLE "task_counts" (
+	"platform_id" text NOT NULL,
+	"live_mode" boolean NOT NULL,
+	"customer_id" text PRIMARY KEY NOT NULL,
+	"tasks" integer NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "task_rollups" (
 	"platform_id" text NOT NULL,
 	"live_mode" boolean NOT NULL,
@@ -24,4 +31,7 @@ INSERT INTO "task_rollups" ("platform_id", "live_mode", "customer_id", "subject"
 SELECT platform_id, live_mode, customer_id, subject, count(*), min(occurred_at), max(occurred_at)
 FROM "events" WHERE subject IS NOT NULL
 GROUP BY platform_id, live_mode, customer_id, subject
+ON CONFLICT DO NOTHING;--> statement-breakpoint
+INSERT INTO "task_counts" ("platform_id", "live_mode", "customer_id", "tasks")
+SELECT platform_id, live_mode, customer_id, count(*) FROM "task_rollups" GROUP BY platform_id, live_mode, customer_id
 ON CONFLICT DO NOTHING;

@@ -21,3 +21,13 @@ export const taskRollups = pgTable(
     index("task_rollups_newest_idx").on(t.customerId, t.platformId, t.liveMode, t.firstOccurredAt, t.subject),
   ],
 );
+
+/**
+ * How many tasks each customer has, kept beside the rollups: GET /tasks answers total_count from one row
+ * instead of counting a hundred thousand tasks on every page.
+ */
+export const taskCounts = pgTable("task_counts", {
+  ...tenantColumns(),
+  customerId: text("customer_id").primaryKey(),
+  tasks: integer("tasks").notNull(),
+});
