@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { faultPoint } from "@/lib/kernel/faults";
+import { requestScope } from "@/lib/domain/accounts/act-as";
 import { apiKeyFromHeaders, authenticateApiKey, hashApiKey } from "@/lib/domain/platforms/api-keys";
 import { clientAddress, enforceRateLimit } from "@/lib/kernel/rate-limit";
 import type { PlatformScope } from "@/lib/kernel/scope";
@@ -31,13 +32,13 @@ export function apiRoute<BS extends z.ZodType | undefined = undefined, QS extend
     },
     async authenticate(req, db) {
       const key = apiKeyFromHeaders(req.headers);
-      const scope = key ? await authenticateApiKey(db, key) : null;
-      if (!scope) {
+      const keyScope = key ? await authenticateApiKey(db, key) : null;
+      if (!keyScope) {
         await enforceRateLimit("bad-key", clientAddress(req.headers));
         return unauthorized();
       }
       await enforceRateLimit("api", hashApiKey(key!).slice(0, 24));
-      return { scope };
+      return { scope: await requestScope(db, keyScope, req.headers) };
     },
     // A write committed but its answer lost on the way: the client's retry must change nothing.
     answered(req, response) {

@@ -2,6 +2,7 @@ import { and, eq, isNull, lt } from "drizzle-orm";
 import { now as clockNow } from "@/lib/kernel/clock";
 import type { DbOrTx } from "@/lib/kernel/db";
 import { customers, platforms, portalSessions } from "@/lib/kernel/db/schema";
+import { withParentDefaults } from "@/lib/domain/platforms/inherit-defaults";
 import { env } from "@/lib/kernel/env";
 import type { CustomerScope } from "@/lib/kernel/scope";
 import { hashSessionId } from "./exchange-token";
@@ -57,7 +58,7 @@ export async function readSession(db: DbOrTx, sessionId: string | undefined, now
     failureUrl: row.failureUrl,
     expiresAt: row.expiresAt,
     customer: found.customer,
-    platform: found.platform,
+    platform: await withParentDefaults(db, found.platform),
   };
 }
 

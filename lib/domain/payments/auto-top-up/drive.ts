@@ -9,8 +9,8 @@ import { applyPaymentState } from "@/lib/domain/payments/fulfilment/apply-paymen
 import { providerOf } from "@/lib/domain/payments/provider/select";
 import type { ProviderKind } from "@/lib/domain/payments/provider/types";
 import { paymentMetadata } from "@/lib/domain/payments/top-ups/checkout";
-import { abandonAttempt, outcomeOf, settleAttempt } from "./outcome";
-import { accountOf, customerScopeOf, findConfig } from "./store";
+import { abandonAttempt, outcomeOf, settleAttempt } from "@/lib/domain/payments/attempts/outcome";
+import { accountOf, customerScopeOf, findConfig } from "@/lib/domain/payments/attempts/store";
 
 /**
  * Charges the card for a written attempt and records the answer. The attempt id is the provider's
