@@ -5,7 +5,7 @@ import { autoTopUpAttempts } from "@/lib/kernel/db/schema";
 import { dec, type Decimal } from "@/lib/kernel/money";
 import { inScope, type CustomerScope } from "@/lib/kernel/scope";
 import { moneyText } from "@/lib/kernel/money/format";
-import type { AccountRef, AutoTopUpRow } from "./store";
+import type { AccountRef, AutoTopUpRow } from "@/lib/domain/payments/attempts/store";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

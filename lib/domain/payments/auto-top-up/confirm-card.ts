@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/kernel/db";
 import { withTransaction } from "@/lib/kernel/db/transaction";
 import type { CustomerScope } from "@/lib/kernel/scope";
-import { lockConfig, updateAttempt, updateConfig, type AccountRef } from "./store";
+import { lockConfig, updateAttempt, updateConfig, type AccountRef } from "@/lib/domain/payments/attempts/store";
 import { triggerAutoTopUp } from "./trigger";
 
 /**

@@ -6,11 +6,11 @@ import { faultPoint } from "@/lib/kernel/faults";
 import { dec } from "@/lib/kernel/money";
 import { ensurePaymentCustomer } from "@/lib/domain/payments/customers";
 import { applyPaymentState } from "@/lib/domain/payments/fulfilment/apply-payment-state";
-import { providerOf } from "@/lib/domain/payments/provider/select";
+import { providerOf } from "@/lib/domain/payments/select-provider";
 import type { ProviderKind } from "@/lib/domain/payments/provider/types";
 import { paymentMetadata } from "@/lib/domain/payments/top-ups/checkout";
-import { abandonAttempt, outcomeOf, settleAttempt } from "./outcome";
-import { accountOf, customerScopeOf, findConfig } from "./store";
+import { abandonAttempt, outcomeOf, settleAttempt } from "@/lib/domain/payments/attempts/outcome";
+import { accountOf, customerScopeOf, findConfig } from "@/lib/domain/payments/attempts/store";
 
 /**
  * Charges the card for a written attempt and records the answer. The attempt id is the provider's

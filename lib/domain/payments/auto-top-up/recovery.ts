@@ -4,12 +4,12 @@ import type { Db } from "@/lib/kernel/db";
 import { autoTopUpAttempts, topUps } from "@/lib/kernel/db/schema";
 import { withTransaction } from "@/lib/kernel/db/transaction";
 import { applyPaymentState } from "@/lib/domain/payments/fulfilment/apply-payment-state";
-import { providerOf } from "@/lib/domain/payments/provider/select";
+import { providerOf } from "@/lib/domain/payments/select-provider";
 import type { ProviderKind } from "@/lib/domain/payments/provider/types";
 import { updateTopUp } from "@/lib/domain/payments/top-ups/store";
 import { driveAttempt } from "./drive";
-import { abandonAttempt } from "./outcome";
-import { customerScopeOf } from "./store";
+import { abandonAttempt } from "@/lib/domain/payments/attempts/outcome";
+import { customerScopeOf } from "@/lib/domain/payments/attempts/store";
 
 // Stripe keeps idempotency keys for at least 24 hours; past that a re-run could charge anew.
 const IDEMPOTENCY_WINDOW_MS = 23 * 60 * 60 * 1000;

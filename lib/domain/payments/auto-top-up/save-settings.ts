@@ -15,7 +15,7 @@ import { getOwnCardOrThrow } from "@/lib/domain/payments/cards/cards";
 import { chargeAmountProblem } from "@/lib/kernel/money/limits";
 import { topUpRate } from "@/lib/domain/payments/top-ups/pricing";
 import type { Plan } from "./plan";
-import { lockConfig, setLedgerThreshold, type AccountRef } from "./store";
+import { lockConfig, setLedgerThreshold, type AccountRef } from "@/lib/domain/payments/attempts/store";
 import { triggerAutoTopUp } from "./trigger";
 import type { AutoTopUpSettingsInput } from "./schema";
 

@@ -5,7 +5,7 @@ import type { CustomerScope } from "@/lib/kernel/scope";
 import { runInBackground } from "./background";
 import { driveAttempt } from "./drive";
 import { planAttempt, type Plan } from "./plan";
-import type { AccountRef } from "./store";
+import type { AccountRef } from "@/lib/domain/payments/attempts/store";
 
 export interface TriggerOptions {
   /** The customer asked for it ("Try again now"): the back-off does not apply, the caps do. */

@@ -8,7 +8,7 @@ import { inScope, type CustomerScope } from "@/lib/kernel/scope";
 import { formatAccountId } from "@/lib/domain/wallet/account-id";
 import { assetDisplay, listBalances } from "@/lib/domain/wallet/balances";
 import { topUpRate } from "@/lib/domain/payments/top-ups/pricing";
-import type { AttemptRow, AutoTopUpRow } from "./store";
+import type { AttemptRow, AutoTopUpRow } from "@/lib/domain/payments/attempts/store";
 
 const ATTEMPTS_SHOWN = 20;
 
