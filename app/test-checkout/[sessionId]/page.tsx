@@ -6,7 +6,7 @@ import { TestCheckoutForm } from "@/components/payments/test-checkout-form";
 import { isValidPathParam } from "@/lib/http/parse";
 import { getDb } from "@/lib/kernel/db";
 import { NotFoundError } from "@/lib/kernel/errors";
-import { getTestSessionOrThrow } from "@/lib/domain/payments/test-provider/pay-checkout";
+import { getTestSessionOrThrow } from "@/lib/domain/payments/inbound-webhooks/pay-test-checkout";
 import { findPlatform } from "@/lib/domain/platforms/get-platform";
 import { requestLocale } from "@/lib/workflows/portal/request-locale";
 

@@ -5,8 +5,9 @@ import { stringifyJson } from "@/lib/kernel/json";
 import { dec } from "@/lib/kernel/money";
 import { emitWebhookEvent } from "@/lib/domain/outbound-webhooks/emit";
 import { formatAccountId } from "@/lib/domain/wallet/account-id";
-import type { AttemptRow } from "@/lib/domain/payments/auto-top-up/store";
+import type { AttemptRow } from "@/lib/domain/payments/attempts/store";
 import { serializeTopUp } from "@/lib/domain/payments/top-ups/serialize";
+import { isPlanCharge } from "@/lib/domain/payments/top-ups/store";
 
 // Platform webhooks are written in the transaction that changed the top-up, so a platform hears of
 // exactly the changes that committed, never of one that rolled back.
@@ -20,7 +21,7 @@ function jsonData(value: Record<string, unknown>): Record<string, unknown> {
 export async function notifyTopUp(tx: Tx, topUpId: string, type: "top_up.completed" | "top_up.failed"): Promise<void> {
   const [row] = await tx.select().from(topUps).where(eq(topUps.id, topUpId)).limit(1);
   // Subscription charges are announced by the subscription's own events (activated, past_due, canceled).
-  if (row && row.origin !== "subscription") await emitWebhookEvent(tx, { platformId: row.platformId, liveMode: row.liveMode }, type, jsonData(serializeTopUp(row)));
+  if (row && !isPlanCharge(row)) await emitWebhookEvent(tx, { platformId: row.platformId, liveMode: row.liveMode }, type, jsonData(serializeTopUp(row)));
 }
 
 /** An automatic top-up that added no funds: declined, waiting for the customer, or held back by a cap. */

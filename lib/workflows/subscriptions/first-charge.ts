@@ -5,7 +5,7 @@ import { topUps } from "@/lib/kernel/db/schema";
 import { newId } from "@/lib/kernel/ids";
 import { ensureCheckout } from "@/lib/domain/payments/top-ups/checkout";
 import type { TopUpRow } from "@/lib/domain/payments/top-ups/store";
-import { providerKindFor } from "@/lib/domain/payments/provider/select";
+import { providerKindFor } from "@/lib/domain/payments/select-provider";
 import { inScope, type CustomerScope } from "@/lib/kernel/scope";
 import type { PlanFee } from "./plan-fee";
 

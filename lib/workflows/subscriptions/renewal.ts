@@ -6,7 +6,7 @@ import { newId } from "@/lib/kernel/ids";
 import { findPaymentCustomer } from "@/lib/domain/payments/customers";
 import { PaymentsUnavailableError } from "@/lib/domain/payments/errors";
 import { scheduleResume, STALE_PENDING_MS } from "@/lib/domain/payments/job-kinds";
-import { providerKindFor } from "@/lib/domain/payments/provider/select";
+import { providerKindFor } from "@/lib/domain/payments/select-provider";
 import type { ProviderKind } from "@/lib/domain/payments/provider/types";
 import { subscriptionChargeRow } from "./first-charge";
 import { planFeeOf, type PlanFee } from "./plan-fee";

@@ -5,7 +5,7 @@ import { json } from "@/lib/http/respond";
 import { getDb } from "@/lib/kernel/db";
 import { AppError } from "@/lib/kernel/errors";
 import { csrfProblem } from "@/lib/http/csrf";
-import { payTestCheckout } from "@/lib/domain/payments/test-provider/pay-checkout";
+import { payTestCheckout } from "@/lib/domain/payments/inbound-webhooks/pay-test-checkout";
 import { testPaymentSchema } from "@/lib/domain/payments/test-provider/schema";
 
 // POST /api/test-checkout/:sessionId – pay or save a card on the TEST MODE checkout page (test mode only)

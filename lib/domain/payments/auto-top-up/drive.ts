@@ -6,7 +6,7 @@ import { faultPoint } from "@/lib/kernel/faults";
 import { dec } from "@/lib/kernel/money";
 import { ensurePaymentCustomer } from "@/lib/domain/payments/customers";
 import { applyPaymentState } from "@/lib/domain/payments/fulfilment/apply-payment-state";
-import { providerOf } from "@/lib/domain/payments/provider/select";
+import { providerOf } from "@/lib/domain/payments/select-provider";
 import type { ProviderKind } from "@/lib/domain/payments/provider/types";
 import { paymentMetadata } from "@/lib/domain/payments/top-ups/checkout";
 import { abandonAttempt, outcomeOf, settleAttempt } from "@/lib/domain/payments/attempts/outcome";

@@ -9,7 +9,7 @@ import { getPlatformSettings } from "@/lib/domain/platforms/settings";
 import { inScope, type CustomerScope } from "@/lib/kernel/scope";
 import { PaymentsUnavailableError } from "@/lib/domain/payments/errors";
 import { notifyAutoTopUpFailed } from "@/lib/domain/payments/notify";
-import { providerKindFor } from "@/lib/domain/payments/provider/select";
+import { providerKindFor } from "@/lib/domain/payments/select-provider";
 import type { ProviderKind } from "@/lib/domain/payments/provider/types";
 import { MAX_TOP_UP_UNITS, topUpRate, unitsForAmount, type TopUpRate } from "@/lib/domain/payments/top-ups/pricing";
 import { scheduleResume, STALE_PENDING_MS } from "@/lib/domain/payments/job-kinds";

@@ -4,7 +4,7 @@ import type { Db } from "@/lib/kernel/db";
 import { autoTopUpAttempts, topUps } from "@/lib/kernel/db/schema";
 import { withTransaction } from "@/lib/kernel/db/transaction";
 import { applyPaymentState } from "@/lib/domain/payments/fulfilment/apply-payment-state";
-import { providerOf } from "@/lib/domain/payments/provider/select";
+import { providerOf } from "@/lib/domain/payments/select-provider";
 import type { ProviderKind } from "@/lib/domain/payments/provider/types";
 import { updateTopUp } from "@/lib/domain/payments/top-ups/store";
 import { driveAttempt } from "./drive";

@@ -2,7 +2,7 @@ import type { Db } from "@/lib/kernel/db";
 import { NotFoundError } from "@/lib/kernel/errors";
 import type { CustomerScope } from "@/lib/kernel/scope";
 import { findPaymentCustomer } from "@/lib/domain/payments/customers";
-import { currentProvider } from "@/lib/domain/payments/provider/select";
+import { currentProvider } from "@/lib/domain/payments/select-provider";
 import type { PaymentProvider, SavedCard } from "@/lib/domain/payments/provider/types";
 
 export interface CardView extends SavedCard {

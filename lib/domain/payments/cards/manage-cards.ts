@@ -4,9 +4,9 @@ import type { Db } from "@/lib/kernel/db";
 import { autoTopUps } from "@/lib/kernel/db/schema";
 import { withTransaction } from "@/lib/kernel/db/transaction";
 import { inScope, type CustomerScope } from "@/lib/kernel/scope";
-import { disableConfig, updateConfig } from "@/lib/domain/payments/auto-top-up/store";
+import { disableConfig, updateConfig } from "@/lib/domain/payments/attempts/store";
 import { ensurePaymentCustomer, findPaymentCustomer, setDefaultPaymentMethod } from "@/lib/domain/payments/customers";
-import { currentProvider } from "@/lib/domain/payments/provider/select";
+import { currentProvider } from "@/lib/domain/payments/select-provider";
 import { portalUrl } from "@/lib/domain/payments/top-ups/checkout";
 import { getOwnCardOrThrow } from "./cards";
 

@@ -4,7 +4,7 @@ import { topUps } from "@/lib/kernel/db/schema";
 import { withTransaction } from "@/lib/kernel/db/transaction";
 import { log } from "@/lib/kernel/log";
 import { declineMessage } from "@/lib/domain/payments/declines";
-import { outcomeOf, settleAttempt } from "@/lib/domain/payments/auto-top-up/outcome";
+import { outcomeOf, settleAttempt } from "@/lib/domain/payments/attempts/outcome";
 import { notifyTopUp } from "@/lib/domain/payments/notify";
 import type { PaymentState } from "@/lib/domain/payments/provider/types";
 import { findTopUpByPaymentIntent, lockTopUp, updateTopUp, type TopUpRow } from "@/lib/domain/payments/top-ups/store";

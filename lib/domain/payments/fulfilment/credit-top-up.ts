@@ -7,12 +7,12 @@ import type { TransferInput } from "@/lib/domain/ledger";
 import { log } from "@/lib/kernel/log";
 import { dec, toMinorUnits } from "@/lib/kernel/money";
 import { planChargeHooks } from "@/lib/domain/payments/settlement-hooks";
-import { markAttemptSucceeded } from "@/lib/domain/payments/auto-top-up/outcome";
+import { markAttemptSucceeded } from "@/lib/domain/payments/attempts/outcome";
 import { setDefaultPaymentMethod } from "@/lib/domain/payments/customers";
 import { minorDigits } from "@/lib/kernel/money/limits";
 import { notifyTopUp } from "@/lib/domain/payments/notify";
 import type { PaymentState, ProviderKind } from "@/lib/domain/payments/provider/types";
-import { lockTopUp, updateTopUp, type TopUpRow } from "@/lib/domain/payments/top-ups/store";
+import { lockTopUp, updateTopUp, type TopUpRow, isPlanCharge } from "@/lib/domain/payments/top-ups/store";
 
 export type CreditResult = "credited" | "already_credited" | "amount_mismatch" | "unknown_top_up";
 
@@ -79,7 +79,7 @@ export async function creditTopUp(db: Db, topUpId: string, state: PaymentState):
       await updateTopUp(tx, t.id, { failureCode: "amount_mismatch", failureMessage: "The payment received does not match this top-up; support has been alerted." });
       return "amount_mismatch";
     }
-    if (t.origin === "subscription") return paySubscriptionCharge(tx, t, state);
+    if (isPlanCharge(t)) return paySubscriptionCharge(tx, t, state);
     const scope = { platformId: t.platformId, liveMode: t.liveMode };
     const transfer = creditTransfer(t, state.paymentIntentId);
     const { result } = await postGrant(tx, scope, transfer, { purpose: "paid", source: "top_up", sourceId: t.id, expiresAt: t.creditExpiresAt ?? paidCreditExpiry(now()) });

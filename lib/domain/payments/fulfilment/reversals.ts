@@ -8,7 +8,7 @@ import type { Decimal } from "@/lib/kernel/money";
 import { inScope } from "@/lib/kernel/scope";
 import { unitsForAmount } from "@/lib/domain/payments/top-ups/pricing";
 import { rateOf } from "@/lib/domain/payments/top-ups/rate-of";
-import { lockTopUp, type TopUpRow } from "@/lib/domain/payments/top-ups/store";
+import { lockTopUp, type TopUpRow, isPlanCharge } from "@/lib/domain/payments/top-ups/store";
 
 export interface Reversal {
   /** The payment the money goes back from: only a payment that was credited can be taken back. */
@@ -66,7 +66,7 @@ export async function postReversal(db: Db, topUpId: string, reversal: Reversal):
   return withTransaction(db, async (tx) => {
     const t = await lockTopUp(tx, topUpId);
     // A refunded plan payment credited no wallet, so there is nothing to take back from one.
-    if (!t || t.origin === "subscription") return false;
+    if (!t || isPlanCharge(t)) return false;
     // A payment refused for not matching its top-up credited nothing, so its refund takes nothing back.
     if (!(await wasCredited(tx, t, reversal.paymentIntentId))) return false;
     const units = await reversalUnits(tx, t, reversal.amount);

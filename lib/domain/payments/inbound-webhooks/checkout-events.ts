@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/kernel/db";
 import { withTransaction } from "@/lib/kernel/db/transaction";
-import { completeCardSetup } from "@/lib/domain/payments/cards/setup-completed";
+import { completeCardSetup } from "@/lib/domain/payments/inbound-webhooks/setup-completed";
 import { applyPaymentState } from "@/lib/domain/payments/fulfilment/apply-payment-state";
 import { lockTopUp, updateTopUp } from "@/lib/domain/payments/top-ups/store";
 import { sessionSchema } from "./event-schemas";

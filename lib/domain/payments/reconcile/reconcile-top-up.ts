@@ -3,6 +3,7 @@ import { PaymentProviderUnavailableError, PaymentsUnavailableError } from "@/lib
 import { ledgerRecords, type LedgerRecord } from "./ledger-records";
 import { disputeRules, keysOf, paymentRules, refundRules, repairOf, type Finding, type FindingKind, type Rule } from "./rules";
 import { disputesOf, refundsOf, type StripePayment } from "./stripe-records";
+import { isPlanCharge } from "@/lib/domain/payments/top-ups/store";
 
 const REVERSAL_PREFIXES = ["refund:", "refund-failed:", "dispute:", "dispute-won:"];
 
@@ -45,7 +46,7 @@ async function rulesFor(db: Db, p: StripePayment, t: LedgerRecord, tally: Tally)
   const { rules, mismatch } = paymentRules(db, p, t.topUp);
   if (mismatch) tally.unexplained.push(findingOf(t, p, "amount_mismatch", mismatch));
   // Only a credited payment has anything to take back (postReversal refuses the others).
-  if (p.intent.status !== "succeeded" || mismatch || !p.charge || t.topUp.origin === "subscription") return rules;
+  if (p.intent.status !== "succeeded" || mismatch || !p.charge || isPlanCharge(t.topUp)) return rules;
   const recorded = (prefix: string) => [...t.transfers.keys()].some((k) => k.startsWith(prefix));
   if (p.charge.amount_refunded > 0 || recorded("refund")) {
     const refunds = await refundsOf(p.charge.id);
@@ -72,7 +73,7 @@ function unexplainedKeys(record: LedgerRecord, payments: StripePayment[], rules:
 
 /** A plan charge is paid once; further payments of it credited nothing and are owed back. */
 function duplicatePlanPayments(record: LedgerRecord, payments: StripePayment[]): Finding[] {
-  if (record.topUp.origin !== "subscription") return [];
+  if (!isPlanCharge(record.topUp)) return [];
   const paid = payments.filter((p) => p.intent.status === "succeeded");
   if (paid.length < 2) return [];
   return paid

@@ -8,6 +8,7 @@ import { stateFromIntent } from "@/lib/domain/payments/stripe/intent-state";
 import { amountIn, handleDispute, handleRefund } from "@/lib/domain/payments/inbound-webhooks/money-back-events";
 import type { TopUpRow } from "@/lib/domain/payments/top-ups/store";
 import type { StripePayment } from "./stripe-records";
+import { isPlanCharge } from "@/lib/domain/payments/top-ups/store";
 
 export type FindingKind =
   /** Stripe took the payment; the ledger has no credit for it. */
@@ -60,7 +61,7 @@ export function paymentRules(db: Db, p: StripePayment, t: TopUpRow): { rules: Ru
   }
   const repair = () => applyPaymentState(db, stateFromIntent(intent));
   // A plan payment pays the subscription, not a wallet: no transfer, the top-up completes.
-  if (t.origin === "subscription") return { rules: [{ kind: "completed", detail: `paid ${money(t, received)}; the plan payment is not completed`, repair }], mismatch: null };
+  if (isPlanCharge(t)) return { rules: [{ kind: "completed", detail: `paid ${money(t, received)}; the plan payment is not completed`, repair }], mismatch: null };
   return { rules: [{ kind: "present", key, units: dec(t.units), finding: "missing_credit", detail: `paid ${money(t, received)}`, repair }], mismatch: null };
 }
 

@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/kernel/db";
 import { withTransaction } from "@/lib/kernel/db/transaction";
 import type { CustomerScope } from "@/lib/kernel/scope";
-import { providerOf } from "@/lib/domain/payments/provider/select";
+import { providerOf } from "@/lib/domain/payments/select-provider";
 import type { ProviderKind } from "@/lib/domain/payments/provider/types";
 import { effectiveStatus, getCustomerTopUpOrThrow, lockTopUp, updateTopUp, type TopUpRow } from "./store";
 

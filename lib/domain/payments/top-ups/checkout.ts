@@ -6,9 +6,9 @@ import { env } from "@/lib/kernel/env";
 import { dec } from "@/lib/kernel/money";
 import { assetDisplay } from "@/lib/domain/wallet/balances";
 import { ensurePaymentCustomer } from "@/lib/domain/payments/customers";
-import { providerOf } from "@/lib/domain/payments/provider/select";
+import { providerOf } from "@/lib/domain/payments/select-provider";
 import type { ProviderKind } from "@/lib/domain/payments/provider/types";
-import { updateTopUp, type TopUpRow } from "./store";
+import { updateTopUp, type TopUpRow, isPlanCharge } from "./store";
 
 // Stripe refuses Checkout Sessions that expire sooner than 30 minutes after creation.
 const MIN_CHECKOUT_MS = 31 * 60 * 1000;
@@ -31,7 +31,7 @@ export function paymentMetadata(topUp: TopUpRow): Record<string, string> {
 }
 
 async function productName(db: Db, topUp: TopUpRow): Promise<string> {
-  if (topUp.origin === "subscription") return topUp.description ?? "Subscription";
+  if (isPlanCharge(topUp)) return topUp.description ?? "Subscription";
   const scope = { platformId: topUp.platformId, liveMode: topUp.liveMode };
   const asset = await findAsset(db, scope, topUp.assetCode);
   return asset ? `Top-up: ${formatAmount(topUp.units, assetDisplay(asset), "en-US")}` : "Top-up";
@@ -51,7 +51,7 @@ export async function ensureCheckout(db: Db, topUp: TopUpRow): Promise<string> {
   const expiresAt = topUp.expiresAt && topUp.expiresAt > earliest ? topUp.expiresAt : earliest;
   const returnPage = portalUrl(`/top-up/${topUp.id}`);
   // A platform's own pages come first: API top-ups and subscriptions return where the platform asked.
-  const external = topUp.origin === "api" || topUp.origin === "subscription";
+  const external = topUp.origin === "api" || isPlanCharge(topUp);
   const session = await provider.createCheckout({
     scope,
     providerCustomerId: customer.providerCustomerId,
@@ -62,7 +62,7 @@ export async function ensureCheckout(db: Db, topUp: TopUpRow): Promise<string> {
     description: topUp.description,
     metadata: paymentMetadata(topUp),
     successUrl: external && topUp.returnUrl ? topUp.returnUrl : returnPage,
-    cancelUrl: topUp.origin === "subscription" && topUp.failureUrl ? topUp.failureUrl : `${returnPage}?cancelled=1`,
+    cancelUrl: isPlanCharge(topUp) && topUp.failureUrl ? topUp.failureUrl : `${returnPage}?cancelled=1`,
     expiresAt,
     idempotencyKey: `checkout:${topUp.id}`,
   });

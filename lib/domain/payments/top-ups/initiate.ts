@@ -10,7 +10,7 @@ import { newId } from "@/lib/kernel/ids";
 import type { Decimal } from "@/lib/kernel/money";
 import { inScope, type PlatformScope } from "@/lib/kernel/scope";
 import { chargeAmountProblem } from "@/lib/kernel/money/limits";
-import { providerKindFor } from "@/lib/domain/payments/provider/select";
+import { providerKindFor } from "@/lib/domain/payments/select-provider";
 import { ensureCheckout } from "./checkout";
 import { priceTopUp } from "./pricing";
 import { getTopUpOrThrow, TOP_UP_LIFETIME_MS, type TopUpOrigin, type TopUpRow } from "./store";

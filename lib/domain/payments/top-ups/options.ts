@@ -7,7 +7,7 @@ import { formatAccountId } from "@/lib/domain/wallet/account-id";
 import { assetDisplay, listBalances } from "@/lib/domain/wallet/balances";
 import { PaymentsUnavailableError } from "@/lib/domain/payments/errors";
 import { currencyDisplay, plainDecimal } from "@/lib/kernel/money/format";
-import { providerKindFor } from "@/lib/domain/payments/provider/select";
+import { providerKindFor } from "@/lib/domain/payments/select-provider";
 import { topUpRate } from "./pricing";
 
 /** Whether this portal can take payments now, and whether they are TEST MODE ones. */

@@ -10,6 +10,15 @@ export type TopUpRow = typeof topUps.$inferSelect;
 export type TopUpStatus = "initiated" | "processing" | "completed" | "failed" | "cancelled" | "expired";
 export type TopUpOrigin = "api" | "portal" | "auto" | "subscription";
 
+/**
+ * A charge in the top_ups table has a purpose: a plan charge (origin "subscription") pays for a
+ * subscription and credits no wallet; every other charge buys wallet units. The table and column keep
+ * their first names (renaming them would be a data migration); code asks this instead of the origin.
+ */
+export function isPlanCharge(charge: Pick<TopUpRow, "origin">): boolean {
+  return charge.origin === "subscription";
+}
+
 /** How long a Checkout top-up can be paid; Stripe Checkout needs at least 30 minutes. */
 export const TOP_UP_LIFETIME_MS = 60 * 60 * 1000;
 

@@ -5,7 +5,7 @@ import { PaymentsUnavailableError } from "@/lib/domain/payments/errors";
 import { stripeKeyIsLive } from "@/lib/domain/payments/stripe/client";
 import { stripeProvider } from "@/lib/domain/payments/stripe/stripe-provider";
 import { testProvider } from "@/lib/domain/payments/test-provider/test-provider";
-import type { PaymentProvider, ProviderKind } from "./types";
+import type { PaymentProvider, ProviderKind } from "@/lib/domain/payments/provider/types";
 
 /**
  * Which provider takes new payments in this mode. Live mode needs a live Stripe key: fake payments

@@ -3,11 +3,11 @@ import { now } from "@/lib/kernel/clock";
 import type { Db } from "@/lib/kernel/db";
 import { testCheckoutSessions } from "@/lib/kernel/db/schema";
 import { NotFoundError, ValidationError } from "@/lib/kernel/errors";
-import { completeCardSetup } from "@/lib/domain/payments/cards/setup-completed";
+import { completeCardSetup } from "@/lib/domain/payments/inbound-webhooks/setup-completed";
 import { applyPaymentState } from "@/lib/domain/payments/fulfilment/apply-payment-state";
-import { testCard } from "./cards";
-import { completeTestSession, declineTestPayment, type CardEntry, type TestSession } from "./complete-checkout";
-import type { TestPaymentInput } from "./schema";
+import { testCard } from "@/lib/domain/payments/test-provider/cards";
+import { completeTestSession, declineTestPayment, type CardEntry, type TestSession } from "@/lib/domain/payments/test-provider/complete-checkout";
+import type { TestPaymentInput } from "@/lib/domain/payments/test-provider/schema";
 
 export type TestPayResult =
   | { kind: "redirect"; url: string }
