@@ -5,7 +5,7 @@ import { rowsOf } from "@/lib/kernel/db/rows";
 import { stringifyJson } from "@/lib/kernel/json";
 import type { ProductFee } from "@/lib/domain/pricing";
 import type { PlatformScope } from "@/lib/kernel/scope";
-import { taskCountSql, taskRollupSql } from "@/lib/workflows/tasks/rollup-sql";
+import { taskCountSql, taskRollupSql } from "./task-rollup-sql";
 import { DEFAULT_ACCOUNT } from "@/lib/domain/wallet/account-id";
 import type { Candidate, ResolvedCost } from "./types";
 
