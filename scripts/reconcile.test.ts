@@ -4,10 +4,10 @@ import type { AddressInfo } from "node:net";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "@/lib/db/open";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { withAdminToken } from "@/lib/testing/admin-token";
 import { callApi, useDatabase } from "@/lib/testing/api-client";
+import { openPgliteCopy } from "@/lib/testing/pglite-snapshot";
 import { TEST_STRIPE_KEY, TEST_WEBHOOK_SECRET, useStripeStub, useTestProvider } from "@/lib/testing/stripe-env";
 import { StripeStub } from "@/lib/testing/stripe-stub/stripe-stub";
 import { buildScenario } from "@/lib/testing/webhook-scenarios";
@@ -24,7 +24,7 @@ describe("npm run reconcile", () => {
   beforeAll(async () => {
     await stub.start();
     useStripeStub(stub);
-    const database = await openDatabase({ dataDir: path.join(dataDir, "pglite") });
+    const database = await openPgliteCopy(inject("pgliteSnapshot"), path.join(dataDir, "pglite"));
     useDatabase(database);
     await buildScenario(database, stub);
     paymentIntents = [...stub.state.intents.values()].filter((pi) => pi.status === "succeeded").map((pi) => pi.id);
@@ -70,7 +70,7 @@ describe("npm run reconcile", () => {
   });
 
   it("goes through the running server's admin API when one answers, and says why it was refused", async () => {
-    const database = await openDatabase({ dataDir: "memory://" });
+    const database = await openPgliteCopy(inject("pgliteSnapshot"));
     useDatabase(database);
     // Stands in for Billfold's server: the real route handlers, in this process, behind HTTP.
     const server = createServer((req, res) => {

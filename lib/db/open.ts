@@ -11,17 +11,19 @@ export interface OpenOptions {
   url?: string;
   /** PGlite data directory; `memory://` keeps it in memory (tests). */
   dataDir?: string;
+  /** A PGlite data directory tarball (dumpDataDir) to start from instead of an empty database. */
+  loadDataDir?: Blob;
   /** Connection pool size for Postgres. */
   poolSize?: number;
   migrate?: boolean;
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
   // relaxedDurability stays off: a committed ledger row must survive a crash.
-  const client = await PGlite.create({ dataDir, relaxedDurability: false, parsers: TEXT_PARSERS });
+  const client = await PGlite.create({ dataDir, loadDataDir, relaxedDurability: false, parsers: TEXT_PARSERS });
   const db = drizzle({ client: sharedParsersClient(client), schema, casing: "snake_case" }) as unknown as Db;
   return { db, kind: "pglite", close: () => client.close() };
 }
@@ -46,7 +48,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   const database = options.url
     ? await openPostgres(options.url, options.poolSize ?? 20)
-    : await openPglite(options.dataDir ?? path.join(".data", "pglite"));
+    : await openPglite(options.dataDir ?? path.join(".data", "pglite"), options.loadDataDir);
   registerKind(database.db, database.kind);
   if (options.migrate !== false) await migrateDatabase(database, options.url);
   return database;

@@ -1,6 +1,7 @@
 import { openDatabase } from "@/lib/db/open";
 import type { Database } from "@/lib/db";
 import { inject } from "vitest";
+import { openPgliteCopy } from "./pglite-snapshot";
 import { workerDatabaseUrl } from "./worker-database";
 
 /** Enough for real contention (writers beyond it queue for a connection), small enough to share a server. */
@@ -17,7 +18,9 @@ export interface TestDatabase {
  * file left with no database fails as having no tests instead of passing.
  */
 export function testDatabases(): TestDatabase[] {
-  const list: TestDatabase[] = [{ name: "pglite", open: () => openDatabase({ dataDir: "memory://" }) }];
+  // Each PGlite is a fresh in-memory copy of the database global-setup migrated once for the run.
+  const snapshot = inject("pgliteSnapshot");
+  const list: TestDatabase[] = [{ name: "pglite", open: () => openPgliteCopy(snapshot) }];
   const base = process.env.TEST_DATABASE_URL;
   // Postgres is migrated once per run by global-setup and copied per worker; each file only opens a pool.
   // Two runs side by side (two workers each) stay within Postgres's default 100 connections.

@@ -2,13 +2,30 @@ import os from "node:os";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { openDatabase } from "@/lib/db/open";
+import { writePgliteSnapshot } from "./pglite-snapshot";
 import { databaseName, runDatabaseName, runPidOf, workerDatabaseName } from "./worker-database";
 
 declare module "vitest" {
   export interface ProvidedContext {
     /** This run's migrated Postgres database, which each worker copies (worker-database.ts). */
     postgresRun: string;
+    /** A tarball of a migrated PGlite data directory, which each PGlite test database loads (pglite-snapshot.ts). */
+    pgliteSnapshot: string;
   }
+}
+
+/** PGlite is migrated once per run; with TEST_DATABASE_URL set, so is a Postgres database. */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const snapshot = await writePgliteSnapshot();
+  project.provide("pgliteSnapshot", snapshot.file);
+  const dropPostgres = await setupPostgres(project).catch(async (error: unknown) => {
+    await snapshot.remove();
+    throw error;
+  });
+  return async () => {
+    await snapshot.remove();
+    await dropPostgres?.();
+  };
 }
 
 /**
@@ -16,7 +33,7 @@ declare module "vitest" {
  * its own from this checkout's migrations, copies it once per worker, and drops them all at the end
  * (and any left by runs that were killed).
  */
-export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
+async function setupPostgres(project: TestProject): Promise<(() => Promise<void>) | undefined> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) return undefined;
   const base = databaseName(url);
