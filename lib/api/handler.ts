@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { getDb, type Db } from "@/lib/db";
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { requestScope } from "@/lib/accounts/act-as";
 import { AppError, DatabaseUnavailableError } from "@/lib/errors";
 import { faultPoint } from "@/lib/faults";
 import { log } from "@/lib/log";
@@ -55,12 +56,13 @@ export function apiRoute<BS extends z.ZodType | undefined = undefined, QS extend
       if (spec.body) refuseDeclaredOversize(req, spec.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
       const db = await getDb();
       const key = apiKeyFromHeaders(req.headers);
-      const scope = key ? await authenticateApiKey(db, key) : null;
-      if (!scope) {
+      const keyScope = key ? await authenticateApiKey(db, key) : null;
+      if (!keyScope) {
         await enforceRateLimit("bad-key", clientAddress(req.headers));
         return unauthorized();
       }
       await enforceRateLimit("api", hashApiKey(key!).slice(0, 24));
+      const scope = await requestScope(db, keyScope, req.headers);
       const params = parsePathParams(context?.params ? await context.params : {});
       const body = (spec.body ? validate(spec.body, await readJsonBody(req, spec.maxBodyBytes)) : undefined) as Out<BS>;
       const query = (spec.query ? parseQuery(url, spec.query) : undefined) as Out<QS>;

@@ -63,5 +63,7 @@ export async function updateBranding(db: Db, scope: PlatformScope, input: Brandi
   const stored = brandingSchema.safeParse(row?.branding ?? {});
   const merged = { ...(stored.success ? stored.data : {}), ...input };
   await db.update(platforms).set({ branding: merged }).where(eq(platforms.id, platform.id));
+  // A connected account's answer shows what its customers will see: its own fields over its parent's.
+  if (platform.parentPlatformId) return (await getPlatformOrThrow(db, platform.id)).branding;
   return readBranding(platform.name, merged);
 }

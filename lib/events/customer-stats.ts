@@ -3,12 +3,9 @@ import { z } from "zod";
 import type { DbOrTx } from "@/lib/db";
 import { rowsOf } from "@/lib/db/rows";
 import { timestampField } from "@/lib/api/fields";
-import { findAssets } from "@/lib/assets/find-asset";
-import { currentRate, fiatValueOf } from "@/lib/assets/rates";
-import { now } from "@/lib/clock";
 import { getCustomerOrThrow } from "@/lib/customers/customer-store";
-import { dec, toLedgerScale, type Decimal } from "@/lib/money";
 import type { PlatformScope } from "@/lib/scope";
+import { revenueFigures, type KeyedTotal } from "./revenue-figures";
 
 export const customerStatsQuerySchema = z.strictObject({
   from: timestampField().optional(),
@@ -17,7 +14,7 @@ export const customerStatsQuerySchema = z.strictObject({
 
 export type CustomerStatsQuery = z.output<typeof customerStatsQuerySchema>;
 
-function range(query: CustomerStatsQuery) {
+export function range(query: CustomerStatsQuery) {
   return sql`${query.from ? sql`AND occurred_at >= ${query.from.toISOString()}::timestamptz` : sql``}
     ${query.to ? sql`AND occurred_at < ${query.to.toISOString()}::timestamptz` : sql``}`;
 }
@@ -37,30 +34,6 @@ export async function customerStats(db: DbOrTx, scope: PlatformScope, customerId
       WHERE customer_id = ${customer.id} AND platform_id = ${scope.platformId} AND live_mode = ${scope.liveMode} ${range(query)}
       GROUP BY currency ORDER BY currency`),
   ]);
-  const revenueRows = rowsOf<{ k: string; total: string }>(fees);
-  const costRows = rowsOf<{ k: string; total: string }>(costs);
-  const assets = await findAssets(db, scope, revenueRows.map((r) => r.k));
-  const at = now();
-  const revenue = revenueRows.map((r) => {
-    const asset = assets.get(r.k);
-    const amount = dec(r.total);
-    if (asset?.kind === "fiat") return { asset: r.k, amount, value: { currency: r.k, amount } };
-    const rate = asset ? currentRate(asset, at) : null;
-    return { asset: r.k, amount, value: rate ? { currency: rate.source, amount: toLedgerScale(fiatValueOf(amount, rate)) } : null };
-  });
-  const byCurrency = new Map<string, { revenue: Decimal; costs: Decimal }>();
-  const entry = (c: string) => byCurrency.get(c) ?? byCurrency.set(c, { revenue: dec("0"), costs: dec("0") }).get(c)!;
-  for (const r of revenue) if (r.value) entry(r.value.currency).revenue = entry(r.value.currency).revenue.plus(r.value.amount);
-  for (const c of costRows) entry(c.k).costs = dec(c.total);
-  return {
-    id: customer.id,
-    from: query.from?.toISOString() ?? null,
-    to: query.to?.toISOString() ?? null,
-    revenue,
-    costs: costRows.map((c) => ({ currency: c.k, amount: dec(c.total) })),
-    margin: [...byCurrency].sort(([a], [b]) => a.localeCompare(b)).map(([currency, v]) => {
-      const net = v.revenue.minus(v.costs);
-      return { currency, revenue: v.revenue, costs: v.costs, net, margin: v.revenue.gt(0) ? net.div(v.revenue).toDecimalPlaces(4) : null };
-    }),
-  };
+  const figures = await revenueFigures(db, scope, rowsOf<KeyedTotal>(fees), rowsOf<KeyedTotal>(costs));
+  return { id: customer.id, from: query.from?.toISOString() ?? null, to: query.to?.toISOString() ?? null, ...figures };
 }

@@ -8,7 +8,7 @@ import { getCustomerOrThrow } from "@/lib/customers/customer-store";
 import type { FeeView } from "./serialize-fee";
 
 // data is read as text so its numbers stay exact (parsed losslessly when serialized).
-const eventColumns = {
+export const eventColumns = {
   pk: events.pk,
   id: events.id,
   customerId: events.customerId,
@@ -55,7 +55,8 @@ export interface EventDetail {
   costs: CostView[];
 }
 
-async function withFeesAndCosts(db: DbOrTx, rows: EventRow[]): Promise<EventDetail[]> {
+/** The events with their fees and costs, in two queries whatever their number. */
+export async function withFeesAndCosts(db: DbOrTx, rows: EventRow[]): Promise<EventDetail[]> {
   if (rows.length === 0) return [];
   const pks = rows.map((r) => Number(r.pk));
   const [fees, costs] = await Promise.all([

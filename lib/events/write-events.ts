@@ -5,6 +5,7 @@ import { rowsOf } from "@/lib/db/rows";
 import { stringifyJson } from "@/lib/json";
 import type { ProductFee } from "@/lib/pricing";
 import type { PlatformScope } from "@/lib/scope";
+import { taskCountSql, taskRollupSql } from "@/lib/tasks/rollup-sql";
 import { DEFAULT_ACCOUNT } from "@/lib/wallet/account-id";
 import type { Candidate, ResolvedCost } from "./types";
 
@@ -32,7 +33,7 @@ function eventsSql(scope: PlatformScope, candidates: Candidate[], backdate: bool
       ${arr(col((c) => (backdate ? iso(c.occurredAt) : null)), "timestamptz")})
       AS e(id, customer_id, event_type, occurred_at, subject, description, data, status, rating_error, reason_code, created_at)
     ON CONFLICT (platform_id, live_mode, id) DO NOTHING
-    RETURNING pk, id`;
+    RETURNING pk, id, customer_id, subject, occurred_at`;
 }
 
 function feesSql(scope: PlatformScope, candidates: Candidate[], transferId: (c: Candidate, asset: string) => string | null): SQL {
@@ -82,7 +83,7 @@ function costsSql(scope: PlatformScope, candidates: Candidate[]): SQL {
 }
 
 /**
- * Stores the candidates that are new, with their fees, costs and spend rollups, in one statement, and returns the
+ * Stores the candidates that are new, with their fees, costs, spend and task rollups, in one statement, and returns the
  * new events' internal keys by id. An id the platform already used (earlier, or concurrently) is
  * skipped by the unique index, and so are its fees and costs. Fees point at the transfers that will
  * debit them (`transferId`), posted next in the same transaction.
@@ -100,7 +101,9 @@ export async function insertEvents(
     await tx.execute(sql`
       WITH ev AS (${eventsSql(scope, candidates, backdate)}),
         fees AS (${feesSql(scope, candidates, transferId)}),
-        rollups AS (${rollupsSql(scope)})
+        rollups AS (${rollupsSql(scope)}),
+        tasks AS (${taskRollupSql(scope)}),
+        task_counts AS (${taskCountSql(scope)})
         ${hasCosts ? sql`, costs AS (${costsSql(scope, candidates)})` : sql``}
       SELECT pk, id FROM ev`),
   );

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ERROR_TABLE } from "@/lib/api/error-table";
 import { MAX_ID_LENGTH } from "@/lib/api/fields";
 import type { Operation } from "./operation";
+import { accountOperations } from "./operations/accounts";
 import { billingOperations } from "./operations/billing";
 import { grantOperations } from "./operations/grants";
 import { paymentOperations } from "./operations/payments";
@@ -9,7 +10,7 @@ import { platformOperations } from "./operations/platform";
 import { settingsOperations } from "./operations/settings";
 import { problemSchema, validationProblemSchema } from "./responses/common";
 
-export const OPERATIONS: readonly Operation[] = [...platformOperations, ...billingOperations, ...paymentOperations, ...settingsOperations, ...grantOperations];
+export const OPERATIONS: readonly Operation[] = [...platformOperations, ...billingOperations, ...paymentOperations, ...settingsOperations, ...grantOperations, ...accountOperations];
 
 type JsonSchema = Record<string, unknown>;
 
@@ -24,10 +25,18 @@ const problem = (description: string, ref = "ProblemDetails") => ({
   content: { "application/problem+json": { schema: { $ref: `#/components/schemas/${ref}` } } },
 });
 
+const ACCOUNT_HEADER_PARAMETER = {
+  name: "X-CREDYT-ACCOUNT",
+  in: "header",
+  required: false,
+  description: "Act inside one of your connected accounts (acc_…); an account that is not yours, or not in the key's mode, is a 404.",
+  schema: { type: "string" },
+};
+
 function parameters(op: Operation) {
   const segment = { type: "string", minLength: 1, maxLength: MAX_ID_LENGTH };
   const path = [...op.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: "path", required: true, schema: segment }));
-  if (!op.query) return path;
+  if (!op.query) return [...path, ...(op.public ? [] : [ACCOUNT_HEADER_PARAMETER])];
   const query = jsonSchema(op.query, "input") as { properties?: Record<string, JsonSchema>; required?: string[] };
   const fromQuery = Object.entries(query.properties ?? {}).map(([name, schema]) => ({
     name,
@@ -35,8 +44,9 @@ function parameters(op: Operation) {
     required: query.required?.includes(name) ?? false,
     schema,
   }));
-  return [...path, ...fromQuery];
+  return [...path, ...fromQuery, ...(op.public ? [] : [ACCOUNT_HEADER_PARAMETER])];
 }
+
 
 function responses(op: Operation) {
   const content = op.response.status === 204 ? {} : { content: { "application/json": { schema: jsonSchema(op.response.schema, "output") } } };

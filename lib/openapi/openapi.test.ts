@@ -36,9 +36,12 @@ describe("OpenAPI document", () => {
     expect(body.properties.events.items.additionalProperties).toBe(false);
     expect(Object.keys(ingest.responses).sort()).toEqual(["200", "201", "400", "401", "413", "422"]);
     const adjustment = doc.paths["/customers/{customerId}/wallet/adjustments"]!.post as { parameters: { name: string; in: string }[] };
-    expect(adjustment.parameters).toEqual([{ name: "customerId", in: "path", required: true, schema: { type: "string", minLength: 1, maxLength: 255 } }]);
+    expect(adjustment.parameters).toEqual([
+      { name: "customerId", in: "path", required: true, schema: { type: "string", minLength: 1, maxLength: 255 } },
+      expect.objectContaining({ name: "X-CREDYT-ACCOUNT", in: "header", required: false }),
+    ]);
     const list = doc.paths["/events"]!.get as { parameters: { name: string; in: string }[] };
-    expect(list.parameters.map((p) => `${p.in}:${p.name}`)).toEqual(["query:limit", "query:offset", "query:customer_id"]);
+    expect(list.parameters.map((p) => `${p.in}:${p.name}`)).toEqual(["query:limit", "query:offset", "query:customer_id", "header:X-CREDYT-ACCOUNT"]);
     expect((doc.paths["/openapi.json"]!.get as { security: unknown[] }).security).toEqual([]);
   });
 });

@@ -84,4 +84,28 @@ describe.each(testDatabases())("documented responses on $name", (target) => {
     await expectDocumentedCall("get", `/top-ups/${topUp.id}`);
     await expectDocumentedCall("get", `/top-ups?customer_id=${customer.id}`);
   });
+
+  it("match their schemas for accounts, vendor stats and tasks", async () => {
+    const account = await expectDocumentedCall("post", "/accounts", { name: "Doc Studio", external_id: "doc-studio", metadata: { plan: "pro" } });
+    await expectDocumentedCall("get", "/accounts");
+    await expectDocumentedCall("get", "/accounts?external_id=doc-studio");
+    await expectDocumentedCall("get", `/accounts/${account.id}`);
+    await expectDocumentedCall("get", "/accounts/self");
+    const inAccount = await callApi("GET", "/api/v1/accounts/self", { key: setup.key, headers: { "x-credyt-account": account.id } });
+    expectDocumented("get", "/accounts/self", inAccount);
+    const vendor = await expectDocumentedCall("post", "/vendors", { name: "Doc GPU", external_id: "doc-gpu" });
+    const customer = await expectDocumentedCall("post", "/customers", { name: "Tasks", subscriptions: [{ products: [{ code: "chat_multimodel" }] }] });
+    await expectDocumentedCall("post", "/events", {
+      customer_id: customer.id,
+      events: [
+        { id: eventId("task"), event_type: "model_message", subject: "job_1", data: { model: "gpt-4", total_tokens: 10 }, costs: [{ vendor_id: vendor.id, amount: 0.01, currency: "USD" }] },
+        { id: eventId("task"), event_type: "model_message", subject: "job_1", data: { model: "gpt-4", total_tokens: 5 }, costs: [{ vendor_id: "vnd_unknown", amount: 0.02, currency: "USD" }] },
+      ],
+    });
+    await expectDocumentedCall("get", `/vendors/${vendor.id}/stats`);
+    const tasks = await expectDocumentedCall("get", `/tasks?customer_id=${customer.id}`);
+    expect(tasks.items).toHaveLength(1);
+    const task = await expectDocumentedCall("get", `/tasks/${encodeURIComponent(tasks.items[0].id)}`);
+    expect(task.vendors.map((v: { vendor_id: string | null }) => v.vendor_id)).toEqual([vendor.id, null]);
+  });
 });

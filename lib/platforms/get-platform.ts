@@ -4,21 +4,24 @@ import { platforms } from "@/lib/db/schema";
 import { readBranding, type Branding } from "@/lib/branding/schema";
 import { env } from "@/lib/env";
 import { NotFoundError } from "@/lib/errors";
+import { withParentDefaults } from "./inherit-defaults";
 
 export interface Platform {
   id: string;
   name: string;
   branding: Branding;
   settings: Record<string, unknown>;
+  /** Set for a connected account: the platform it belongs to. */
+  parentPlatformId: string | null;
 }
 
 export function toPlatform(row: typeof platforms.$inferSelect): Platform {
-  return { id: row.id, name: row.name, branding: readBranding(row.name, row.branding), settings: row.settings };
+  return { id: row.id, name: row.name, branding: readBranding(row.name, row.branding), settings: row.settings, parentPlatformId: row.parentPlatformId };
 }
 
 export async function findPlatform(db: DbOrTx, platformId: string): Promise<Platform | null> {
   const [row] = await db.select().from(platforms).where(eq(platforms.id, platformId)).limit(1);
-  return row ? toPlatform(row) : null;
+  return row ? toPlatform(await withParentDefaults(db, row)) : null;
 }
 
 /** @throws NotFoundError */

@@ -2,6 +2,7 @@ import { and, eq, isNull, lt } from "drizzle-orm";
 import { now as clockNow } from "@/lib/clock";
 import type { DbOrTx } from "@/lib/db";
 import { customers, platforms, portalSessions } from "@/lib/db/schema";
+import { withParentDefaults } from "@/lib/platforms/inherit-defaults";
 import { env } from "@/lib/env";
 import type { CustomerScope } from "@/lib/scope";
 import { hashSessionId } from "./exchange-token";
@@ -57,7 +58,7 @@ export async function readSession(db: DbOrTx, sessionId: string | undefined, now
     failureUrl: row.failureUrl,
     expiresAt: row.expiresAt,
     customer: found.customer,
-    platform: found.platform,
+    platform: await withParentDefaults(db, found.platform),
   };
 }
 

@@ -2,6 +2,8 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
 export interface Received {
+  /** The request's path, e.g. /hooks/connect for a destination registered at `${url}/connect`. */
+  path: string;
   headers: IncomingHttpHeaders;
   body: string;
 }
@@ -23,7 +25,7 @@ export async function startReceiver(): Promise<Receiver> {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
-      received.push({ headers: req.headers, body: Buffer.concat(chunks).toString() });
+      received.push({ path: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString() });
       if (failures > 0) {
         failures--;
         res.writeHead(failStatus).end("nope");

@@ -91,6 +91,10 @@ export const CASES: IsolationCase[] = [
   api("GET", "/coupons/[couponId]", "couponId", (_, f) => ({ path: `/api/v1/coupons/${f.couponId}` })),
   api("POST", "/coupons/[couponId]/deactivate", "couponId", (_, f) => ({ path: `/api/v1/coupons/${f.couponId}/deactivate` })),
   api("GET", "/webhooks/[webhookId]/deliveries", "webhookId", (_, f) => ({ path: `/api/v1/webhooks/${f.webhookId}/deliveries` })),
+  api("GET", "/vendors/[vendorId]/stats", "vendorId", (_, f) => ({ path: `/api/v1/vendors/${f.vendorId}/stats` })),
+  api("GET", "/tasks", "?customer_id", (_, f) => ({ path: `/api/v1/tasks?customer_id=${f.customerId}` })),
+  api("GET", "/tasks/[taskId]", "taskId", (_, f) => ({ path: `/api/v1/tasks/${encodeURIComponent(f.taskId)}` })),
+  api("GET", "/accounts/[accountId]", "accountId", (_, f) => ({ path: `/api/v1/accounts/${f.connectedAccountId}` })),
 
   portal("PUT", "/auto-top-up/[accountId]", "accountId", (_, f) => ({ path: `/api/portal/auto-top-up/${f.accountId}`, body: autoTopUp })),
   portal("PUT", "/auto-top-up/[accountId]", "payment_method_id", (_, f) => ({ path: "/api/portal/auto-top-up/default:USD", body: { ...autoTopUp, enabled: true, consent: true, payment_method_id: f.paymentMethodId } }), { expect: 422 }),
@@ -137,10 +141,13 @@ export const NO_FOREIGN_ID: Record<string, string> = {
   "GET /api/portal/orders": "the session's own customer (leak sweep)",
   "GET /api/portal/plan": "the session's own customer and its platform's published plans (leak sweep)",
   "GET /api/v1/coupons": "lists the caller's own coupons (leak sweep)",
+  "POST /api/v1/accounts": "creates in the caller's namespace",
+  "GET /api/v1/accounts": "lists the caller's own connected accounts (leak sweep)",
+  "GET /api/v1/accounts/self": "the caller's own account (leak sweep)",
 };
 
 /** Lists and own-object reads called as the first customer / its platform: nothing foreign may appear in them. */
 export const LEAK_SWEEP: { via: "api" | "portal"; path: string }[] = [
-  ...["/customers", "/events", "/top-ups", "/products", "/vendors", "/webhooks", "/assets", "/platform/branding", "/platform/settings", "/coupons"].map((p) => ({ via: "api" as const, path: `/api/v1${p}` })),
+  ...["/customers", "/events", "/top-ups", "/products", "/vendors", "/webhooks", "/assets", "/platform/branding", "/platform/settings", "/coupons", "/accounts", "/accounts/self"].map((p) => ({ via: "api" as const, path: `/api/v1${p}` })),
   ...["/balances", "/transactions", "/transactions/export", "/usage", "/top-ups", "/payment-methods", "/auto-top-up", "/credits", "/orders", "/plan"].map((p) => ({ via: "portal" as const, path: `/api/portal${p}` })),
 ];

@@ -31,12 +31,18 @@ export interface Ids {
   subscriptionId: string;
   couponId: string;
   couponCode: string;
+  /** `{customer_id}:{subject}` of the customer's one task. */
+  taskId: string;
+  /** A connected account of the platform (for a connected account: its own id, which only its parent may read). */
+  connectedAccountId: string;
 }
 
 export type Portal = (method: string, path: string, options?: CallOptions) => Promise<ApiResponse>;
 
 export interface Tenant {
   key: string;
+  /** X-CREDYT-ACCOUNT for a tenant that is a connected account; empty for a platform. */
+  headers: Record<string, string>;
   platformId: string;
   customers: [Ids, Ids];
   portals: [Portal, Portal];
@@ -61,10 +67,19 @@ export async function saveCard(portal: Portal): Promise<string> {
 
 type PlatformIds = Pick<
   Ids,
-  "platformId" | "assetCode" | "assetName" | "productId" | "productCode" | "productName" | "vendorId" | "vendorName" | "vendorExternalId" | "webhookId" | "webhookUrl" | "couponId" | "couponCode"
+  | "platformId" | "assetCode" | "assetName" | "productId" | "productCode" | "productName" | "vendorId" | "vendorName" | "vendorExternalId" | "webhookId" | "webhookUrl"
+  | "couponId" | "couponCode" | "connectedAccountId"
 >;
 
-async function seedPlatformObjects(key: string, platformId: string, tag: string): Promise<PlatformIds> {
+/** How a tenant's requests authenticate: the platform's key, plus X-CREDYT-ACCOUNT for a connected account. */
+interface Acting {
+  key: string;
+  headers: Record<string, string>;
+}
+
+async function seedPlatformObjects(acting: Acting, platformId: string, tag: string): Promise<PlatformIds> {
+  const callApi = (method: string, path: string, options: CallOptions) => callApiAs(acting, method, path, options);
+  const key = acting.key;
   const assetCode = `T${tag.toUpperCase()}`;
   const assetName = `Tokens ${tag}`;
   ok(await callApi("POST", "/api/v1/assets", { key, body: { code: assetCode, name: assetName, precision: 0, rates: [{ source: "USD", rate: 0.05 }] } }), "asset");
@@ -79,15 +94,18 @@ async function seedPlatformObjects(key: string, platformId: string, tag: string)
   const webhook = ok(await callApi("POST", "/api/v1/webhooks", { key, body: { url: webhookUrl, description: `Hook ${tag}` } }), "webhook");
   const couponCode = `GIFT-${tag}`;
   const coupon = ok(await callApi("POST", "/api/v1/coupons", { key, body: { code: couponCode, kind: "credit_grant", credit_grant: { asset: assetCode, amount: 5 } } }), "coupon");
+  const connectedAccountId = acting.headers["x-credyt-account"]
+    ?? ok(await callApi("POST", "/api/v1/accounts", { key, body: { name: `Account ${tag}`, external_id: `acct-${tag}` } }), "connected account").json.id;
   return {
-    platformId, assetCode, assetName, productId: product.json.id, productCode, productName,
+    connectedAccountId, platformId, assetCode, assetName, productId: product.json.id, productCode, productName,
     vendorId: vendor.json.id, vendorName, vendorExternalId, webhookId: webhook.json.id, webhookUrl,
     couponId: coupon.json.id, couponCode,
   };
 }
 
-async function seedCustomer(database: Database, platform: TestPlatform, shared: PlatformIds, tag: string): Promise<{ ids: Ids; portal: Portal }> {
-  const key = platform.testKey;
+async function seedCustomer(database: Database, platform: TestPlatform, acting: Acting, shared: PlatformIds, tag: string): Promise<{ ids: Ids; portal: Portal }> {
+  const callApi = (method: string, path: string, options: CallOptions) => callApiAs(acting, method, path, options);
+  const key = acting.key;
   const customerName = `Customer ${tag}`;
   const email = `${tag}@example.com`;
   const externalId = `ext-${tag}`;
@@ -101,22 +119,39 @@ async function seedCustomer(database: Database, platform: TestPlatform, shared: 
   const accountName = `acct_${tag}`;
   ok(await adjust(`gift-own-${tag}`, { asset: "USD", account_name: accountName }), "own account");
   const eventId = `evt-${tag}`;
-  ok(await callApi("POST", "/api/v1/events", { key, body: { customer_id: customerId, events: [{ id: eventId, event_type: "api_call" }] } }), "event");
+  const subject = `task-${tag}`;
+  ok(await callApi("POST", "/api/v1/events", { key, body: { customer_id: customerId, events: [{ id: eventId, event_type: "api_call", subject }] } }), "event");
   const topUp = ok(await callApi("POST", "/api/v1/top-ups", { key, body: { customer_id: customerId, amount: 20, currency: "USD" } }), "top-up");
-  const portal = await portalSession(database, { platform, key, customerId, scope: { ...platform.scope, customerId } });
+  const scope = { platformId: shared.platformId, liveMode: false };
+  const portal = await portalSession(database, { platform: { ...platform, scope }, key, customerId, scope: { ...scope, customerId } });
   const paymentMethodId = await saveCard(portal);
-  const ids: Ids = { ...shared, customerId, customerName, email, externalId, accountId: `${accountName}:USD`, eventId, topUpId: topUp.json.id, paymentMethodId, subscriptionId: created.subscriptions[0].id };
+  const ids: Ids = { ...shared, customerId, customerName, email, externalId, accountId: `${accountName}:USD`, eventId, topUpId: topUp.json.id, paymentMethodId, subscriptionId: created.subscriptions[0].id, taskId: `${customerId}:${subject}` };
   return { ids, portal };
 }
 
-/** A platform with identical shape to every other: an asset, a product, a vendor, a webhook and two full customers. */
-export async function seedTenant(database: Database): Promise<Tenant> {
-  const platform = await createTestPlatform(database.db);
+/** Calls the API as the tenant: the platform's key alone, or with X-CREDYT-ACCOUNT for a connected account. */
+function callApiAs(acting: Acting, method: string, path: string, options: CallOptions): Promise<ApiResponse> {
+  return callApi(method, path, { ...options, key: acting.key, headers: { ...acting.headers, ...options.headers } });
+}
+
+/**
+ * A tenant with identical shape to every other: an asset, a product, a vendor, a webhook, a coupon, a connected
+ * account and two full customers. With `parent`, the tenant is a new connected account of that platform, acted in
+ * with the parent's key and X-CREDYT-ACCOUNT.
+ */
+export async function seedTenant(database: Database, parent?: TestPlatform): Promise<Tenant & { platform: TestPlatform }> {
+  const platform = parent ?? (await createTestPlatform(database.db));
   const tag = randomBytes(4).toString("hex");
-  const shared = await seedPlatformObjects(platform.testKey, platform.id, tag);
-  const first = await seedCustomer(database, platform, shared, `${tag}a`);
-  const second = await seedCustomer(database, platform, shared, `${tag}b`);
-  return { key: platform.testKey, platformId: platform.id, customers: [first.ids, second.ids], portals: [first.portal, second.portal] };
+  let acting: Acting = { key: platform.testKey, headers: {} };
+  let platformId = platform.id;
+  if (parent) {
+    platformId = ok(await callApi("POST", "/api/v1/accounts", { key: parent.testKey, body: { name: `Connected ${tag}` } }), "account").json.id as string;
+    acting = { key: parent.testKey, headers: { "x-credyt-account": platformId } };
+  }
+  const shared = await seedPlatformObjects(acting, platformId, tag);
+  const first = await seedCustomer(database, platform, acting, shared, `${tag}a`);
+  const second = await seedCustomer(database, platform, acting, shared, `${tag}b`);
+  return { platform, key: acting.key, headers: acting.headers, platformId, customers: [first.ids, second.ids], portals: [first.portal, second.portal] };
 }
 
 /** What of `foreign` must never show up in a response: every id and name it has that `own` does not share. */

@@ -11,9 +11,13 @@ export const DELIVERY_ATTEMPTS = 15;
 /** A destination answers within this or the attempt fails; a hanging endpoint holds one delivery slot no longer. */
 export const DELIVERY_TIMEOUT_MS = 5_000;
 
-/** The body a destination receives; the same for every attempt, so the event id is stable. */
-export function envelope(event: typeof webhookEvents.$inferSelect) {
-  return { id: event.id, type: event.type, created: event.createdAt.toISOString(), live_mode: event.liveMode, data: event.data };
+/**
+ * The body a destination receives; the same for every attempt, so the event id is stable. A connect
+ * destination receives its connected accounts' events, each marked with the account it happened in.
+ */
+export function envelope(event: typeof webhookEvents.$inferSelect, destinationPlatformId: string) {
+  const account = event.platformId === destinationPlatformId ? {} : { account: event.platformId };
+  return { id: event.id, type: event.type, created: event.createdAt.toISOString(), live_mode: event.liveMode, ...account, data: event.data };
 }
 
 async function record(db: Db, id: number, fields: Partial<typeof webhookDeliveries.$inferInsert>): Promise<void> {
@@ -38,7 +42,7 @@ export async function deliverWebhook(db: Db, deliveryId: number, finalAttempt = 
     await record(db, deliveryId, { status: "failed", attempts, lastError: "destination disabled", lastAttemptAt: now() });
     return;
   }
-  const body = JSON.stringify(envelope(row.event));
+  const body = JSON.stringify(envelope(row.event, row.destination.platformId));
   const at = now();
   let status: number | null = null;
   let error: string | null = null;

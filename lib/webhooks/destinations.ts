@@ -28,6 +28,7 @@ export async function createDestination(db: DbOrTx, scope: PlatformScope, input:
       ...scope,
       url: input.url,
       topics: input.topics ?? ["*"],
+      connect: input.connect ?? false,
       secret: `whsec_${randomBase32(32)}`,
       description: input.description ?? null,
     })
@@ -64,6 +65,7 @@ export function serializeDestination(row: DestinationRow, withSecret: boolean) {
     url: row.url,
     topics: row.topics,
     description: row.description,
+    connect: row.connect,
     ...(withSecret ? { secret: row.secret } : {}),
     created_at: row.createdAt.toISOString(),
     disabled_at: row.disabledAt?.toISOString() ?? null,

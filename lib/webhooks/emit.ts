@@ -1,12 +1,24 @@
-import { and, isNull } from "drizzle-orm";
+import { and, eq, isNull, or, sql, type SQL } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import type { DbOrTx } from "@/lib/db";
-import { webhookDeliveries, webhookDestinations, webhookEvents } from "@/lib/db/schema";
+import { platforms, webhookDeliveries, webhookDestinations, webhookEvents } from "@/lib/db/schema";
 import { newId } from "@/lib/ids";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { inScope, type PlatformScope } from "@/lib/scope";
 import { DELIVER_JOB, DELIVERY_ATTEMPTS } from "./deliver";
 import { topicMatches, type WebhookTopic } from "./topics";
+
+/**
+ * The destinations an event in `scope` goes to: the scope's own (not connect), and when the scope is a
+ * connected account, its parent's connect destinations in the same mode.
+ */
+function receivers(scope: PlatformScope): SQL {
+  const parent = sql`(SELECT ${platforms.parentPlatformId} FROM ${platforms} WHERE ${platforms.id} = ${scope.platformId})`;
+  return or(
+    and(inScope(webhookDestinations, scope), eq(webhookDestinations.connect, false)),
+    and(eq(webhookDestinations.platformId, parent), eq(webhookDestinations.liveMode, scope.liveMode), eq(webhookDestinations.connect, true)),
+  )!;
+}
 
 /**
  * Records an event for the platform's webhooks and schedules one delivery per subscribed
@@ -19,7 +31,7 @@ export async function emitWebhookEvent(tx: DbOrTx, scope: PlatformScope, type: W
   const destinations = await tx
     .select({ id: webhookDestinations.id, topics: webhookDestinations.topics })
     .from(webhookDestinations)
-    .where(and(inScope(webhookDestinations, scope), isNull(webhookDestinations.disabledAt)));
+    .where(and(receivers(scope), isNull(webhookDestinations.disabledAt)));
   const targets = destinations.filter((d) => topicMatches(d.topics, type));
   if (targets.length === 0) return id;
   const rows = await tx

@@ -12,8 +12,10 @@ export const createWebhookSchema = z.strictObject({
   url: urlField(),
   topics: z.array(topic).min(1).max(20).optional(),
   description: optionalText(200),
-  /** Credyt's flag for connected-account events; Billfold has no connected accounts, so it only accepts false. */
-  connect: z.literal(false).optional(),
+  connect: z
+    .boolean()
+    .optional()
+    .meta({ description: "true: receive the events of your connected accounts (each marked with `account`) instead of your own." }),
 });
 
 export type CreateWebhookInput = z.output<typeof createWebhookSchema>;

@@ -28,6 +28,8 @@ export const events = pgTable(
     uniqueIndex("events_id_idx").on(t.platformId, t.liveMode, t.id),
     index("events_customer_time_idx").on(t.customerId, t.occurredAt, t.pk),
     index("events_platform_time_idx").on(t.platformId, t.liveMode, t.occurredAt, t.pk),
+    // A task's events: the customer's events with one subject (GET /tasks/{customer_id}:{subject}).
+    index("events_customer_subject_idx").on(t.customerId, t.subject, t.occurredAt, t.pk).where(sql`${t.subject} IS NOT NULL`),
     check("events_status", sql`${t.status} IN ('billed', 'unbilled', 'rating_error')`),
   ],
 );

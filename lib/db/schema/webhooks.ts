@@ -1,4 +1,4 @@
-import { bigint, index, integer, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, integer, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt, tenantColumns, timestamptz } from "./columns";
 
 /** Where a platform wants events sent, and the secret their signatures are made with. */
@@ -11,6 +11,8 @@ export const webhookDestinations = pgTable(
     topics: jsonb("topics").$type<string[]>().notNull(),
     secret: text("secret").notNull(),
     description: text("description"),
+    /** Receives the events of the platform's connected accounts instead of its own (Credyt's `connect`). */
+    connect: boolean("connect").notNull().default(false),
     createdAt: createdAt(),
     disabledAt: timestamptz("disabled_at"),
   },

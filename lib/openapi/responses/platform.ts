@@ -23,6 +23,7 @@ export const webhookResponse = z.object({
   url: z.string(),
   topics: z.array(z.string()),
   description: z.string().nullable(),
+  connect: z.boolean().meta({ description: "Receives the connected accounts' events instead of the platform's own." }),
   secret: z.string().optional().meta({ description: "On creation and GET /webhooks/{webhookId} only." }),
   created_at: timestamp(),
   disabled_at: nullableTimestamp(),

@@ -17,9 +17,10 @@ const PRODUCTS = [
 /**
  * Turns every usage-fee transfer that seedLedger wrote into a stored event with its fee (the portal's
  * usage history and spend charts read these), spread over three products the customer subscribes to.
- * Must run right after seedLedger, while its `bench_t` work table still exists.
+ * Must run right after seedLedger, while its `bench_t` work table still exists. Each run of
+ * `eventsPerTask` consecutive events shares a subject (one task).
  */
-export async function seedUsage(db: Db, scope: CustomerScope): Promise<void> {
+export async function seedUsage(db: Db, scope: CustomerScope, eventsPerTask = 1): Promise<void> {
   const products = [];
   for (const p of PRODUCTS) {
     const input = validate(createProductSchema, parseJsonText(JSON.stringify({ name: p.name, code: p.code, prices: [p.price], publish: true })));
@@ -32,7 +33,7 @@ export async function seedUsage(db: Db, scope: CustomerScope): Promise<void> {
   await db.execute(sql`
     INSERT INTO events (platform_id, live_mode, id, customer_id, event_type, occurred_at, subject, description, data, status, created_at)
     SELECT ${scope.platformId}, ${scope.liveMode}, 'bench-' || t.n, ${scope.customerId},
-      CASE WHEN t.asset = 'CREDIT' THEN 'image' WHEN t.n % 2 = 0 THEN 'chat' ELSE 'video' END, t.at, 'task_' || t.n,
+      CASE WHEN t.asset = 'CREDIT' THEN 'image' WHEN t.n % 2 = 0 THEN 'chat' ELSE 'video' END, t.at, 'task_' || (t.n / ${eventsPerTask}),
       'Generated image #' || t.n, '{}'::jsonb, 'billed', t.at
     FROM bench_t t WHERE t.category = 'usage_fee' ORDER BY t.n`);
   await db.execute(sql`
