@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { portalFetch, PortalApiError } from "@/lib/queries/portal-fetch";
 
 type Result = { kind: "redirect"; url: string } | { kind: "authenticate" } | { kind: "declined"; message: string } | { kind: "expired"; url: string };
@@ -15,6 +15,13 @@ export function TestCheckoutForm({ sessionId, cancelUrl, action }: { sessionId: 
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
+  // Back from a cancelled checkout may restore this page from the browser's cache with its form still
+  // live; reloading asks the server, which shows the checkout as closed.
+  useEffect(() => {
+    const restored = (e: PageTransitionEvent) => e.persisted && window.location.reload();
+    window.addEventListener("pageshow", restored);
+    return () => window.removeEventListener("pageshow", restored);
+  }, []);
 
   // Read from the form itself (uncontrolled), so details typed before the page finished loading still count.
   async function submit(authentication?: "approve" | "fail") {

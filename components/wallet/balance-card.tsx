@@ -71,7 +71,7 @@ export function BalanceCard({ balance, figures, locale, canTopUp }: Props) {
       <dl className="mt-4 grid min-h-[4.5rem] grid-cols-2 content-start gap-3 text-sm">
         {balance.pendingIn !== "0" && (
           <div>
-            <dt className="text-fg-muted">Top-ups pending</dt>
+            <dt className="text-fg-muted">Payments being confirmed</dt>
             <dd className="tabular font-medium" data-testid="pending-in">{formatAmount(balance.pendingIn, asset, locale)}</dd>
           </div>
         )}

@@ -29,6 +29,8 @@ const DEVICES = {
 for (const [device, options] of Object.entries(DEVICES)) {
   test.describe(`[USAGE DETAILS] ${device}`, () => {
     test.use(options);
+    // A phone is tapped; a desktop pointer hovers first, which must not make the click close it again.
+    const activate = device === "phone" ? (b: Locator) => b.tap() : async (b: Locator) => { await b.hover(); await b.click(); };
 
     test("how a usage row was billed opens by pointer and by keyboard, stays open, and is fully visible", async ({ page, api }) => {
       const seeded = await seedUsageCustomer(api);
@@ -39,19 +41,13 @@ for (const [device, options] of Object.entries(DEVICES)) {
       const panel = await detailsOf(page, row);
       await expect(panel).toBeHidden();
 
-      // A pointer: hovering first must not make the click close it again.
-      if (device === "phone") await button.tap();
-      else {
-        await button.hover();
-        await button.click();
-      }
+      await activate(button);
       await expect(button).toHaveAttribute("aria-expanded", "true");
       await expectFullyVisible(page, panel);
       await expect(panel).toContainText("2,000 × $0.03 each = $60.00");
       await page.mouse.move(0, 0);
       await expect(panel).toBeVisible();
-      if (device === "phone") await button.tap();
-      else await button.click();
+      await activate(button);
       await expect(panel).toBeHidden();
 
       // The keyboard: Enter and Space on the focused button.

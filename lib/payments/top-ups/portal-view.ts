@@ -31,11 +31,20 @@ export interface TopUpView {
   expiresAt: string | null;
 }
 
+/**
+ * The status in the customer's words: a checkout whose card was declined is still open for another
+ * card, but nothing is being paid, so it reads "declined" rather than pending.
+ */
+function portalStatus(t: TopUpRow): string {
+  const status = effectiveStatus(t);
+  return status === "initiated" && t.failureCode ? "declined" : status;
+}
+
 export function topUpView(t: TopUpRow, asset: AssetDisplay): TopUpView {
   const hasRate = t.rate !== null || t.inverseRate !== null;
   return {
     id: t.id,
-    status: effectiveStatus(t),
+    status: portalStatus(t),
     origin: t.origin,
     description: t.description,
     amount: plainDecimal(t.amount),
