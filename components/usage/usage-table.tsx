@@ -43,7 +43,7 @@ function UsageRow({ u, assets, locale, timeZone }: RowProps) {
         <td className="px-4 py-3 align-top">
           <span className="mb-1 block text-xs text-fg-muted sm:hidden">{when}</span>
           <span className="block font-medium">{u.productName}</span>
-          {u.subject && <span className="block break-all text-xs text-fg-muted">{u.subject}</span>}
+          {u.subject && <span className="block wrap-anywhere text-xs text-fg-muted">{u.subject}</span>}
         </td>
         <td className="tabular whitespace-nowrap px-4 py-3 text-right align-top">
           {u.charges.map((c) => (
