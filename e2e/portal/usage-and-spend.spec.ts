@@ -13,7 +13,7 @@ test.describe("[OVERVIEW · USAGE · SPENDING]", () => {
     await expect(credit.getByTestId("available")).toHaveText("490 CR");
     await expect(credit.getByTestId("fiat-value")).toHaveText("≈ $24.50 at $0.05 per CR");
     await expect(credit.getByTestId("spent-this-month")).toHaveText("10 CR");
-    await expect(page.getByTestId("usage-table").locator("tbody tr")).toHaveCount(4);
+    await expect(page.getByTestId("usage-table").locator("tbody tr[data-event-id]")).toHaveCount(4);
     await expect(page.getByTestId("spend-USD").getByTestId("spend-total")).toHaveText("$64.50");
   });
 
