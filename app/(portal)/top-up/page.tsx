@@ -20,7 +20,7 @@ export default async function TopUpPage() {
       {availability.available ? (
         <>
           {availability.testMode && <TestModeNote />}
-          <TopUpForm options={offer.options} presets={offer.presets} min={offer.min} max={offer.max} locale={ctx.locale} />
+          <TopUpForm options={offer.options} presets={offer.presets} min={offer.min} max={offer.max} purchaseExpiresAt={offer.purchaseExpiresAt} locale={ctx.locale} timeZone={ctx.timeZone} />
         </>
       ) : (
         <PaymentsUnavailable message={availability.message} />
