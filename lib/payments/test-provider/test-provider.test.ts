@@ -36,7 +36,8 @@ describe.each(testDatabases())("the built-in test provider on $name", (target) =
     const topUp = await startTopUp(portal, { account_id: "default:USD", amount: 25 });
     const declined = await pay(topUp.redirect_url, "4000 0000 0000 0002");
     expect(declined.json).toEqual({ kind: "declined", message: "Your card was declined. Try another card." });
-    expect((await portal("GET", `/api/portal/top-ups/${topUp.id}`)).json).toMatchObject({ status: "initiated", failureMessage: "The card was declined." });
+    // Declined in Checkout: still payable with another card, but nothing is on its way.
+    expect((await portal("GET", `/api/portal/top-ups/${topUp.id}`)).json).toMatchObject({ status: "declined", failureMessage: "The card was declined." });
     const paid = await pay(topUp.redirect_url, "4242 4242 4242 4242");
     expect(paid.json).toEqual({ kind: "redirect", url: `http://portal.test/top-up/${topUp.id}` });
     expect((await pay(topUp.redirect_url, "4242424242424242")).json.kind).toBe("redirect");
