@@ -4,7 +4,7 @@ import { formatDate } from "@/components/format/date";
 import { formatAmount } from "@/components/money/format";
 import { EmptyState } from "@/components/ui/card";
 import { CardTable } from "@/components/ui/card-table";
-import type { TimelineGrant } from "@/lib/grants/timeline";
+import type { CreditTimeline as CreditTimelineData, TimelineGrant } from "@/lib/grants/timeline";
 import { useCreditTimeline } from "@/lib/queries/credits";
 
 const PURPOSE: Record<string, string> = { promotional: "Promotional", bundled: "Included in plan", paid: "Purchased", unexpiring: "Balance without expiry" };
@@ -19,16 +19,10 @@ function origin(g: TimelineGrant): string {
   return `${what}, from ${g.source === "adjustment" || g.source === "top_up" ? "" : `${SOURCE[g.source] ?? g.source} `}${g.sourceName}`;
 }
 
-/**
- * Everything the customer's balances hold, in the order usage spends it, with what is left of each, where
- * it came from and when it expires; the rows of each asset add up to its balance, as the last lines say.
- */
-export function CreditTimeline({ locale, timeZone }: { locale: string; timeZone: string }) {
-  const { data, error } = useCreditTimeline();
-  if (error) return <p role="alert" className="text-sm text-danger">{error.message}</p>;
-  if (!data || data.grants.length === 0) return <EmptyState title="No credits yet">Credits from your plan, coupons and top-ups appear here.</EmptyState>;
+/** The rows in consumption order, then the balances they add up to. */
+function Grants({ data, locale, timeZone }: { data: CreditTimelineData; locale: string; timeZone: string }) {
   return (
-    <div className="space-y-3" data-testid="credit-timeline">
+    <>
       <CardTable columns={COLUMNS} caption="Your credits, in the order they are used">
         {data.grants.map((g, i) => (
           <tr key={g.id} className="border-t border-line" data-purpose={g.purpose}>
@@ -49,6 +43,31 @@ export function CreditTimeline({ locale, timeZone }: { locale: string; timeZone:
           </li>
         ))}
       </ul>
+    </>
+  );
+}
+
+/**
+ * Everything the customer's balances hold, in the order usage spends it, with what is left of each, where
+ * it came from and when it expires; the rows of each asset add up to its balance, as the last lines say.
+ */
+export function CreditTimeline({ locale, timeZone }: { locale: string; timeZone: string }) {
+  const { data, error } = useCreditTimeline();
+  if (error) return <p role="alert" className="text-sm text-danger">{error.message}</p>;
+  if (!data) return null;
+  return (
+    <div className="space-y-3" data-testid="credit-timeline">
+      {data.bonuses.length > 0 && (
+        <ul className="space-y-1 rounded-xl border border-line bg-surface-raised p-4 text-sm">
+          {data.bonuses.map((b) => (
+            <li key={b.code} data-testid="pending-bonus">
+              <span className="font-medium">{b.code}</span>: {b.percent}% extra on your next {b.topUpsLeft === 1 ? "top-up" : `${b.topUpsLeft} top-ups`}, added when the payment arrives.
+            </li>
+          ))}
+        </ul>
+      )}
+      {data.grants.length === 0 && <EmptyState title="No credits yet">Credits from your plan, coupons and top-ups appear here.</EmptyState>}
+      {data.grants.length > 0 && <Grants data={data} locale={locale} timeZone={timeZone} />}
     </div>
   );
 }

@@ -24,6 +24,8 @@ interface Props {
   max: string;
   /** When what is bought today stops being usable: said before paying. */
   purchaseExpiresAt: string;
+  /** The redeemed top-up bonus this top-up will earn, if one is waiting. */
+  bonus: { code: string; percent: string } | null;
   locale: string;
   timeZone: string;
 }
@@ -49,7 +51,7 @@ function quote(option: TopUpOption, mode: "amount" | "units", text: string, min:
 }
 
 /** Choose an account and an amount (or, for custom assets, a number of units), see the conversion, then pay on Checkout. */
-export function TopUpForm({ options, presets, min, max, purchaseExpiresAt, locale, timeZone }: Props) {
+export function TopUpForm({ options, presets, min, max, purchaseExpiresAt, bonus, locale, timeZone }: Props) {
   const id = useId();
   const [accountId, setAccountId] = useState(options[0]?.accountId ?? "");
   const [mode, setMode] = useState<"amount" | "units">("amount");
@@ -87,6 +89,11 @@ export function TopUpForm({ options, presets, min, max, purchaseExpiresAt, local
       <p id={`${id}-preview`} aria-live="polite" className="text-lg font-semibold tabular" data-testid="top-up-preview">
         {q.amount && q.units ? (custom ? `${money(q.amount)} → ${units(q.units)}` : `You pay ${money(q.amount)}`) : "\u00a0"}
       </p>
+      {bonus && q.units && (
+        <p className="text-sm font-medium text-success" data-testid="top-up-bonus">
+          + {units(q.units.times(bonus.percent).div(100).toDecimalPlaces(option.asset.precision, 1))} bonus from your coupon {bonus.code} ({bonus.percent}%)
+        </p>
+      )}
       <p className="text-sm text-fg-muted" data-testid="purchase-expiry">
         What you add can be used until {formatDate(purchaseExpiresAt, locale, timeZone)}; anything left then expires.
       </p>

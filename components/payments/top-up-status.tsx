@@ -10,7 +10,8 @@ import { StatusBadge } from "./status-badge";
 import { primaryButton } from "@/components/ui/button-styles";
 
 function message(t: TopUpView, locale: string): string {
-  const added = formatAmount(t.units, t.asset, locale);
+  const bonus = t.bonusUnits ? ` + ${formatAmount(t.bonusUnits, t.asset, locale)} bonus` : "";
+  const added = `${formatAmount(t.units, t.asset, locale)}${bonus}`;
   switch (t.status) {
     case "initiated": return "Waiting for your payment. This page updates by itself.";
     case "declined": return `Your card was declined${t.failureMessage ? `: ${t.failureMessage}` : "."} Nothing was charged; you can pay with another card until the checkout expires.`;

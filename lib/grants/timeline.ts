@@ -3,6 +3,7 @@ import type { DbOrTx } from "@/lib/db";
 import type { CustomerScope } from "@/lib/scope";
 import { dec } from "@/lib/money";
 import { assetDisplay, listBalances, type Balance } from "@/lib/wallet/balances";
+import { pendingBonuses, type PendingBonus } from "./coupons/pending-bonuses";
 import { grantSourceNames } from "./grant-sources";
 import { expiringCredits, listLiveGrants } from "./list-grants";
 
@@ -29,6 +30,8 @@ export interface ExpiringCredits {
 
 export interface CreditTimeline {
   grants: TimelineGrant[];
+  /** Redeemed top-up bonuses waiting for the customer's next top-ups. */
+  bonuses: PendingBonus[];
   /** Each balance the rows add up to, so the page reconciles with the balance cards. */
   balances: { asset: AssetDisplay; available: string }[];
   /** Credits expiring within the next 7 days, soonest first (the banner). */
@@ -65,7 +68,9 @@ function unexpiringRows(balances: Balance[], grants: TimelineGrant[]): TimelineG
 
 /** The signed-in customer's live grants in consumption order, what never expires, and the credits about to expire. */
 export async function creditTimeline(db: DbOrTx, scope: CustomerScope): Promise<CreditTimeline> {
-  const [balances, grants, expiring, names] = await Promise.all([listBalances(db, scope), listLiveGrants(db, scope), expiringCredits(db, scope, 7), grantSourceNames(db, scope)]);
+  const [balances, grants, expiring, names, bonuses] = await Promise.all([
+    listBalances(db, scope), listLiveGrants(db, scope), expiringCredits(db, scope, 7), grantSourceNames(db, scope), pendingBonuses(db, scope),
+  ]);
   const assets = new Map(balances.map((b) => [b.asset.code, assetDisplay(b.asset)]));
   const rows: TimelineGrant[] = grants
     .filter((g) => assets.has(g.asset))
@@ -83,6 +88,7 @@ export async function creditTimeline(db: DbOrTx, scope: CustomerScope): Promise<
   const shown = balances.filter((b) => rows.some((g) => g.asset.code === b.asset.code) || b.asset.kind === "custom");
   return {
     grants: [...rows, ...unexpiringRows(shown, rows)],
+    bonuses,
     balances: shown.map((b) => ({ asset: assetDisplay(b.asset), available: b.account.available.toString() })),
     expiring: expiringViews(expiring, assets),
   };
