@@ -2,7 +2,7 @@
 
 import { useId, useState } from "react";
 import { formatDateTime } from "@/components/format/date";
-import { formatPrecise, type AssetDisplay } from "@/components/money/format";
+import { formatAmount, type AssetDisplay } from "@/components/money/format";
 import { secondaryButton } from "@/components/ui/button-styles";
 import { EmptyState } from "@/components/ui/card";
 import type { UsageQuery } from "@/lib/queries/keys";
@@ -48,7 +48,7 @@ function UsageRow({ u, assets, locale, timeZone }: RowProps) {
         <td className="tabular whitespace-nowrap px-4 py-3 text-right align-top">
           {u.charges.map((c) => (
             <span key={c.asset} className="block">
-              {assets[c.asset] ? formatPrecise(c.amount, assets[c.asset]!, locale) : `${c.amount} ${c.asset}`}
+              {assets[c.asset] ? formatAmount(c.amount, assets[c.asset]!, locale) : `${c.amount} ${c.asset}`}
             </span>
           ))}
         </td>
