@@ -1,10 +1,17 @@
+import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { Providers } from "@/app/providers";
 import { ExpiryBanner } from "@/components/credits/expiry-banner";
+import { platformIcon, platformTitle } from "@/components/portal/platform-icon";
 import { PortalShell } from "@/components/portal/portal-shell";
 import { TimeZoneSync } from "@/components/portal/time-zone-sync";
 import { expiringCreditsFor } from "@/lib/grants/timeline";
 import { getPortalContext } from "@/lib/portal/portal-context";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { platform } = await getPortalContext();
+  return { title: platformTitle(platform.branding), icons: { icon: platformIcon(platform.branding) } };
+}
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const ctx = await getPortalContext();

@@ -46,7 +46,7 @@ export function NavLinks({ items }: { items: NavItem[] }) {
                 href={item.href}
                 aria-current={active ? "page" : undefined}
                 className={`block whitespace-nowrap rounded-md px-3 py-2 font-medium ${
-                  active ? "bg-brand-soft text-brand-text" : "text-fg-muted hover:bg-surface-sunken hover:text-fg"
+                  active ? "bg-brand-soft text-brand-text shadow-[inset_0_-3px_0_var(--accent)]" : "text-fg-muted hover:bg-surface-sunken hover:text-fg"
                 }`}
               >
                 {item.label}
