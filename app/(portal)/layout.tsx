@@ -3,9 +3,11 @@ import type { ReactNode } from "react";
 import { Providers } from "@/app/providers";
 import { ExpiryBanner } from "@/components/credits/expiry-banner";
 import { platformIcon, platformTitle } from "@/components/portal/platform-icon";
+import { IdleWarning } from "@/components/portal/idle-warning";
 import { PortalShell } from "@/components/portal/portal-shell";
 import { TimeZoneSync } from "@/components/portal/time-zone-sync";
 import { expiringCreditsFor } from "@/lib/grants/timeline";
+import { env } from "@/lib/env";
 import { getPortalContext } from "@/lib/portal/portal-context";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,6 +25,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
       <PortalShell branding={ctx.platform.branding} returnUrl={ctx.returnUrl} customerLabel={customerLabel}>
         <ExpiryBanner expiring={expiring} locale={ctx.locale} timeZone={ctx.timeZone} />
         {children}
+        <IdleWarning idleMinutes={env().SESSION_IDLE_MINUTES} platformName={ctx.platform.branding.name} returnUrl={ctx.returnUrl} />
       </PortalShell>
     </Providers>
   );

@@ -24,6 +24,6 @@ test.describe("[AMOUNTS] one formatting rule on every page", () => {
     const table = page.getByTestId("transactions-table");
     await expect(table.locator("tbody tr").filter({ hasText: "Storage" })).toContainText("-$0.0045");
     await expect(table.locator("tbody tr").filter({ hasNotText: "Storage" }).filter({ hasText: "-$" })).toContainText("-$0.03");
-    await expect(table).not.toContainText("$0.00");
+    await expect(table).not.toContainText(/\$0\.00(?!\d)/);
   });
 });
