@@ -37,7 +37,7 @@ export default async function TestCheckoutPage({ params }: { params: Promise<{ s
       ) : session.status === "expired" || session.expiresAt <= now() ? (
         <p data-testid="checkout-closed">This checkout is closed, so it can no longer be paid. Nothing was charged. <a className="text-brand-text underline" href={session.cancelUrl}>Go back</a></p>
       ) : (
-        <TestCheckoutForm sessionId={session.id} cancelUrl={session.cancelUrl} action={paying ? title : "Save card"} />
+        <TestCheckoutForm sessionId={session.id} cancelUrl={session.cancelUrl} action={paying ? title : "Save card"} offerSave={!!paying && session.metadata.origin !== "subscription"} />
       )}
     </StandalonePage>
   );
