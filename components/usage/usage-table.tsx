@@ -92,7 +92,7 @@ export function UsageTable({ query, assets, locale, timeZone, filtered, compact 
           <caption className="sr-only">Usage records, newest first; each record&apos;s details button shows how it was billed</caption>
           <thead className="text-left text-xs uppercase tracking-wide text-fg-muted">
             <tr>
-              <th scope="col" className="hidden px-4 py-3 font-medium sm:table-cell">Time</th>
+              <th scope="col" className="hidden px-4 py-3 font-medium sm:table-cell">Used at</th>
               <th scope="col" className="px-4 py-3 font-medium">Product and task</th>
               <th scope="col" className="px-4 py-3 text-right font-medium">Amount</th>
               <th scope="col" className="w-10 px-2 py-3"><span className="sr-only">How it was billed</span></th>
