@@ -6,7 +6,7 @@ import { visitorPlatform } from "@/lib/portal/visitor-platform";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { branding } = await visitorPlatform();
-  return { title: branding ? `Page not found · ${branding.name} billing` : "Page not found", ...(branding ? { icons: { icon: platformIcon(branding) } } : {}) };
+  return { title: { absolute: branding ? `Page not found · ${branding.name} billing` : "Page not found · Billing" }, ...(branding ? { icons: { icon: platformIcon(branding) } } : {}) };
 }
 
 // Any address the portal does not have, in the platform's brand when this browser knows it, with a way back.

@@ -6,7 +6,7 @@ import { visitorPlatform } from "@/lib/portal/visitor-platform";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { branding } = await visitorPlatform();
-  return { title: branding ? `Signed out · ${branding.name} billing` : "Signed out", ...(branding ? { icons: { icon: platformIcon(branding) } } : {}) };
+  return { title: { absolute: branding ? `Signed out · ${branding.name} billing` : "Signed out · Billing" }, ...(branding ? { icons: { icon: platformIcon(branding) } } : {}) };
 }
 
 export default async function SignedOutPage() {
