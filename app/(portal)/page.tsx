@@ -1,6 +1,7 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { Suspense } from "react";
+import { platformTitle } from "@/components/portal/platform-icon";
 import { PageHeader } from "@/components/ui/card";
 import { BalanceCards } from "@/components/wallet/balance-cards";
 import { OverviewSpend, OverviewUsage } from "@/components/wallet/overview-sections";
@@ -9,7 +10,11 @@ import { balanceKeys } from "@/lib/queries/keys";
 import { balanceViews } from "@/lib/wallet/balance-views";
 import { spendFigures } from "@/lib/wallet/spend/spend-summary";
 
-export const metadata: Metadata = { title: "Overview" };
+// The group layout's title template reaches only the pages below it, not this one beside it.
+export async function generateMetadata(): Promise<Metadata> {
+  const { platform } = await getPortalContext();
+  return { title: { absolute: platformTitle(platform.branding).template.replace("%s", "Overview") } };
+}
 
 export default async function OverviewPage() {
   const ctx = await getPortalContext();

@@ -1,9 +1,9 @@
-import { and, desc, eq, ne, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, ne, sql } from "drizzle-orm";
 import type { AssetDisplay } from "@/components/money/format";
 import { decodePrices } from "@/lib/catalog/definition-codec";
 import type { Interval } from "@/lib/catalog/definition";
 import type { DbOrTx } from "@/lib/db";
-import { subscriptions } from "@/lib/db/schema";
+import { subscriptions, topUps } from "@/lib/db/schema";
 import { rowsOf } from "@/lib/db/rows";
 import { dec } from "@/lib/money";
 import { currencyDisplay } from "@/lib/payments/money-text";
@@ -33,8 +33,11 @@ export interface CurrentPlan {
   intervalCount: number;
   currentPeriodEnd: string | null;
   cancelAtPeriodEnd: boolean;
-  /** The plan chosen to replace this one at the next renewal. */
+  /** The plan chosen to replace this one at the next renewal, by code and by the name customers read. */
   scheduledCode: string | null;
+  scheduledName: string | null;
+  /** For a plan waiting for its first payment: the charge to pay, through /top-up/checkout/:id. */
+  firstChargeId: string | null;
   /** Included credits left this period (null when the plan includes none). */
   includedCredits: { amount: string; asset: AssetDisplay }[] | null;
 }
@@ -90,11 +93,18 @@ export async function currentPlan(db: DbOrTx, scope: CustomerScope): Promise<Cur
     if (!fee) continue;
     const code = async (productId: string | null) =>
       productId ? (rowsOf<{ code: string }>(await db.execute(sql`SELECT code FROM products WHERE id = ${productId}`))[0]?.code ?? null) : null;
+    const scheduledName = sub.scheduledProductId
+      ? (rowsOf<{ name: string }>(await db.execute(sql`SELECT name FROM product_versions WHERE product_id = ${sub.scheduledProductId} AND version = ${sub.scheduledVersion}`))[0]?.name ?? null)
+      : null;
+    const [firstCharge] = sub.status === "pending"
+      ? await db.select({ id: topUps.id }).from(topUps).where(and(eq(topUps.subscriptionId, sub.id), eq(topUps.status, "initiated"), isNull(topUps.periodStart))).limit(1)
+      : [];
     return {
       subscriptionId: sub.id, status: sub.status, code: (await code(fee.productId))!, name: fee.name, amount: fee.amount.toString(),
       currency: currencyDisplay(fee.currency), interval: fee.interval, intervalCount: fee.intervalCount,
       currentPeriodEnd: sub.currentPeriodEnd?.toISOString() ?? null, cancelAtPeriodEnd: sub.cancelAtPeriodEnd,
-      scheduledCode: await code(sub.scheduledProductId), includedCredits: await includedCredits(db, scope, sub.id),
+      scheduledCode: await code(sub.scheduledProductId), scheduledName, firstChargeId: firstCharge?.id ?? null,
+      includedCredits: await includedCredits(db, scope, sub.id),
     };
   }
   return null;

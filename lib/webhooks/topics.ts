@@ -2,6 +2,7 @@ export const WEBHOOK_TOPICS = [
   "subscription.activated",
   "subscription.past_due",
   "subscription.canceled",
+  "subscription.cancel_scheduled",
   "top_up.completed",
   "top_up.failed",
   "auto_top_up.failed",

@@ -19,7 +19,7 @@ export default async function CreditsPage() {
       <HydrationBoundary state={dehydrate(client)}>
         <Card className="p-4 sm:p-6">
           <h2 className="mb-3 text-lg font-semibold">Have a coupon?</h2>
-          <RedeemCouponForm />
+          <RedeemCouponForm locale={ctx.locale} />
         </Card>
         <h2 className="text-lg font-semibold">Your credits</h2>
         <CreditTimeline locale={ctx.locale} timeZone={ctx.timeZone} />

@@ -11,7 +11,7 @@ export default async function PlanPage() {
   const overview = await planOverview(ctx.db, ctx.scope);
   return (
     <div className="space-y-6">
-      <PageHeader title="Plan" description="Your plan, when it renews, and the plans you can switch to." />
+      <PageHeader title="Plan" description="Your plan, when it renews, and the plans on offer." />
       <PlanPanel initial={overview} locale={ctx.locale} timeZone={ctx.timeZone} />
     </div>
   );

@@ -4,6 +4,7 @@ import { RecentTopUps } from "@/components/payments/recent-top-ups";
 import { PaymentsUnavailable } from "@/components/payments/payments-unavailable";
 import { TestModeNote } from "@/components/payments/test-mode-note";
 import { TopUpForm } from "@/components/payments/top-up-form";
+import { pendingBonuses } from "@/lib/grants/coupons/pending-bonuses";
 import { paymentsAvailability, topUpOptions } from "@/lib/payments/top-ups/options";
 import { recentTopUps } from "@/lib/payments/top-ups/portal-view";
 import { getPortalContext } from "@/lib/portal/portal-context";
@@ -13,14 +14,14 @@ export const metadata: Metadata = { title: "Top up" };
 export default async function TopUpPage() {
   const ctx = await getPortalContext();
   const availability = paymentsAvailability(ctx.scope);
-  const [offer, recent] = await Promise.all([topUpOptions(ctx.db, ctx.scope), recentTopUps(ctx.db, ctx.scope)]);
+  const [offer, recent, bonuses] = await Promise.all([topUpOptions(ctx.db, ctx.scope), recentTopUps(ctx.db, ctx.scope), pendingBonuses(ctx.db, ctx.scope)]);
   return (
     <div className="space-y-6">
       <PageHeader title="Top up" />
       {availability.available ? (
         <>
           {availability.testMode && <TestModeNote />}
-          <TopUpForm options={offer.options} presets={offer.presets} min={offer.min} max={offer.max} locale={ctx.locale} />
+          <TopUpForm options={offer.options} presets={offer.presets} min={offer.min} max={offer.max} purchaseExpiresAt={offer.purchaseExpiresAt} bonus={bonuses[0] ?? null} locale={ctx.locale} timeZone={ctx.timeZone} />
         </>
       ) : (
         <PaymentsUnavailable message={availability.message} />

@@ -39,7 +39,7 @@ export default async function TransactionsPage({ searchParams }: { searchParams:
     <div className="space-y-6">
       <PageHeader
         title="Transactions"
-        description="Every movement of every balance: top-ups, usage, refunds, credits and adjustments."
+        description="Every movement of every balance: top-ups, usage, refunds, credits and adjustments, on the date it reached your balance. Usage reaches it when it is reported; a usage row also says when you used it, the date the Usage page lists it under."
         actions={
           <a href={exportHref} download className={secondaryButton} data-testid="export-csv">
             Export CSV

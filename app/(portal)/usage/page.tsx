@@ -32,7 +32,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Search
   const assets = Object.fromEntries(balances.map((b) => [b.asset.code, assetDisplay(b.asset)]));
   return (
     <div className="space-y-6">
-      <PageHeader title="Usage" description="Everything you used, what it cost, and exactly how it was billed: the “i” button on a row shows the details." />
+      <PageHeader title="Usage" description="Everything you used, on the date you used it, what it cost, and exactly how it was billed: the ▾ button on a row shows the details. Transactions lists the same charges on the date they reached your balance." />
       <UsageFilters products={products} current={query} />
       <HydrationBoundary state={dehydrate(client)}>
         <UsageTable

@@ -4,6 +4,7 @@ import { formatAmount } from "@/components/money/format";
 import { StandalonePage } from "@/components/portal/standalone-page";
 import { TestCheckoutForm } from "@/components/payments/test-checkout-form";
 import { isValidPathParam } from "@/lib/api/parse";
+import { now } from "@/lib/clock";
 import { getDb } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { currencyDisplay } from "@/lib/payments/money-text";
@@ -33,8 +34,10 @@ export default async function TestCheckoutPage({ params }: { params: Promise<{ s
       {session.description && <p>{session.description}</p>}
       {session.status === "complete" ? (
         <p>This checkout is already complete. <a className="text-brand-text underline" href={session.successUrl}>Continue</a></p>
+      ) : session.status === "expired" || session.expiresAt <= now() ? (
+        <p data-testid="checkout-closed">This checkout is closed, so it can no longer be paid. Nothing was charged. <a className="text-brand-text underline" href={session.cancelUrl}>Go back</a></p>
       ) : (
-        <TestCheckoutForm sessionId={session.id} cancelUrl={session.cancelUrl} action={paying ? title : "Save card"} />
+        <TestCheckoutForm sessionId={session.id} cancelUrl={session.cancelUrl} action={paying ? title : "Save card"} offerSave={!!paying && session.metadata.origin !== "subscription"} />
       )}
     </StandalonePage>
   );

@@ -47,7 +47,11 @@ function checkoutParams(req: CheckoutRequest): Stripe.Checkout.SessionCreatePara
         price_data: { currency: currency.toLowerCase(), unit_amount: minor(req.amount!, currency), product_data: { name: req.productName ?? "Top-up" } },
       },
     ],
-    payment_intent_data: { setup_future_usage: "off_session", description: req.description ?? undefined, metadata: req.metadata },
+    // A plan's renewals charge the card it was paid with; a top-up's card is saved only when the customer
+    // ticks Checkout's own "save" box (Stripe asks, so it is the customer's consent).
+    ...(req.metadata.origin === "subscription"
+      ? { payment_intent_data: { setup_future_usage: "off_session" as const, description: req.description ?? undefined, metadata: req.metadata } }
+      : { payment_intent_data: { description: req.description ?? undefined, metadata: req.metadata }, saved_payment_method_options: { payment_method_save: "enabled" as const } }),
   };
 }
 
