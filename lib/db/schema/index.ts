@@ -13,3 +13,4 @@ export * from "./vendors";
 export * from "./webhooks";
 export * from "./rollups";
 export * from "./grants";
+export * from "./invoices";
