@@ -64,7 +64,7 @@ export async function insertDocument(tx: Tx, t: TopUpRow, kind: DocumentKind, so
       document: document as unknown as Record<string, unknown>, issuedAt: new Date(document.issued_at),
     })
     .returning();
-  await emitWebhookEvent(tx, t, "invoice.issued", JSON.parse(stringifyJson(serializeInvoice(row!))) as Record<string, unknown>);
+  await emitWebhookEvent(tx, { platformId: t.platformId, liveMode: t.liveMode }, "invoice.issued", JSON.parse(stringifyJson(serializeInvoice(row!))) as Record<string, unknown>);
   return row!;
 }
 
