@@ -4,6 +4,7 @@ import { emailField, textField } from "@/lib/api/fields";
 import type { DbOrTx } from "@/lib/db";
 import { customers } from "@/lib/db/schema";
 import { NotFoundError } from "@/lib/errors";
+import { getPlatformSettings } from "@/lib/platforms/settings";
 import { inScope, type CustomerScope } from "@/lib/scope";
 import { addressSchema, taxIdSchema } from "./fields";
 
@@ -73,4 +74,10 @@ export async function getBillingDetails(db: DbOrTx, scope: CustomerScope): Promi
     .where(and(inScope(customers, scope), eq(customers.id, scope.customerId)))
     .limit(1);
   return readBillingDetails(row?.billingDetails);
+}
+
+/** Whether the platform asks for billing details before a payment and this customer has given none. */
+export async function needsBillingDetails(db: DbOrTx, scope: CustomerScope): Promise<boolean> {
+  const { invoicing } = await getPlatformSettings(db, scope);
+  return invoicing.invoices.requireBillingDetails && (await getBillingDetails(db, scope)) === null;
 }

@@ -1,12 +1,11 @@
+import countries from "i18n-iso-countries";
 import { z } from "zod";
 import { patternField, textField } from "@/lib/api/fields";
 import { TAX_ID_TYPES, compactTaxId, validTaxId } from "./tax-ids";
 
-const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
-
-/** An ISO 3166-1 alpha-2 country: ICU names every assigned code and echoes back any other. */
+/** An assigned ISO 3166-1 alpha-2 country (not a grouping such as EU or a reserved code). */
 export function isCountry(code: string): boolean {
-  return /^[A-Z]{2}$/.test(code) && regionNames.of(code) !== code;
+  return /^[A-Z]{2}$/.test(code) && countries.isValid(code);
 }
 
 export const countryField = () =>
