@@ -14,7 +14,7 @@ import { readBillingDetails } from "./billing-details";
 import type { Buyer, DocumentKind, DocumentSeller, InvoiceDocument } from "./document";
 import { invoiceLines } from "./lines";
 import { formatNumber, nextSequence } from "./numbering";
-import { findPaymentTax, type PaymentTaxRow } from "./payment-tax";
+import { findPaymentTax, usesStripeTax, type PaymentTaxRow } from "./payment-tax";
 import { serializeInvoice, type InvoiceRow } from "./serialize";
 import type { InvoicingSettings } from "./settings";
 
@@ -77,14 +77,16 @@ export async function findIssued(tx: Tx, t: TopUpRow, sourceKey: string): Promis
  * Issues the invoice of a payment that was just settled, in the transaction that settled it: once per
  * top-up or plan charge, numbered in that transaction, so a rollback leaves neither invoice nor number.
  */
-export async function issueInvoice(tx: Tx, t: TopUpRow, paid: Paid): Promise<InvoiceRow> {
+export async function issueInvoice(tx: Tx, t: TopUpRow, paid: Paid): Promise<InvoiceRow | null> {
   const sourceKey = `top_up:${t.id}`;
   const existing = await findIssued(tx, t, sourceKey);
   if (existing) return existing;
+  const tax = await findPaymentTax(tx, t.id);
+  // Stripe Tax's amount arrives with Checkout's completion, which then issues the invoice.
+  if (!tax && (await usesStripeTax(tx, t))) return null;
   const { seller, invoicing } = await sellerOf(tx, t);
   const { buyer, locale } = await buyerOf(tx, t);
   const lines = await invoiceLines(tx, t, paid.paymentIntentId);
-  const tax = await findPaymentTax(tx, t.id);
   const totals = totalsOf(dec(t.amount), tax, invoicing.tax.behavior);
   const issuedAt = now().toISOString();
   const period = lines.find((l) => l.period)?.period;
