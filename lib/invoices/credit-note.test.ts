@@ -6,7 +6,7 @@ import { paymentsWorld } from "@/lib/testing/payments-fixtures";
 import { deliverWebhook } from "@/lib/testing/stripe-env";
 import { stripeSuite } from "@/lib/testing/stripe-suite";
 
-describe.each(testDatabases())("credit notes for Stripe refunds on $name", (target) => {
+describe.each(testDatabases())("invoices and credit notes through Stripe on $name", (target) => {
   const suite = stripeSuite(target);
   const stub = suite.stub;
 
@@ -36,5 +36,30 @@ describe.each(testDatabases())("credit notes for Stripe refunds on $name", (targ
       expect(note!.text).toContain(text);
     }
     expect((await callApi("GET", `/api/v1/customers/${w.customerId}/wallet/default:USD`, { key: w.key })).json.available).toBe(0);
+  });
+
+  it("with Stripe Tax, opens Checkout with automatic tax and invoices the tax Stripe computed, whichever event comes first", async () => {
+    const w = await paymentsWorld(suite.database);
+    await setUpInvoicing(w, FRENCH_BUYER);
+    const settings = await callApi("GET", "/api/v1/platform/settings", { key: w.key });
+    await callApi("PUT", "/api/v1/platform/settings", { key: w.key, body: { ...settings.json, tax: { behavior: "exclusive", stripe_tax: true, rates: [] } } });
+    const res = await callApi("POST", "/api/v1/top-ups", { key: w.key, body: { customer_id: w.customerId, amount: 25, currency: "USD" } });
+    expect(res.status, res.text).toBe(201);
+    expect(stub.calls("POST", "/v1/checkout/sessions").at(-1)!.body).toMatchObject({
+      automatic_tax: { enabled: "true" }, billing_address_collection: "required", tax_id_collection: { enabled: "true" },
+      line_items: [{ price_data: { unit_amount: "2500", tax_behavior: "exclusive" } }],
+    });
+    const session = [...stub.state.sessions.values()].find((s) => s.metadata.top_up_id === res.json.id);
+    // What Stripe Tax would add for a buyer in France: 20 % on top.
+    Object.assign(session, { amount_total: 3000, total_details: { amount_tax: 500 }, customer_details: { address: { country: "FR" } } });
+    const { intent } = stub.completeCheckout(session.id);
+    expect((await deliverWebhook(stub.event("payment_intent.succeeded", intent))).json.outcome).toBe("amount_mismatch");
+    expect(await documentsOf(w)).toEqual([]);
+    expect((await deliverWebhook(stub.event("checkout.session.completed", session))).json.outcome).toBe("credited");
+    const [invoice, ...rest] = await documentsOf(w);
+    expect(rest).toEqual([]);
+    expect(invoice!.json).toMatchObject({ subtotal: 25, tax_total: 5, total: 30, taxes: [{ name: "Tax", country: "FR", rate: null, taxable: 25, amount: 5 }] });
+    expect(invoice!.text).toContain("Tax $5.00");
+    expect((await callApi("GET", `/api/v1/customers/${w.customerId}/wallet/default:USD`, { key: w.key })).json.available).toBe(25);
   });
 });
