@@ -37,8 +37,8 @@ describe.each(testDatabases())("invoice PDFs from the test provider on $name", (
     expect((await callApi("GET", `/api/v1/customers/${w.customerId}/wallet/default:USD`, { key: w.key })).json.available).toBe(25);
   });
 
-  it("a custom-asset top-up with a coupon bonus: units, unit price and the bonus line", async () => {
-    const { w, portal } = await world();
+  it("a custom-asset top-up with a coupon bonus: units, unit price and the bonus line (for a buyer whose name is in Japanese)", async () => {
+    const { w, portal } = await world({ ...FRENCH_BUYER, company: "株式会社テスト" });
     await callApi("POST", "/api/v1/assets", { key: w.key, raw: `{"code":"CREDIT","name":"Credits","precision":0,"rates":[{"source":"USD","rate":0.05}]}` });
     await callApi("POST", "/api/v1/coupons", { key: w.key, body: { code: "BONUS10", kind: "top_up_bonus", top_up_bonus: { percent: 10 } } });
     expect((await portal("POST", "/api/portal/coupons/redeem", { body: { code: "bonus10" } })).status).toBe(200);
@@ -49,7 +49,7 @@ describe.each(testDatabases())("invoice PDFs from the test provider on $name", (
       { kind: "top_up", description: "Credits", quantity: { value: 400, unit: "CREDIT" }, rate: 0.05, period: null, amount: 20 },
       { kind: "bonus", description: "Top-up bonus (10%)", quantity: { value: 40, unit: "CREDIT" }, rate: null, period: null, amount: 0 },
     ]);
-    for (const text of ["ACME-TEST-000001", "DE136695976", "FR40303265045", "Credits 400 CREDIT $0.05 $20.00", "Top-up bonus (10%) 40 CREDIT No charge", "TVA 20 % $4.00", "Total $24.00"]) {
+    for (const text of ["ACME-TEST-000001", "DE136695976", "FR40303265045", "株式会社テスト", "Credits 400 CREDIT $0.05 $20.00", "Top-up bonus (10%) 40 CREDIT No charge", "TVA 20 % $4.00", "Total $24.00"]) {
       expect(doc!.text).toContain(text);
     }
   });

@@ -1,6 +1,6 @@
 import PDFDocument from "pdfkit";
 import type { InvoiceDocument } from "./document";
-import { documentFonts } from "./fonts";
+import { faceFor, fontFile, type FaceName } from "./fonts";
 import { presentDocument, type PresentedDocument } from "./present";
 
 const MARGIN = 50;
@@ -11,11 +11,28 @@ const COLUMN_WIDTHS = [240, 90, 70, WIDTH - 420];
 
 type Doc = PDFKit.PDFDocument;
 
+const registered = new WeakMap<Doc, Set<FaceName>>();
+
+/** Selects the face that can draw `text` (registering it on first use, so CJK fonts load only when needed). */
+function font(doc: Doc, weight: "regular" | "bold", text: string): Doc {
+  const face = faceFor(text, weight);
+  const faces = registered.get(doc) ?? new Set<FaceName>();
+  registered.set(doc, faces);
+  if (!faces.has(face)) {
+    doc.registerFont(face, fontFile(face));
+    faces.add(face);
+  }
+  return doc.font(face);
+}
+
 function header(doc: Doc, p: PresentedDocument): void {
-  doc.font("bold").fontSize(20).text(p.title, MARGIN, MARGIN);
-  if (p.testMode) doc.font("regular").fontSize(9).fillColor("#b45309").text(p.testMode).fillColor("black");
+  font(doc, "bold", p.title).fontSize(20).text(p.title, MARGIN, MARGIN);
+  if (p.testMode) font(doc, "regular", p.testMode).fontSize(9).fillColor("#b45309").text(p.testMode).fillColor("black");
   doc.moveDown(0.5).fontSize(10);
-  for (const m of p.meta) doc.font("regular").text(`${m.label}: `, { continued: true }).font("bold").text(m.value);
+  for (const m of p.meta) {
+    font(doc, "regular", m.label).text(`${m.label}: `, { continued: true });
+    font(doc, "bold", m.value).text(m.value);
+  }
 }
 
 function parties(doc: Doc, p: PresentedDocument): void {
@@ -24,19 +41,18 @@ function parties(doc: Doc, p: PresentedDocument): void {
   let bottom = top;
   for (const [i, party] of [p.seller, p.buyer].entries()) {
     const x = MARGIN + i * (half + 20);
-    doc.font("bold").fontSize(10).text(party.heading, x, top, { width: half });
-    doc.font("regular").fontSize(10);
-    for (const line of party.lines) doc.text(line, x, undefined, { width: half });
+    font(doc, "bold", party.heading).fontSize(10).text(party.heading, x, top, { width: half });
+    for (const line of party.lines) font(doc, "regular", line).fontSize(10).text(line, x, undefined, { width: half });
     bottom = Math.max(bottom, doc.y);
   }
   doc.y = bottom + 20;
 }
 
-function row(doc: Doc, cells: string[], font: "regular" | "bold"): number {
+function row(doc: Doc, cells: string[], weight: "regular" | "bold"): number {
   const top = doc.y;
   let bottom = top;
   cells.forEach((cell, i) => {
-    doc.font(font).fontSize(10).text(cell, MARGIN + COLUMNS[i]!, top, { width: COLUMN_WIDTHS[i]!, align: i === 0 ? "left" : "right" });
+    font(doc, weight, cell).fontSize(10).text(cell, MARGIN + COLUMNS[i]!, top, { width: COLUMN_WIDTHS[i]!, align: i === 0 ? "left" : "right" });
     bottom = Math.max(bottom, doc.y);
   });
   doc.y = bottom + 4;
@@ -49,7 +65,7 @@ function lines(doc: Doc, p: PresentedDocument): void {
   doc.y += 6;
   for (const l of p.lines) {
     row(doc, [l.description, l.quantity, l.rate, l.amount], "regular");
-    if (l.detail) doc.font("regular").fontSize(9).fillColor("#444").text(l.detail, MARGIN, undefined, { width: COLUMN_WIDTHS[0] }).fillColor("black");
+    if (l.detail) font(doc, "regular", l.detail).fontSize(9).fillColor("#444").text(l.detail, MARGIN, undefined, { width: COLUMN_WIDTHS[0] }).fillColor("black");
     doc.y += 4;
   }
   doc.moveTo(MARGIN, doc.y).lineTo(MARGIN + WIDTH, doc.y).stroke();
@@ -59,24 +75,21 @@ function lines(doc: Doc, p: PresentedDocument): void {
 function totals(doc: Doc, p: PresentedDocument): void {
   for (const t of p.totals) {
     const top = doc.y;
-    doc.font(t.strong ? "bold" : "regular").fontSize(t.strong ? 12 : 10);
-    doc.text(t.label, MARGIN + 250, top, { width: 160, align: "right" });
-    doc.text(t.value, MARGIN + 420, top, { width: WIDTH - 420, align: "right" });
+    const weight = t.strong ? "bold" : "regular";
+    font(doc, weight, t.label).fontSize(t.strong ? 12 : 10).text(t.label, MARGIN + 250, top, { width: 160, align: "right" });
+    font(doc, weight, t.value).text(t.value, MARGIN + 420, top, { width: WIDTH - 420, align: "right" });
     doc.y += 2;
   }
-  doc.moveDown(1.5).font("regular").fontSize(10);
-  for (const line of p.payment) doc.text(line, MARGIN, undefined, { width: WIDTH });
-  if (p.footer.length) doc.moveDown(1.5).fontSize(9).fillColor("#444");
-  for (const line of p.footer) doc.text(line, MARGIN, undefined, { width: WIDTH });
+  doc.moveDown(1.5);
+  for (const line of p.payment) font(doc, "regular", line).fontSize(10).text(line, MARGIN, undefined, { width: WIDTH });
+  if (p.footer.length) doc.moveDown(1.5).fillColor("#444");
+  for (const line of p.footer) font(doc, "regular", line).fontSize(9).text(line, MARGIN, undefined, { width: WIDTH });
 }
 
 /** The document as a PDF (A4), with its fonts embedded (subset) so it prints the same anywhere. */
 export function renderPdf(d: InvoiceDocument): Promise<Buffer> {
   const p = presentDocument(d);
   const doc = new PDFDocument({ size: "A4", margin: MARGIN, info: { Title: `${p.title} ${d.number}`, Author: d.seller.legal_name } });
-  const fonts = documentFonts();
-  doc.registerFont("regular", fonts.regular);
-  doc.registerFont("bold", fonts.bold);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on("data", (c: Buffer) => chunks.push(c));
