@@ -8,7 +8,7 @@ import type { CSSProperties, ReactNode } from "react";
 export function CardTable({ columns, children, caption }: { columns: { label: string; hidden?: boolean }[]; children: ReactNode; caption?: string }) {
   const labels = Object.fromEntries(columns.map((c, i) => [`--col-${i + 1}`, c.hidden ? '""' : JSON.stringify(c.label)])) as CSSProperties;
   return (
-    <div className="rounded-xl border border-line bg-surface-raised sm:overflow-x-auto">
+    <div className="relative rounded-xl border border-line bg-surface-raised sm:overflow-x-auto">
       <table className="stack-table w-full text-sm" style={labels}>
         {caption && <caption className="sr-only">{caption}</caption>}
         <thead className="text-left text-fg-muted">

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { decimalField, intField } from "@/lib/api/fields";
 import { fiatCurrencyField, isFiat } from "@/lib/assets/fiat";
+import { invoiceOptionsSchema, sellerSchema, taxSettingsSchema } from "@/lib/invoices/settings-schema";
 import { chargeAmountProblem } from "@/lib/payments/limits";
 import type { Decimal } from "@/lib/money";
 import { DEFAULT_SETTINGS } from "./settings";
@@ -17,6 +18,9 @@ export const platformSettingsSchema = z
       })
       .optional(),
     auto_top_up: z.strictObject({ max_charges_per_day: intField(1, 24).optional() }).optional(),
+    seller: sellerSchema.nullish().meta({ description: "The platform as seller, printed on every invoice and credit note." }),
+    invoices: invoiceOptionsSchema.optional(),
+    tax: taxSettingsSchema.optional(),
   })
   .superRefine((s, ctx) => {
     // Refinements run even when a field failed its own checks: judge amounts against a currency that is one.

@@ -8,6 +8,7 @@ export const WEBHOOK_TOPICS = [
   "auto_top_up.failed",
   "wallet.balance_low",
   "credits.expiring",
+  "invoice.issued",
 ] as const;
 
 export type WebhookTopic = (typeof WEBHOOK_TOPICS)[number];

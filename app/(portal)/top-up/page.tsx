@@ -8,13 +8,22 @@ import { pendingBonuses } from "@/lib/grants/coupons/pending-bonuses";
 import { paymentsAvailability, topUpOptions } from "@/lib/payments/top-ups/options";
 import { recentTopUps } from "@/lib/payments/top-ups/portal-view";
 import { getPortalContext } from "@/lib/portal/portal-context";
+import { needsBillingDetails } from "@/lib/invoices/billing-details";
+import { redirect } from "next/navigation";
 
 export const metadata: Metadata = { title: "Top up" };
 
 export default async function TopUpPage() {
   const ctx = await getPortalContext();
   const availability = paymentsAvailability(ctx.scope);
-  const [offer, recent, bonuses] = await Promise.all([topUpOptions(ctx.db, ctx.scope), recentTopUps(ctx.db, ctx.scope), pendingBonuses(ctx.db, ctx.scope)]);
+  const [offer, recent, bonuses, askDetails] = await Promise.all([
+    topUpOptions(ctx.db, ctx.scope),
+    recentTopUps(ctx.db, ctx.scope),
+    pendingBonuses(ctx.db, ctx.scope),
+    needsBillingDetails(ctx.db, ctx.scope),
+  ]);
+  // The platform wants billing details on every invoice: they are asked for before Checkout opens.
+  if (askDetails && availability.available) redirect("/billing-details?next=/top-up");
   return (
     <div className="space-y-6">
       <PageHeader title="Top up" />

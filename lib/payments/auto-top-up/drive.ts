@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db";
 import { autoTopUpAttempts, topUps } from "@/lib/db/schema";
 import { withTransaction } from "@/lib/db/transaction";
 import { faultPoint } from "@/lib/faults";
-import { dec } from "@/lib/money";
+import { chargeAmount } from "@/lib/invoices/payment-tax";
 import { ensurePaymentCustomer } from "../customers";
 import { applyPaymentState } from "../fulfilment/apply-payment-state";
 import { providerOf } from "../provider/select";
@@ -38,7 +38,8 @@ export async function driveAttempt(db: Db, attemptId: string): Promise<void> {
     scope,
     providerCustomerId: customer.providerCustomerId,
     paymentMethodId: attempt.paymentMethodId,
-    amount: dec(attempt.amount),
+    // The attempt's amount buys the units; tax on top of it (tax-exclusive prices) is charged with it.
+    amount: await chargeAmount(db, topUp),
     currency: attempt.currency,
     description: topUp.description ?? "Automatic top-up",
     metadata: paymentMetadata(topUp),

@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db";
+import { issueCreditNote } from "@/lib/invoices/credit-note";
 import { log } from "@/lib/log";
 import { fromMinorUnits } from "@/lib/money";
 import { postReversal } from "../fulfilment/reversals";
@@ -25,6 +26,8 @@ async function applyRefund(db: Db, t: TopUpRow, paymentIntentId: string, refund:
     return false;
   }
   const failed = GONE.has(refund.status ?? "");
+  // Money that went back is documented once it has: a credit note against the payment's invoice.
+  if (refund.status === "succeeded") await issueCreditNote(db, t.id, { refundId: refund.id, amount });
   return postReversal(db, t.id, {
     paymentIntentId,
     key: `refund:${refund.id}`,

@@ -3,7 +3,8 @@ import { findAsset } from "@/lib/assets/find-asset";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { dec } from "@/lib/money";
+import { chargeAmount, usesStripeTax } from "@/lib/invoices/payment-tax";
+import { getPlatformSettings } from "@/lib/platforms/settings";
 import { assetDisplay } from "@/lib/wallet/balances";
 import { ensurePaymentCustomer } from "../customers";
 import { providerOf } from "../provider/select";
@@ -56,9 +57,10 @@ export async function ensureCheckout(db: Db, topUp: TopUpRow): Promise<string> {
     scope,
     providerCustomerId: customer.providerCustomerId,
     mode: "payment",
-    amount: dec(topUp.amount),
+    amount: await chargeAmount(db, topUp),
     currency: topUp.currency,
     productName: await productName(db, topUp),
+    automaticTax: (await usesStripeTax(db, topUp)) ? { taxBehavior: (await getPlatformSettings(db, scope)).invoicing.tax.behavior } : null,
     description: topUp.description,
     metadata: paymentMetadata(topUp),
     successUrl: external && topUp.returnUrl ? topUp.returnUrl : returnPage,

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { requireAsset } from "@/lib/assets/find-asset";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
-import { topUps } from "@/lib/db/schema";
+import { paymentTaxes, topUps } from "@/lib/db/schema";
 import { isUniqueViolation } from "@/lib/db/transaction";
 import { getCustomerOrThrow } from "@/lib/customers/customer-store";
 import { IdempotencyMismatchError, ValidationError } from "@/lib/errors";
@@ -82,6 +82,7 @@ export async function initiateTopUp(db: Db, scope: PlatformScope, req: TopUpRequ
     await ensureCheckout(db, values);
     return { topUp: await getTopUpOrThrow(db, scope, values.id), replayed: false };
   } catch (error) {
+    await db.delete(paymentTaxes).where(eq(paymentTaxes.topUpId, values.id));
     await db.delete(topUps).where(eq(topUps.id, values.id));
     throw error;
   }
