@@ -14,7 +14,7 @@ const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIO
 const API_HEADERS = { "x-content-type-options": "nosniff" };
 
 /** A trie of the built app routes under PREFIXES: static segments before `[param]` ones, as Next matches. */
-function routeTree(root) {
+export function routeTree(root) {
   const manifest = JSON.parse(readFileSync(path.join(root, ".next", "server", "app-paths-manifest.json"), "utf8"));
   const tree = { statics: new Map(), param: null, file: null };
   for (const [route, file] of Object.entries(manifest)) {

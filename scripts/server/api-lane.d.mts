@@ -1,0 +1,10 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+
+export interface RouteNode {
+  statics: Map<string, RouteNode>;
+  param: { name: string; node: RouteNode } | null;
+  file: string | null;
+}
+export declare function routeTree(root: string): RouteNode;
+export declare function findRoute(tree: RouteNode, pathname: string): { file: string; params: Record<string, string> } | null;
+export declare function apiLane(root: string): (req: IncomingMessage, res: ServerResponse) => boolean;

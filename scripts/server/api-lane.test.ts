@@ -1,0 +1,52 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { findRoute, routeTree } from "./api-lane.mjs";
+
+const root = mkdtempSync(path.join(os.tmpdir(), "billfold-lane-"));
+mkdirSync(path.join(root, ".next", "server"), { recursive: true });
+const routes = [
+  "/api/v1/events/route",
+  "/api/v1/customers/[customerId]/wallet/route",
+  "/api/v1/customers/[customerId]/wallet/[accountId]/route",
+  "/api/v1/customers/[customerId]/wallet/adjustments/route",
+  "/api/v1/[...path]/route",
+  "/api/health/route",
+  "/api/portal/wallet/route",
+  "/(portal)/page",
+];
+writeFileSync(path.join(root, ".next", "server", "app-paths-manifest.json"), JSON.stringify(Object.fromEntries(routes.map((r) => [r, `app${r}.js`]))));
+const tree = routeTree(root);
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const file = (route: string) => path.join(root, ".next", "server", `app${route}.js`);
+
+describe("the API lane's router", () => {
+  it("matches static segments before parameters, as Next does, and hands the parameters over", () => {
+    expect(findRoute(tree, "/api/v1/customers/cus_1/wallet/adjustments")).toEqual({
+      file: file("/api/v1/customers/[customerId]/wallet/adjustments/route"),
+      params: { customerId: "cus_1" },
+    });
+    expect(findRoute(tree, "/api/v1/customers/cus_1/wallet/main:USD")).toEqual({
+      file: file("/api/v1/customers/[customerId]/wallet/[accountId]/route"),
+      params: { customerId: "cus_1", accountId: "main:USD" },
+    });
+    expect(findRoute(tree, "/api/v1/events")?.file).toBe(file("/api/v1/events/route"));
+    expect(findRoute(tree, "/api/health")?.file).toBe(file("/api/health/route"));
+  });
+
+  it("leaves to Next what it does not serve or is not sure about", () => {
+    for (const pathname of [
+      "/api/v1/nothing-here", // the catch-all's 404
+      "/api/v1/events/", // Next's trailing-slash redirect
+      "/api/v1/customers/caf%C3%A9/wallet", // escapes: proxy.ts checks and Next decodes them
+      "/api/v1/customers/../events",
+      "/api/v1//events",
+      "/api/portal/wallet", // not an API-key route
+      "/",
+    ]) {
+      expect(findRoute(tree, pathname), pathname).toBeNull();
+    }
+  });
+});
