@@ -7,4 +7,4 @@ export interface RouteNode {
 }
 export declare function routeTree(root: string): RouteNode;
 export declare function findRoute(tree: RouteNode, pathname: string): { file: string; params: Record<string, string> } | null;
-export declare function apiLane(root: string): (req: IncomingMessage, res: ServerResponse) => boolean;
+export declare function apiLane(root: string): Promise<(req: IncomingMessage, res: ServerResponse) => boolean>;

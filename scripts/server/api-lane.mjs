@@ -85,19 +85,32 @@ async function send(res, response, head) {
   res.end(body);
 }
 
+/** Every route file in the tree. */
+function filesOf(node, out = []) {
+  if (node.file) out.push(node.file);
+  for (const child of node.statics.values()) filesOf(child, out);
+  if (node.param) filesOf(node.param.node, out);
+  return out;
+}
+
 /**
  * Loads the build's route modules under PREFIXES and returns `serve(req, res)`, which answers a
  * request it has a route for and returns true, or returns false for Next to answer it. Call after
  * Next's prepare(): the modules rely on its module hooks, and instrumentation has booted the app.
  */
-export function apiLane(root) {
+export async function apiLane(root) {
   const require = createRequire(import.meta.url);
   const tree = routeTree(root);
   const modules = new Map();
+  for (const file of filesOf(tree)) {
+    // Next's route module holds the route file's exports, loaded lazily: load them now, once.
+    const { routeModule } = require(file);
+    await routeModule.ensureUserland();
+    modules.set(file, routeModule.userland);
+  }
   const handlerFor = (file, method) => {
-    if (!modules.has(file)) modules.set(file, require(file).routeModule?.userland ?? null);
     const userland = modules.get(file);
-    return userland?.[method === "HEAD" && !userland.HEAD ? "GET" : method] ?? null;
+    return userland[method === "HEAD" && !userland.HEAD ? "GET" : method] ?? null;
   };
   return function serve(req, res) {
     const pathname = req.url.split("?", 1)[0];

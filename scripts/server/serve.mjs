@@ -52,7 +52,7 @@ const handle = app.getRequestHandler();
 await app.prepare();
 const assets = brotliAssets(path.join(root, ".next", "static"));
 // BILLFOLD_API_LANE=next sends the API through Next as well (to compare the two paths' answers).
-const lane = process.env.BILLFOLD_API_LANE === "next" ? () => false : apiLane(root);
+const lane = process.env.BILLFOLD_API_LANE === "next" ? () => false : await apiLane(root);
 resolveReady({ assets, handle, lane });
 process.stdout.write(`Billfold listening on http://${hostname ?? "localhost"}:${port} (${assets.size} brotli assets)\n`);
 
