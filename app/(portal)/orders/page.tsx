@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: "Orders" };
 
 export default async function OrdersPage() {
   const ctx = await getPortalContext();
-  const orders = await listOrders(ctx.db, ctx.scope);
+  const orders = await listOrders(ctx.readDb, ctx.scope);
   return (
     <div className="space-y-6">
       <PageHeader title="Orders" description="Everything you paid for: top-ups, automatic top-ups and your plan, with a receipt for each." />

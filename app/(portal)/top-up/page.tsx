@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Top up" };
 export default async function TopUpPage() {
   const ctx = await getPortalContext();
   const availability = paymentsAvailability(ctx.scope);
-  const [offer, recent] = await Promise.all([topUpOptions(ctx.db, ctx.scope), recentTopUps(ctx.db, ctx.scope)]);
+  const [offer, recent] = await Promise.all([topUpOptions(ctx.db, ctx.scope), recentTopUps(ctx.readDb, ctx.scope)]);
   return (
     <div className="space-y-6">
       <PageHeader title="Top up" />
