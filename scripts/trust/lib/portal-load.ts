@@ -41,7 +41,11 @@ async function call(url: string, cookie: string, init: RequestInit = {}): Promis
   }
 }
 
-const usd = (balances: any): number => Number((balances as { accountId: string; available: string }[] | null)?.find((b) => b.accountId === "default:USD")?.available ?? Number.NaN);
+// The portal's balances name the account accountId, the API's account_id.
+type Balance = { accountId?: string; account_id?: string; available: string };
+const balanceOf = (balances: unknown, account = "default:USD"): number =>
+  Number((balances as Balance[] | null)?.find((b) => (b.accountId ?? b.account_id) === account)?.available ?? Number.NaN);
+const usd = (balances: unknown) => balanceOf(balances);
 
 async function payOnce(base: string, customer: Customer, load: PortalLoad): Promise<void> {
   const started = await call(`${base}/api/portal/top-ups`, customer.cookie, { method: "POST", body: JSON.stringify({ account_id: "default:USD", amount: TOP_UP }) });
@@ -66,11 +70,13 @@ async function probeLag(base: string, key: string, probe: Customer, n: number, l
   const body = JSON.stringify({ customer_id: probe.id, events: [benchEvent(`lag-probe-${n}`, n)] });
   const res = await fetch(`${base}/api/v1/events`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body }).catch(() => null);
   if (!res || res.status !== 201) return;
-  const written = usd(((await res.json()) as { balances: unknown }).balances);
+  const { balances } = (await res.json()) as { balances: Balance[] };
+  const account = balances[0]?.account_id;
+  const written = balanceOf(balances, account);
   const from = performance.now();
   while (performance.now() - from < 10_000) {
     const read = await call(`${base}/api/portal/balances`, probe.cookie);
-    if (read?.status === 200 && usd(read.json) <= written) return void load.lagMs.push(performance.now() - from);
+    if (read?.status === 200 && balanceOf(read.json, account) <= written) return void load.lagMs.push(performance.now() - from);
     await delay(10);
   }
   load.lagTimeouts++;
