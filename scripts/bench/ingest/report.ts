@@ -14,7 +14,8 @@ export interface RunReport {
   dbCeilings: CeilingResult[];
   /** transport: bare node:http; framework: Next's route handler; single/offered/batch: the API lane that serves /api/v1. */
   http: { transport: HttpCeiling; framework: HttpCeiling; single: HttpCeiling; offered: HttpCeiling & { rate: number }; batch: HttpCeiling };
-  scenarios: (Omit<ScenarioResult, "acceptedIds"> & { ceiling: string; target: string })[];
+  /** cpuMsPerEvent: the server's and (Postgres) the database backends' CPU time over the events answered. */
+  scenarios: (Omit<ScenarioResult, "acceptedIds"> & { ceiling: string; target: string; cpuMsPerEvent?: { server: number; db: number } })[];
   gate: GateCheck[];
   peakRssMb: number;
   loadAverage: number[];
@@ -22,6 +23,7 @@ export interface RunReport {
 
 const int = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString("en-US") : "–");
 const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "–");
+const ms2 = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : "–");
 const pct = (n: number) => (Number.isFinite(n) ? `${Math.round(n * 100)}%` : "–");
 const lat = (l: Summary) => `${ms(l.p50)} | ${ms(l.p95)} | ${ms(l.p99)}`;
 
@@ -59,12 +61,13 @@ export function formatReport(report: RunReport): string {
     "",
     ...ceilingRows(report),
     "",
-    "| scenario | events/s | req/s | p50 ms | p95 ms | p99 ms | target | ÷ DB ceiling | ÷ lane echo | ÷ min(both) | req/s ÷ raw transport | events/s ÷ Next echo | non-2xx |",
-    "|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|",
+    "| scenario | events/s | req/s | p50 ms | p95 ms | p99 ms | target | ÷ DB ceiling | ÷ lane echo | ÷ min(both) | req/s ÷ raw transport | events/s ÷ Next echo | CPU ms/event server + DB | non-2xx |",
+    "|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---|---:|",
     ...report.scenarios.map((s) => {
       const c = ceilingsFor(report, s);
       const shares = `${pct(s.eventsPerS / c.db)} | ${pct(s.eventsPerS / c.http)} | ${pct(s.eventsPerS / c.min)} | ${pct(s.reqPerS / c.transport)} | ${pct(s.eventsPerS / c.framework)}`;
-      return `| ${s.name} | ${int(s.eventsPerS)} | ${int(s.reqPerS)} | ${lat(s.latency)} | ${s.target} | ${shares} | ${s.non2xx + s.errors} |`;
+      const cpu = s.cpuMsPerEvent ? `${ms2(s.cpuMsPerEvent.server)} + ${ms2(s.cpuMsPerEvent.db)}` : "–";
+      return `| ${s.name} | ${int(s.eventsPerS)} | ${int(s.reqPerS)} | ${lat(s.latency)} | ${s.target} | ${shares} | ${cpu} | ${s.non2xx + s.errors} |`;
     }),
     "",
     `Server peak RSS ${int(report.peakRssMb)} MB; load average ${report.loadAverage.map((l) => l.toFixed(2)).join(" / ")} (1/5/15 min) at the end of the run.`,

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { openDatabase } from "../../../lib/db/open";
 import { benchTargets, dropBenchDatabase, type BenchTarget } from "../lib/databases";
+import { postgresCpuMs, processCpuMs } from "../lib/cpu";
 import { load } from "../lib/load";
 import { startRawServer } from "../lib/raw-server";
 import { startServer, type BenchServer } from "../lib/server";
@@ -42,7 +43,13 @@ async function endpointScenarios(target: BenchTarget, server: BenchServer, admin
   const out: Endpoint = { scenarios: [], acceptedIds: [], inFlightBound: 0, replayBilled: 0, platformId: fixture.platformId };
   const run = async (spec: ScenarioSpec, ceiling: string, goal: string) => {
     options.log(`[${target.name}] ${spec.name}…`);
-    const { acceptedIds, ...result } = await runScenario(server.url, fixture, spec, options.durationS);
+    const database = target.open.url ? new URL(target.open.url).pathname.slice(1) : null;
+    const cpu = () => ({ server: processCpuMs(server.pid), db: database ? postgresCpuMs(database) : Number.NaN });
+    const before = cpu();
+    const { acceptedIds, ...measured } = await runScenario(server.url, fixture, spec, options.durationS);
+    const after = cpu();
+    const events = measured.eventsPerS * options.durationS;
+    const result = { ...measured, cpuMsPerEvent: { server: (after.server - before.server) / events, db: (after.db - before.db) / events } };
     out.acceptedIds.push(...acceptedIds);
     out.inFlightBound += spec.connections * spec.eventsPerRequest;
     if (spec.name !== "warm-up") out.scenarios.push({ ...result, ceiling, target: goal });
