@@ -23,7 +23,8 @@ import { lagSummary, startPortalLoad, type PortalLoad } from "./lib/portal-load"
 import { startBouncer, startReplica } from "./lib/topology";
 
 const SECONDS = Number(process.env.SCALE_SECONDS ?? 90);
-const out = (line: string) => void process.stdout.write(`${line}\n`);
+// Seconds since the process started, the clock the portal load's failure notes use too.
+const out = (line: string) => void process.stdout.write(`[${Math.round(performance.now() / 1000)} s] ${line}\n`);
 const at = (fraction: number, from: number) => delay(Math.max(0, from + fraction * SECONDS * 1000 - performance.now()));
 
 async function walletOf(base: string, key: string, customerId: string): Promise<number> {
@@ -114,6 +115,7 @@ async function main(): Promise<GateCheck[]> {
     out("");
     out(`Ingest: ${ingest.batches.length * EVENTS_PER_REQUEST} events in ${ingest.batches.length} requests, ${ingest.acked * EVENTS_PER_REQUEST} acknowledged under load, ${ingest.failedTries} failed tries, ${resent.firstAcked} requests first acknowledged on the re-send.`);
     out(`Portal: ${browsed} reads (${portal.browse.failed} failed), ${[...portal.paid.values()].reduce((a, b) => a + b, 0)} payments.`);
+    out(`Failed portal reads: ${[...portal.browse.why].map(([why, n]) => `${why} ×${n}`).join("; ") || "none"}`);
     out(`Replica lag seen by the portal (API write → portal read shows it): p50 ${lag.p50.toFixed(0)} ms, p95 ${lag.p95.toFixed(0)} ms, max ${lag.max.toFixed(0)} ms over ${lag.n} probes.`);
   } finally {
     await Promise.all(servers.map((s) => s.stop()));

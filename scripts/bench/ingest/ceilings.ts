@@ -32,7 +32,7 @@ interface Fixture {
   product: RatedProduct;
 }
 
-async function fixture(database: Database, count: number): Promise<Fixture> {
+export async function fixture(database: Database, count: number): Promise<Fixture> {
   const platform = await createPlatform(database.db, { name: "Ceiling" });
   const scope = { platformId: platform.id, liveMode: false };
   const created = await createProduct(database.db, scope, validate(createProductSchema, parseJsonText(JSON.stringify(BENCH_PRODUCT))));
