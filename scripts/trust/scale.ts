@@ -25,6 +25,9 @@ import { startBouncer, startReplica } from "./lib/topology";
 const SECONDS = Number(process.env.SCALE_SECONDS ?? 90);
 // Seconds since the process started, the clock the portal load's failure notes use too.
 const out = (line: string) => void process.stdout.write(`[${Math.round(performance.now() / 1000)} s] ${line}\n`);
+// A disrupted component may fail the requests in flight and those of the next seconds (a pooled
+// connection found dead, a page render started before the cut); after this long everything must work.
+const RECOVERY_MS = 10_000;
 const at = (fraction: number, from: number) => delay(Math.max(0, from + fraction * SECONDS * 1000 - performance.now()));
 
 async function walletOf(base: string, key: string, customerId: string): Promise<number> {
@@ -78,21 +81,23 @@ async function main(): Promise<GateCheck[]> {
     const ingest = startIngestLoad(balancer.url, ingestFixture, 8, "scale");
     const portal = startPortalLoad(balancer.url, portalFixture.key, browsers, payers, probe!);
     const from = performance.now();
+    const disruptions: [number, number][] = [];
+    const disrupt = async (what: string, action: () => Promise<unknown>) => {
+      const start = performance.now();
+      out(what);
+      await action();
+      disruptions.push([start, performance.now() + RECOVERY_MS]);
+    };
     await at(0.2, from);
-    out("kill -9 of instance B");
-    await kill9(servers[1]!.pid);
+    await disrupt("kill -9 of instance B", () => kill9(servers[1]!.pid));
     await at(0.35, from);
-    out("instance B restarted");
-    servers[1] = await startServer(portB!, env);
+    await disrupt("instance B restarted", async () => (servers[1] = await startServer(portB!, env)));
     await at(0.5, from);
-    out("PgBouncer restarted");
-    await bouncer.restart();
+    await disrupt("PgBouncer stopped at once (SIGTERM) and started again", () => bouncer.restart());
     await at(0.65, from);
-    out("replica stopped");
-    await replica.stop();
+    await disrupt("replica stopped", () => replica.stop());
     await at(0.8, from);
-    out("replica started");
-    await replica.start();
+    await disrupt("replica started", () => replica.start());
     await at(1, from);
     await Promise.all([ingest.stop(), portal.stop()]);
     const health = await Promise.all(servers.map((s) => fetch(`${s.url}/api/health`).then((r) => r.json())));
@@ -109,7 +114,12 @@ async function main(): Promise<GateCheck[]> {
     gate.push({ name: "re-sent requests billed nothing new", ok: resent.replayBilled === 0, detail: `${resent.replayBilled} events billed again` });
     gate.push(...(await paymentChecks(balancer.url, portalFixture.key, payers.map((p) => p.id), portal)));
     const browsed = portal.browse.ok + portal.browse.failed;
-    gate.push({ name: "portal browsing kept working (under 5 % failed)", ok: portal.browse.failed < 0.05 * browsed, detail: `${portal.browse.failed} of ${browsed} failed` });
+    const outside = portal.browse.failedAt.filter((t) => !disruptions.some(([a, b]) => t >= a && t <= b)).length;
+    gate.push({
+      name: `portal reads failed only within ${RECOVERY_MS / 1000} s of a disruption`,
+      ok: outside === 0 && portal.browse.ok > 0,
+      detail: `${portal.browse.failed} of ${browsed} failed, ${outside} outside those windows`,
+    });
     const lag = lagSummary(portal);
     gate.push({ name: "the portal showed every API write within 10 s", ok: portal.lagTimeouts === 0 && lag.n > 0, detail: `${lag.n} probes, ${portal.lagTimeouts} timed out` });
     out("");

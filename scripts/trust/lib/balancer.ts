@@ -1,9 +1,10 @@
 import { createServer, request, type IncomingMessage, type Server } from "node:http";
 
 /**
- * A round-robin HTTP load balancer in front of Billfold instances, as a cloud load balancer behaves:
- * an instance that refuses the connection is skipped and the request goes to the next one; an answer
- * lost after the request was sent is a 502 (the client retries, and idempotency keeps it safe).
+ * A round-robin HTTP load balancer in front of Billfold instances, behaving as nginx does by default: an
+ * instance that refuses the connection is skipped and the request goes to the next one; so is one that
+ * drops a GET or HEAD (safe to send again); a write whose answer was lost after it was sent is a 502
+ * (the client retries it, and idempotency keeps that safe).
  */
 export interface Balancer {
   url: string;
@@ -33,7 +34,7 @@ export async function startBalancer(port: number, upstreams: number[]): Promise<
       for (let tries = 0; tries < upstreams.length; tries++) {
         const target = upstreams[next++ % upstreams.length]!;
         const answer = await forward(req, body, target);
-        if (answer === "refused") continue;
+        if (answer === "refused" || (answer === "lost" && (req.method === "GET" || req.method === "HEAD"))) continue;
         if (answer === "lost") break;
         res.writeHead(answer.status, answer.headers);
         return void res.end(answer.body);

@@ -9,7 +9,8 @@ import { summarize, type Summary } from "../../bench/lib/stats";
  */
 export interface PortalLoad {
   stop(): Promise<void>;
-  browse: { ok: number; failed: number; why: Map<string, number> };
+  /** Failed reads, counted by path, status and second, and the moments (performance.now) they failed. */
+  browse: { ok: number; failed: number; why: Map<string, number>; failedAt: number[] };
   /** Top-ups paid per customer (5 USD each), by customer id. */
   paid: Map<string, number>;
   /** Reads right after paying (read-your-writes marker set) that did not show the payment. */
@@ -84,7 +85,7 @@ async function probeLag(base: string, key: string, probe: Customer, n: number, l
 
 export function startPortalLoad(base: string, key: string, browsers: Customer[], payers: Customer[], probe: Customer): PortalLoad {
   let running = true;
-  const load: PortalLoad = { stop: async () => undefined, browse: { ok: 0, failed: 0, why: new Map() }, paid: new Map(), staleAfterPay: 0, lagMs: [], lagTimeouts: 0 };
+  const load: PortalLoad = { stop: async () => undefined, browse: { ok: 0, failed: 0, why: new Map(), failedAt: [] }, paid: new Map(), staleAfterPay: 0, lagMs: [], lagTimeouts: 0 };
   const browse = async (customer: Customer) => {
     const paths = ["/api/portal/balances", "/api/portal/usage", "/api/portal/transactions", "/"];
     for (let i = 0; running; i++) {
@@ -93,6 +94,7 @@ export function startPortalLoad(base: string, key: string, browsers: Customer[],
       if (res?.status === 200) load.browse.ok++;
       else {
         load.browse.failed++;
+        load.browse.failedAt.push(performance.now());
         const why = `${path} ${res?.status ?? "no answer"} at ${Math.round(performance.now() / 1000)} s`;
         load.browse.why.set(why, (load.browse.why.get(why) ?? 0) + 1);
       }
