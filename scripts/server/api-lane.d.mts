@@ -8,3 +8,5 @@ export interface RouteNode {
 export declare function routeTree(root: string): RouteNode;
 export declare function findRoute(tree: RouteNode, pathname: string): { file: string; params: Record<string, string> } | null;
 export declare function apiLane(root: string): Promise<(req: IncomingMessage, res: ServerResponse) => boolean>;
+export declare function toRequest(req: IncomingMessage, origin: string): Request;
+export declare function send(res: ServerResponse, response: Response, head: boolean): Promise<void>;

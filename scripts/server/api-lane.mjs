@@ -5,7 +5,6 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { Readable } from "node:stream";
 
 // Served by the lane; the rest of /api (portal, admin, webhooks, sign-in) stays with Next.
 const PREFIXES = ["/api/v1/", "/api/health", "/api/bench/lane/"];
@@ -55,7 +54,36 @@ export function findRoute(tree, pathname) {
   return match(tree, pathname.split("/").slice(1), 0, {});
 }
 
-function toRequest(req, origin) {
+/**
+ * The request body as a web stream that follows the reader's pace (pausing the socket when the reader
+ * falls behind). A reader that stops early (a body over its route's limit) leaves the rest to be
+ * discarded and the connection to close after the answer, so the client still receives its 413.
+ */
+function bodyStream(req) {
+  return new ReadableStream(
+    {
+      start(controller) {
+        req.on("data", (chunk) => {
+          controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+          if (controller.desiredSize <= 0) req.pause();
+        });
+        req.on("end", () => controller.close());
+        req.on("error", (error) => controller.error(error));
+      },
+      pull() {
+        req.resume();
+      },
+      cancel() {
+        req.billfoldBodyAbandoned = true;
+        req.removeAllListeners("data");
+        req.resume();
+      },
+    },
+    { highWaterMark: 64 * 1024, size: (chunk) => chunk.byteLength },
+  );
+}
+
+export function toRequest(req, origin) {
   // From req.headers, not rawHeaders: the server has replaced the peer header there (serve.mjs).
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
@@ -64,12 +92,14 @@ function toRequest(req, origin) {
   }
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
   const init = { method: req.method, headers };
-  if (hasBody) Object.assign(init, { body: Readable.toWeb(req), duplex: "half" });
+  if (hasBody) Object.assign(init, { body: bodyStream(req), duplex: "half" });
   return new Request(`${origin}${req.url}`, init);
 }
 
-async function send(res, response, head) {
+export async function send(res, response, head) {
   const headers = { ...API_HEADERS };
+  // A body left unread (over its limit): answer, then close rather than read the rest of the upload.
+  if (res.req?.billfoldBodyAbandoned && !res.req.complete) headers.connection = "close";
   for (const [name, value] of response.headers) if (name !== "set-cookie") headers[name] = value;
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) headers["set-cookie"] = cookies;

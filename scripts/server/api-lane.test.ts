@@ -50,3 +50,38 @@ describe("the API lane's router", () => {
     }
   });
 });
+
+describe("the API lane's request bodies", () => {
+  it("stream at the reader's pace, and a body cut off at its limit gets its 413 and a closed connection", async () => {
+    const { createServer } = await import("node:http");
+    const { readBodyText } = await import("@/lib/api/read-body");
+    const { errorResponse } = await import("@/lib/api/handler");
+    const { send, toRequest } = await import("./api-lane.mjs");
+    const server = createServer((req, res) => {
+      const request = toRequest(req, "http://127.0.0.1");
+      readBodyText(request, 1024 * 1024)
+        .then((text) => Response.json({ bytes: text.length }))
+        .catch((error: unknown) => errorResponse(error, "/test"))
+        .then((response) => send(res, response, false));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as import("node:net").AddressInfo;
+    try {
+      const small = await fetch(`http://127.0.0.1:${port}/`, { method: "POST", body: "x".repeat(300_000) });
+      expect(await small.json()).toEqual({ bytes: 300_000 });
+      // Chunked, so no Content-Length gives it away: the stream itself must be cut off.
+      const chunks = new ReadableStream({
+        pull(controller) {
+          controller.enqueue(new Uint8Array(256 * 1024));
+        },
+      });
+      const big = await fetch(`http://127.0.0.1:${port}/`, { method: "POST", body: chunks, duplex: "half" } as RequestInit);
+      expect(big.status).toBe(413);
+      // The rest of the upload is not read: the connection closes after the answer.
+      expect(big.headers.get("connection")).toBe("close");
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
