@@ -60,22 +60,24 @@ export function findRoute(tree, pathname) {
  * discarded and the connection to close after the answer, so the client still receives its 413.
  */
 function bodyStream(req) {
+  let abandoned = false;
   return new ReadableStream(
     {
       start(controller) {
         req.on("data", (chunk) => {
+          if (abandoned) return;
           controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
           if (controller.desiredSize <= 0) req.pause();
         });
-        req.on("end", () => controller.close());
-        req.on("error", (error) => controller.error(error));
+        req.on("end", () => abandoned || controller.close());
+        req.on("error", (error) => abandoned || controller.error(error));
       },
       pull() {
         req.resume();
       },
       cancel() {
+        abandoned = true;
         req.billfoldBodyAbandoned = true;
-        req.removeAllListeners("data");
         req.resume();
       },
     },
