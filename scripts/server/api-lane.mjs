@@ -61,6 +61,11 @@ export function findRoute(tree, pathname) {
  */
 function bodyStream(req) {
   let abandoned = false;
+  // Also called by send() for a body the handler never finished reading (a 401 before the body, say).
+  req.billfoldAbandonBody = () => {
+    abandoned = true;
+    req.resume();
+  };
   return new ReadableStream(
     {
       start(controller) {
@@ -76,9 +81,7 @@ function bodyStream(req) {
         req.resume();
       },
       cancel() {
-        abandoned = true;
-        req.billfoldBodyAbandoned = true;
-        req.resume();
+        req.billfoldAbandonBody();
       },
     },
     { highWaterMark: 64 * 1024, size: (chunk) => chunk.byteLength },
@@ -100,8 +103,12 @@ export function toRequest(req, origin) {
 
 export async function send(res, response, head) {
   const headers = { ...API_HEADERS };
-  // A body left unread (over its limit): answer, then close rather than read the rest of the upload.
-  if (res.req?.billfoldBodyAbandoned && !res.req.complete) headers.connection = "close";
+  // A body left unread (over its limit, or refused before reading): discard the rest and close after
+  // answering, rather than read a whole upload or leave the connection stuck behind it.
+  if (res.req && !res.req.complete && res.req.billfoldAbandonBody) {
+    res.req.billfoldAbandonBody();
+    headers.connection = "close";
+  }
   for (const [name, value] of response.headers) if (name !== "set-cookie") headers[name] = value;
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) headers["set-cookie"] = cookies;

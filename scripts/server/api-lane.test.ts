@@ -59,6 +59,8 @@ describe("the API lane's request bodies", () => {
     const { send, toRequest } = await import("./api-lane.mjs");
     const server = createServer((req, res) => {
       const request = toRequest(req, "http://127.0.0.1");
+      // A handler that answers without reading the body at all.
+      if (req.url === "/refuse") return void send(res, new Response(null, { status: 401 }), false);
       readBodyText(request, 1024 * 1024)
         .then((text) => Response.json({ bytes: text.length }))
         .catch((error: unknown) => errorResponse(error, "/test"))
@@ -79,6 +81,10 @@ describe("the API lane's request bodies", () => {
       expect(big.status).toBe(413);
       // The rest of the upload is not read: the connection closes after the answer.
       expect(big.headers.get("connection")).toBe("close");
+      const refused = await fetch(`http://127.0.0.1:${port}/refuse`, { method: "POST", body: "x".repeat(2_000_000) });
+      expect(refused.status).toBe(401);
+      // The connection after it is a fresh one that answers at once.
+      expect((await fetch(`http://127.0.0.1:${port}/`, { method: "POST", body: "{}" })).status).toBe(200);
     } finally {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
