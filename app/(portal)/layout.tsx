@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const ctx = await getPortalContext();
-  const expiring = await expiringCreditsFor(ctx.db, ctx.scope);
+  const expiring = await expiringCreditsFor(ctx.readDb, ctx.scope);
   const customerLabel = ctx.customer.name ?? ctx.customer.email ?? ctx.customer.externalId ?? "your account";
   return (
     <Providers>

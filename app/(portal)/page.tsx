@@ -19,9 +19,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function OverviewPage() {
   const ctx = await getPortalContext();
   const client = new QueryClient();
-  const balances = await client.fetchQuery({ queryKey: balanceKeys.all, queryFn: () => balanceViews(ctx.db, ctx.scope) });
+  const balances = await client.fetchQuery({ queryKey: balanceKeys.all, queryFn: () => balanceViews(ctx.readDb, ctx.scope) });
   // Not awaited: the balances paint first and these figures stream into the cards when ready.
-  const figures = spendFigures(ctx.db, ctx.scope, balances, ctx.timeZone);
+  const figures = spendFigures(ctx.readDb, ctx.scope, balances, ctx.timeZone);
   return (
     <div className="space-y-6">
       <PageHeader title="Overview" description="Your balances, what you spent this month, and your latest usage." />

@@ -3,15 +3,19 @@ import { errorResponse, withSchemas } from "@/lib/api/handler";
 import { parsePathParams, parseQuery, readJsonBody, validate } from "@/lib/api/parse";
 import { BODY_LIMITS } from "@/lib/api/read-body";
 import { getDb, type Db } from "@/lib/db";
+import { getReadDb } from "@/lib/db/replica";
 import type { CustomerScope } from "@/lib/scope";
 import { sessionIdFromCookieHeader } from "./cookie";
 import { csrfProblem } from "./csrf";
+import { wantsPrimary, withReadPrimary } from "./read-primary";
 import { readSession } from "./sessions";
 
 export interface PortalApiContext<B, Q> {
   req: Request;
   url: URL;
   db: Db;
+  /** For read models: the read replica when there is one (and the customer changed nothing lately), else `db`. */
+  readDb: Db;
   scope: CustomerScope;
   sessionId: string;
   returnUrl: string;
@@ -53,9 +57,11 @@ export function portalRoute<BS extends z.ZodType | undefined = undefined, QS ext
       const params = parsePathParams(context?.params ? await context.params : {});
       const body = (spec.body ? validate(spec.body, await readJsonBody(req, BODY_LIMITS.portal)) : undefined) as Out<BS>;
       const query = (spec.query ? parseQuery(url, spec.query) : undefined) as Out<QS>;
-      return await handler({
-        req, url, db, scope: state.scope, sessionId, returnUrl: state.returnUrl, failureUrl: state.failureUrl, params, body, query,
+      const readDb = spec.mutation ? db : await getReadDb(wantsPrimary(req.headers.get("cookie")));
+      const response = await handler({
+        req, url, db, readDb, scope: state.scope, sessionId, returnUrl: state.returnUrl, failureUrl: state.failureUrl, params, body, query,
       });
+      return spec.mutation ? withReadPrimary(response) : response;
     } catch (error) {
       return errorResponse(error, url.pathname);
     }

@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Credits" };
 export default async function CreditsPage() {
   const ctx = await getPortalContext();
   const client = new QueryClient();
-  await client.prefetchQuery({ queryKey: creditKeys.timeline, queryFn: () => creditTimeline(ctx.db, ctx.scope) });
+  await client.prefetchQuery({ queryKey: creditKeys.timeline, queryFn: () => creditTimeline(ctx.readDb, ctx.scope) });
   return (
     <div className="space-y-6">
       <PageHeader title="Credits" description="Your credits in the order they are used: promotional first, then plan credits, then purchased; the soonest to expire first." />

@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Orders" };
 
 export default async function OrdersPage() {
   const ctx = await getPortalContext();
-  const [orders, invoices] = await Promise.all([listOrders(ctx.db, ctx.scope), listInvoices(ctx.db, ctx.scope, { limit: 100, offset: 0 })]);
+  const [orders, invoices] = await Promise.all([listOrders(ctx.readDb, ctx.scope), listInvoices(ctx.readDb, ctx.scope, { limit: 100, offset: 0 })]);
   return (
     <div className="space-y-6">
       <PageHeader title="Orders" description="Everything you paid for: top-ups, automatic top-ups and your plan, with a receipt for each." />

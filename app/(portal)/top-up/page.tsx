@@ -18,7 +18,7 @@ export default async function TopUpPage() {
   const availability = paymentsAvailability(ctx.scope);
   const [offer, recent, bonuses, askDetails] = await Promise.all([
     topUpOptions(ctx.db, ctx.scope),
-    recentTopUps(ctx.db, ctx.scope),
+    recentTopUps(ctx.readDb, ctx.scope),
     pendingBonuses(ctx.db, ctx.scope),
     needsBillingDetails(ctx.db, ctx.scope),
   ]);

@@ -25,10 +25,10 @@ export default async function TransactionsPage({ searchParams }: { searchParams:
   const query = { month: filters.month, asset: filters.asset, category: filters.category };
   const client = new QueryClient();
   const [balances] = await Promise.all([
-    listBalances(ctx.db, ctx.scope),
+    listBalances(ctx.readDb, ctx.scope),
     client.prefetchInfiniteQuery({
       queryKey: transactionKeys.list(query),
-      queryFn: () => listTransactions(ctx.db, ctx.scope, filters, ctx.timeZone),
+      queryFn: () => listTransactions(ctx.readDb, ctx.scope, filters, ctx.timeZone),
       initialPageParam: null as string | null,
     }),
   ]);

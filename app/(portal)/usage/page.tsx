@@ -21,11 +21,11 @@ export default async function UsagePage({ searchParams }: { searchParams: Search
   const query = { from: filters.from, to: filters.to, product: filters.product };
   const client = new QueryClient();
   const [balances, products] = await Promise.all([
-    listBalances(ctx.db, ctx.scope),
-    customerProducts(ctx.db, ctx.scope),
+    listBalances(ctx.readDb, ctx.scope),
+    customerProducts(ctx.readDb, ctx.scope),
     client.prefetchInfiniteQuery({
       queryKey: usageKeys.list(query),
-      queryFn: () => listUsage(ctx.db, ctx.scope, filters, ctx.timeZone),
+      queryFn: () => listUsage(ctx.readDb, ctx.scope, filters, ctx.timeZone),
       initialPageParam: null as string | null,
     }),
   ]);

@@ -5,6 +5,7 @@ import { json } from "@/lib/api/respond";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { csrfProblem } from "@/lib/portal/csrf";
+import { withReadPrimary } from "@/lib/portal/read-primary";
 import { payTestCheckout } from "@/lib/payments/test-provider/pay-checkout";
 import { testPaymentSchema } from "@/lib/payments/test-provider/schema";
 
@@ -15,7 +16,7 @@ export async function POST(req: Request, context: { params: Promise<{ sessionId:
     if (problem) throw new AppError("forbidden", problem);
     const sessionId = parsePathParams(await context.params).sessionId!;
     const body = validate(testPaymentSchema, await readJsonBody(req, BODY_LIMITS.portal));
-    return json(await payTestCheckout(await getDb(), sessionId, body));
+    return withReadPrimary(json(await payTestCheckout(await getDb(), sessionId, body)));
   } catch (error) {
     return errorResponse(error, "/api/test-checkout");
   }
