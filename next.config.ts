@@ -7,7 +7,8 @@ const benchBuild = process.env.BILLFOLD_BENCH_BUILD === "1";
 const nextConfig: NextConfig = {
   pageExtensions: benchBuild ? ["tsx", "ts", "bench.ts"] : ["tsx", "ts"],
   // PGlite ships WASM and data files that must be loaded from node_modules, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "pg", "stripe"],
+  // pdfkit reads its own font metrics from its package folder at run time.
+  serverExternalPackages: ["@electric-sql/pglite", "pg", "stripe", "pdfkit"],
   poweredByHeader: false,
   reactStrictMode: true,
   // API responses are JSON or CSV and must never be sniffed into something else.

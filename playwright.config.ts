@@ -45,6 +45,8 @@ export default defineConfig({
       PORTAL_URL: E2E_BASE_URL,
       BILLFOLD_ADMIN_TOKEN: E2E_ADMIN_TOKEN,
       BILLFOLD_SECRET: E2E_SECRET,
+      // Specs receive platform webhooks on a server of their own on this machine.
+      WEBHOOKS_ALLOW_PRIVATE_DESTINATIONS: "1",
     },
   },
 });

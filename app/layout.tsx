@@ -8,6 +8,8 @@ export const metadata: Metadata = {
   title: { template: "%s · Billing", default: "Billing" },
   description: "Your balances, usage and payments.",
   robots: { index: false, follow: false },
+  // Billfold's own icon where no platform is known; portal pages set the platform's (components/portal/platform-icon.ts).
+  icons: { icon: "/favicon.ico" },
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };

@@ -13,7 +13,7 @@ export interface ApiClient {
 let platformCount = 0;
 
 /** Creates a platform through the operator API and returns a client holding its test key. */
-async function createPlatformClient(request: APIRequestContext, name?: string): Promise<ApiClient> {
+export async function createPlatformClient(request: APIRequestContext, name?: string): Promise<ApiClient> {
   const res = await request.post("/api/admin/platforms", {
     headers: { authorization: `Bearer ${E2E_ADMIN_TOKEN}` },
     data: { name: name ?? `E2E Platform ${++platformCount} ${Date.now()}` },

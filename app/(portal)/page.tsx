@@ -1,6 +1,7 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { Suspense } from "react";
+import { platformTitle } from "@/components/portal/platform-icon";
 import { PageHeader } from "@/components/ui/card";
 import { BalanceCards } from "@/components/wallet/balance-cards";
 import { OverviewSpend, OverviewUsage } from "@/components/wallet/overview-sections";
@@ -9,14 +10,18 @@ import { balanceKeys } from "@/lib/workflows/queries/keys";
 import { balanceViews } from "@/lib/workflows/wallet/balance-views";
 import { spendFigures } from "@/lib/workflows/wallet/spend/spend-summary";
 
-export const metadata: Metadata = { title: "Overview" };
+// The group layout's title template reaches only the pages below it, not this one beside it.
+export async function generateMetadata(): Promise<Metadata> {
+  const { platform } = await getPortalContext();
+  return { title: { absolute: platformTitle(platform.branding).template.replace("%s", "Overview") } };
+}
 
 export default async function OverviewPage() {
   const ctx = await getPortalContext();
   const client = new QueryClient();
-  const balances = await client.fetchQuery({ queryKey: balanceKeys.all, queryFn: () => balanceViews(ctx.db, ctx.scope) });
+  const balances = await client.fetchQuery({ queryKey: balanceKeys.all, queryFn: () => balanceViews(ctx.readDb, ctx.scope) });
   // Not awaited: the balances paint first and these figures stream into the cards when ready.
-  const figures = spendFigures(ctx.db, ctx.scope, balances, ctx.timeZone);
+  const figures = spendFigures(ctx.readDb, ctx.scope, balances, ctx.timeZone);
   return (
     <div className="space-y-6">
       <PageHeader title="Overview" description="Your balances, what you spent this month, and your latest usage." />

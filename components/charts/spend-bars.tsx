@@ -4,7 +4,7 @@ import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxi
 import { formatAmount, type AssetDisplay } from "@/lib/kernel/money/format";
 import type { SpendBucket } from "@/lib/workflows/wallet/spend/ranges";
 import type { SpendSeries } from "@/lib/workflows/wallet/spend/series";
-import { bucketLabel } from "./bucket-label";
+import { bucketLabel, spansYears } from "./bucket-label";
 
 export interface SpendBarsProps {
   series: SpendSeries;
@@ -20,8 +20,9 @@ export interface SpendBarsProps {
  * aside) is formatted from the exact decimal strings.
  */
 export default function SpendBars({ series, asset, bucket, locale, colors, height }: SpendBarsProps) {
+  const withYear = spansYears(series.points.map((p) => p.bucket));
   const data = series.points.map((p) => ({
-    label: bucketLabel(p.bucket, bucket, locale),
+    label: bucketLabel(p.bucket, bucket, locale, false, withYear),
     point: p,
     ...Object.fromEntries(series.products.map((prod) => [prod.id, Number(p.byProduct[prod.id] ?? 0)])),
   }));

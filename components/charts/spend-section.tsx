@@ -33,7 +33,7 @@ function fiatDisplay(code: string): AssetDisplay {
 
 /** A spend chart with its total and its table alternative; an async server component to stream behind Suspense. */
 export async function SpendSection({ ctx, asset, range, bucket, inFiat, height = 260, chart: Chart }: Props) {
-  const raw = await spendSeries(ctx.db, ctx.scope, asset.code, range, bucket, ctx.timeZone);
+  const raw = await spendSeries(ctx.readDb, ctx.scope, asset.code, range, bucket, ctx.timeZone);
   const rate = inFiat && asset.kind === "custom" ? currentRate(asset, now()) : null;
   const series = rate ? seriesInFiat(raw, rate) : raw;
   const display = rate ? fiatDisplay(rate.source) : assetDisplay(asset);

@@ -1,6 +1,6 @@
 import { formatAmount } from "@/lib/kernel/money/format";
 import type { SpendBarsProps } from "./spend-bars";
-import { bucketLabel } from "./bucket-label";
+import { bucketLabel, spansYears } from "./bucket-label";
 
 const WIDTH = 600;
 const GAP = 0.25;
@@ -17,6 +17,7 @@ export function SpendStaticBars({ series, asset, bucket, locale, colors, height,
   const barWidth = slot * (1 - GAP);
   const first = series.points[0];
   const last = series.points.at(-1);
+  const withYear = spansYears(series.points.map((p) => p.bucket));
   return (
     <figure className="w-full" style={{ height }}>
       <svg role="img" aria-label={label} viewBox={`0 0 ${WIDTH} ${chartHeight}`} preserveAspectRatio="none" className="block w-full" style={{ height: chartHeight }}>
@@ -38,8 +39,8 @@ export function SpendStaticBars({ series, asset, bucket, locale, colors, height,
         })}
       </svg>
       <figcaption aria-hidden className="mt-1 flex justify-between text-xs text-fg-muted">
-        <span>{first ? bucketLabel(first.bucket, bucket, locale) : ""}</span>
-        <span>{last ? bucketLabel(last.bucket, bucket, locale) : ""}</span>
+        <span>{first ? bucketLabel(first.bucket, bucket, locale, false, withYear) : ""}</span>
+        <span>{last ? bucketLabel(last.bucket, bucket, locale, false, withYear) : ""}</span>
       </figcaption>
     </figure>
   );

@@ -1,16 +1,20 @@
 "use client";
 
 import { useId, useState } from "react";
+import { formatAmount } from "@/lib/kernel/money/format";
 import { primaryButton } from "@/components/ui/button-styles";
 import { useRedeemCoupon, type RedeemResult } from "@/lib/workflows/queries/credits";
 
-function successText(r: RedeemResult): string {
-  if (r.kind === "credit_grant") return `Code redeemed: ${r.amount} ${r.asset} added to your credits.`;
+function successText(r: RedeemResult, locale: string): string {
+  if (r.kind === "credit_grant") {
+    const added = r.asset_display ? `${formatAmount(String(r.amount ?? 0), r.asset_display, locale)} of ${r.asset_display.name}` : `${r.amount} ${r.asset}`;
+    return `Code redeemed: ${added} added to your balance.`;
+  }
   return `Code redeemed: your next ${r.top_ups === 1 ? "top-up earns" : `${r.top_ups} top-ups earn`} a ${r.percent}% bonus.`;
 }
 
 /** A coupon code box; the server's reason (expired, already redeemed…) shows under the field. */
-export function RedeemCouponForm() {
+export function RedeemCouponForm({ locale }: { locale: string }) {
   const id = useId();
   const [code, setCode] = useState("");
   const redeem = useRedeemCoupon();
@@ -40,7 +44,7 @@ export function RedeemCouponForm() {
         {redeem.isPending ? "Redeeming…" : "Redeem"}
       </button>
       <p id={`${id}-result`} role="status" aria-live="polite" className={`w-full text-sm ${redeem.isError ? "text-danger" : "text-fg-muted"}`} data-testid="redeem-result">
-        {redeem.isError ? redeem.error.message : redeem.data ? successText(redeem.data) : ""}
+        {redeem.isError ? redeem.error.message : redeem.data ? successText(redeem.data, locale) : ""}
       </p>
     </form>
   );

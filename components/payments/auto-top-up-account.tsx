@@ -10,11 +10,20 @@ import { formatDateTime } from "@/lib/kernel/format/dates";
 
 type Props = AutoTopUpFormProps & { timeZone: string };
 
-function Summary({ view, locale }: { view: AutoTopUpView; locale: string }) {
+/** On, off, or on but paused: what will really happen the next time the balance is low. */
+function Summary({ view, locale, timeZone }: { view: AutoTopUpView; locale: string; timeZone: string }) {
   const s = view.settings;
   if (!s?.enabled) return <p className="text-sm text-fg-muted" data-testid="auto-top-up-state">Off</p>;
   const amount = formatAmount(s.amount, view.currency, locale);
   const threshold = formatAmount(s.threshold, view.asset, locale);
+  if (view.pause) {
+    const until = view.pause.until ? ` until ${formatDateTime(view.pause.until, locale, timeZone)}` : "";
+    return (
+      <p className="text-sm text-warning" data-testid="auto-top-up-state">
+        <span aria-hidden>❚❚ </span>Paused{until}: {view.pause.reason} Then it adds {amount} when the balance is below {threshold}.
+      </p>
+    );
+  }
   return <p className="text-sm" data-testid="auto-top-up-state"><span aria-hidden>● </span>On: adds {amount} when the balance falls below {threshold}</p>;
 }
 
@@ -62,7 +71,7 @@ export function AutoTopUpAccount({ view, cards, platformName, maxPerDay, locale,
         <h2 id={`auto-${view.accountId}`} className="text-lg font-semibold">{view.asset.name}</h2>
         <p className="text-sm text-fg-muted">Balance <span className="tabular font-medium text-fg" data-testid="auto-top-up-balance">{formatAmount(view.balance, view.asset, locale)}</span></p>
       </div>
-      <Summary view={view} locale={locale} />
+      <Summary view={view} locale={locale} timeZone={timeZone} />
       <Notices view={view} locale={locale} timeZone={timeZone} />
       <AutoTopUpForm view={view} cards={cards} platformName={platformName} maxPerDay={maxPerDay} locale={locale} />
       <div>

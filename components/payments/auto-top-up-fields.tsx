@@ -33,11 +33,11 @@ export function CardSelect({ id, cards, value, onChange, error }: { id: string; 
 }
 
 /** Shown before saving when the balance is already under the threshold: saving would charge at once. */
-export function ChargeNowWarning({ balance, threshold, amount, card, checked, onChange, error }: { balance: string; threshold: string; amount: string; card: string | null; checked: boolean; onChange: (v: boolean) => void; error?: string }) {
+export function ChargeNowWarning({ on, balance, threshold, amount, card, checked, onChange, error }: { on: boolean; balance: string; threshold: string; amount: string; card: string | null; checked: boolean; onChange: (v: boolean) => void; error?: string }) {
   return (
     <div className="rounded-lg border border-warning bg-warning-soft p-3 text-sm text-warning" data-testid="charge-now-warning">
       <p>
-        <strong>Heads up:</strong> your balance ({balance}) is already below {threshold}, so turning this on charges {amount}
+        <strong>Heads up:</strong> your balance ({balance}) is already below {threshold}, so {on ? "saving these settings" : "turning this on"} charges {amount}
         {card ? ` to your ${card}` : ""} right away.
       </p>
       <label className="mt-2 flex gap-2 font-medium">

@@ -37,7 +37,7 @@ export function AutoTopUpForm({ view, cards, platformName, maxPerDay, locale }: 
       </div>
       <CardSelect id={`${id}-card`} cards={cards} value={f.cardId} onChange={f.setCardId} error={fieldError("payment_method_id")} />
       {below && valid && (
-        <ChargeNowWarning balance={units(view.balance)} threshold={units(f.threshold)} amount={money(f.amount)} card={card ? cardLabel(card) : null} checked={f.chargeNow} onChange={f.setChargeNow} error={fieldError("confirm_immediate_charge")} />
+        <ChargeNowWarning on={!!view.settings?.enabled} balance={units(view.balance)} threshold={units(f.threshold)} amount={money(f.amount)} card={card ? cardLabel(card) : null} checked={f.chargeNow} onChange={f.setChargeNow} error={fieldError("confirm_immediate_charge")} />
       )}
       <label className="flex gap-2 text-sm">
         <input type="checkbox" checked={f.consent} onChange={(e) => f.setConsent(e.target.checked)} aria-describedby={`${id}-consent-note`} />

@@ -53,7 +53,7 @@ export function PaymentMethods({ initial, notice }: { initial: CardsResponse; no
     <div className="space-y-4">
       {notice && <p role="status" className="rounded-lg bg-success-soft px-4 py-3 text-sm text-success">{notice}</p>}
       {cards.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-line p-6 text-fg-muted">No saved cards yet. Cards you pay with are saved here for next time.</p>
+        <p className="rounded-xl border border-dashed border-line p-6 text-fg-muted">No saved cards yet. Add one here, or tick “Save this card” when you pay.</p>
       ) : (
         <ul className="rounded-xl border border-line bg-surface-raised shadow-sm">{cards.map((c) => <CardRow key={c.id} card={c} />)}</ul>
       )}

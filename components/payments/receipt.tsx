@@ -12,6 +12,7 @@ export function Receipt({ topUp: t, locale, timeZone }: { topUp: TopUpView; loca
       ? ["Paid for", `${t.description ?? "Subscription"} (plan)`]
       : ["Added to your balance", `${formatAmount(t.units, t.asset, locale)} (${t.asset.name})`],
   ];
+  if (t.bonusUnits) rows.push(["Bonus from your coupon", `${formatAmount(t.bonusUnits, t.asset, locale)} (${t.asset.name})`]);
   if (t.rate) rows.push(["Rate", `${rateText(t.rate, t.asset, t.currency, locale)}${t.rate.source === "override" ? " (agreed rate)" : ""}`]);
   if (t.card) rows.push(["Card", cardLabel(t.card)]);
   rows.push(["Paid on", formatDateTime(t.completedAt ?? t.createdAt, locale, timeZone)], ["Reference", t.id]);

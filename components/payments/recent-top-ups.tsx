@@ -21,7 +21,12 @@ export function RecentTopUps({ initial, locale, timeZone }: { initial: TopUpView
           <td className="px-4 py-2">{formatDateTime(t.createdAt, locale, timeZone)}{t.origin === "auto" && <span className="ml-2 text-xs text-fg-muted">Automatic</span>}</td>
           <td className="px-4 py-2 tabular">{formatAmount(t.amount, t.currency, locale)}</td>
           <td className="px-4 py-2 tabular">{formatAmount(t.units, t.asset, locale)}</td>
-          <td className="px-4 py-2"><StatusBadge status={t.status} /></td>
+          <td className="px-4 py-2">
+            <StatusBadge status={t.status} />
+            {(t.status === "initiated" || t.status === "declined") && t.expiresAt && (
+              <span className="block text-xs text-fg-muted" data-testid="checkout-expires">Checkout open until {formatDateTime(t.expiresAt, locale, timeZone)}</span>
+            )}
+          </td>
           <td className="px-4 py-2 text-right">
             <Link href={`/top-up/${t.id}`} className="font-medium text-brand-text underline">{t.status === "completed" ? "Receipt" : "Details"}</Link>
           </td>

@@ -1,5 +1,6 @@
 const STYLES: Record<string, { label: string; icon: string; className: string }> = {
-  initiated: { label: "Pending", icon: "…", className: "bg-warning-soft text-warning" },
+  initiated: { label: "Not paid yet", icon: "…", className: "bg-surface-sunken text-fg-muted" },
+  declined: { label: "Declined", icon: "✕", className: "bg-danger-soft text-danger" },
   pending: { label: "Charging", icon: "…", className: "bg-warning-soft text-warning" },
   processing: { label: "Processing", icon: "…", className: "bg-warning-soft text-warning" },
   completed: { label: "Completed", icon: "✓", className: "bg-success-soft text-success" },

@@ -1,25 +1,35 @@
 "use client";
 
-import { useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { portalFetch, PortalApiError } from "@/lib/workflows/queries/portal-fetch";
+import { formatExpiry, groupCardNumber } from "./card-input-format";
 
 type Result = { kind: "redirect"; url: string } | { kind: "authenticate" } | { kind: "declined"; message: string } | { kind: "expired"; url: string };
 
-const input = "mt-1 w-full rounded-lg border border-line bg-surface px-3 py-2 tabular";
+// Placeholders are formats in a faint colour, never values that could pass for a card already filled in.
+const input = "mt-1 w-full rounded-lg border border-line bg-surface px-3 py-2 tabular placeholder:text-fg-muted/60";
+const FORMATS: Partial<Record<string, (value: string) => string>> = { card_number: groupCardNumber, expiry: formatExpiry };
 
 /** The TEST MODE checkout form: test card details, and a simulated bank challenge for cards that need one. */
-export function TestCheckoutForm({ sessionId, cancelUrl, action }: { sessionId: string; cancelUrl: string; action: string }) {
+export function TestCheckoutForm({ sessionId, cancelUrl, action, offerSave }: { sessionId: string; cancelUrl: string; action: string; offerSave: boolean }) {
   const id = useId();
   const [challenge, setChallenge] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
+  // Back from a cancelled checkout may restore this page from the browser's cache with its form still
+  // live; reloading asks the server, which shows the checkout as closed.
+  useEffect(() => {
+    const restored = (e: PageTransitionEvent) => e.persisted && window.location.reload();
+    window.addEventListener("pageshow", restored);
+    return () => window.removeEventListener("pageshow", restored);
+  }, []);
 
   // Read from the form itself (uncontrolled), so details typed before the page finished loading still count.
   async function submit(authentication?: "approve" | "fail") {
     const form = new FormData(formRef.current!);
-    const card = { card_number: String(form.get("card_number")), expiry: String(form.get("expiry")), cvc: String(form.get("cvc")) };
+    const card = { card_number: String(form.get("card_number")), expiry: String(form.get("expiry")), cvc: String(form.get("cvc")), ...(offerSave ? { save_card: form.get("save_card") === "on" } : {}) };
     setBusy(true);
     setMessage(null);
     try {
@@ -40,18 +50,34 @@ export function TestCheckoutForm({ sessionId, cancelUrl, action }: { sessionId: 
   const field = (name: "card_number" | "expiry" | "cvc", label: string, placeholder: string, autoComplete: string) => (
     <div>
       <label htmlFor={`${id}-${name}`} className="block text-sm font-medium">{label}</label>
-      <input id={`${id}-${name}`} name={name} placeholder={placeholder} autoComplete={autoComplete} inputMode="numeric" aria-invalid={!!errors[name]} aria-describedby={`${id}-${name}-error`} className={input} />
+      <input
+        id={`${id}-${name}`}
+        name={name}
+        placeholder={placeholder}
+        autoComplete={autoComplete}
+        inputMode="numeric"
+        onInput={(e) => { const format = FORMATS[name]; if (format) e.currentTarget.value = format(e.currentTarget.value); }}
+        aria-invalid={!!errors[name]}
+        aria-describedby={`${id}-${name}-error`}
+        className={input}
+      />
       <p id={`${id}-${name}-error`} className="text-xs text-danger">{errors[name]?.[0] ?? ""}</p>
     </div>
   );
 
   return (
     <form ref={formRef} onSubmit={(e) => { e.preventDefault(); void submit(); }} className="space-y-3">
-      {field("card_number", "Card number", "4242 4242 4242 4242", "cc-number")}
+      {field("card_number", "Card number", "1234 1234 1234 1234", "cc-number")}
       <div className="grid grid-cols-2 gap-3">
-        {field("expiry", "Expiry (MM / YY)", "12 / 34", "cc-exp")}
-        {field("cvc", "CVC", "123", "cc-csc")}
+        {field("expiry", "Expiry (MM / YY)", "MM / YY", "cc-exp")}
+        {field("cvc", "CVC", "3 or 4 digits", "cc-csc")}
       </div>
+      {offerSave && (
+        <label className="flex gap-2 text-sm">
+          <input type="checkbox" name="save_card" />
+          Save this card for future payments
+        </label>
+      )}
       {challenge && (
         <div role="dialog" aria-labelledby={`${id}-challenge`} className="rounded-lg border border-warning bg-warning-soft p-3 text-sm text-warning">
           <p id={`${id}-challenge`} className="font-semibold">Your bank asks you to confirm this (TEST MODE).</p>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
+import { formatDate } from "@/lib/kernel/format/dates";
 import { formatAmount, type AssetDisplay } from "@/lib/kernel/money/format";
 import { dec, type Decimal } from "@/lib/kernel/money";
 import { amountForUnits, unitsForAmount, type TopUpRate } from "@/lib/domain/payments/top-ups/pricing";
@@ -21,7 +22,12 @@ interface Props {
   presets: string[];
   min: string;
   max: string;
+  /** When what is bought today stops being usable: said before paying. */
+  purchaseExpiresAt: string;
+  /** The redeemed top-up bonus this top-up will earn, if one is waiting. */
+  bonus: { code: string; percent: string } | null;
   locale: string;
+  timeZone: string;
 }
 
 const NUMBER = /^\d{1,9}(\.\d{1,12})?$/;
@@ -45,7 +51,7 @@ function quote(option: TopUpOption, mode: "amount" | "units", text: string, min:
 }
 
 /** Choose an account and an amount (or, for custom assets, a number of units), see the conversion, then pay on Checkout. */
-export function TopUpForm({ options, presets, min, max, locale }: Props) {
+export function TopUpForm({ options, presets, min, max, purchaseExpiresAt, bonus, locale, timeZone }: Props) {
   const id = useId();
   const [accountId, setAccountId] = useState(options[0]?.accountId ?? "");
   const [mode, setMode] = useState<"amount" | "units">("amount");
@@ -82,6 +88,14 @@ export function TopUpForm({ options, presets, min, max, locale }: Props) {
       </div>
       <p id={`${id}-preview`} aria-live="polite" className="text-lg font-semibold tabular" data-testid="top-up-preview">
         {q.amount && q.units ? (custom ? `${money(q.amount)} → ${units(q.units)}` : `You pay ${money(q.amount)}`) : "\u00a0"}
+      </p>
+      {bonus && q.units && (
+        <p className="text-sm font-medium text-success" data-testid="top-up-bonus">
+          + {units(q.units.times(bonus.percent).div(100).toDecimalPlaces(option.asset.precision, 1))} bonus from your coupon {bonus.code} ({bonus.percent}%)
+        </p>
+      )}
+      <p className="text-sm text-fg-muted" data-testid="purchase-expiry">
+        What you add can be used until {formatDate(purchaseExpiresAt, locale, timeZone)}; anything left then expires.
       </p>
       <p id={`${id}-error`} role="alert" className="text-sm text-danger">{error ?? serverError}</p>
       <button type="submit" disabled={!!q.error || !q.amount || start.isPending || start.isSuccess} className={primaryButton}>

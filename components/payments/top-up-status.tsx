@@ -10,9 +10,11 @@ import { StatusBadge } from "./status-badge";
 import { primaryButton } from "@/components/ui/button-styles";
 
 function message(t: TopUpView, locale: string): string {
-  const added = formatAmount(t.units, t.asset, locale);
+  const bonus = t.bonusUnits ? ` + ${formatAmount(t.bonusUnits, t.asset, locale)} bonus` : "";
+  const added = `${formatAmount(t.units, t.asset, locale)}${bonus}`;
   switch (t.status) {
     case "initiated": return "Waiting for your payment. This page updates by itself.";
+    case "declined": return `Your card was declined${t.failureMessage ? `: ${t.failureMessage}` : "."} Nothing was charged; you can pay with another card until the checkout expires.`;
     case "processing": return `Your payment is being processed. ${added} will be added as soon as your bank confirms it.`;
     case "completed": return `Payment received: ${added} added to your balance.`;
     case "failed": return `The payment didn't go through${t.failureMessage ? `: ${t.failureMessage}` : "."} Nothing was added, and you can try again.`;
@@ -27,7 +29,7 @@ export function TopUpStatus({ initial, cancelled, locale, timeZone }: { initial:
   const cancel = useCancelTopUp(initial.id);
   const asked = useRef(false);
   useEffect(() => {
-    if (!cancelled || asked.current || initial.status !== "initiated") return;
+    if (!cancelled || asked.current || !["initiated", "declined"].includes(initial.status)) return;
     asked.current = true;
     cancel.mutate(undefined, { onSuccess: (after) => after.failureUrl && after.status !== "completed" && window.location.replace(after.failureUrl) });
   }, [cancelled, cancel, initial.status]);
@@ -41,7 +43,7 @@ export function TopUpStatus({ initial, cancelled, locale, timeZone }: { initial:
         </div>
         <p role="status" aria-live="polite" className="mt-2 text-fg-muted" data-testid="top-up-message">{message(t, locale)}</p>
         <div className="mt-4 flex flex-wrap gap-3 text-sm">
-          {t.status === "initiated" && t.origin !== "auto" && <Link href={`/top-up/checkout/${t.id}`} className={primaryButton}>Continue to payment</Link>}
+          {(t.status === "initiated" || t.status === "declined") && t.origin !== "auto" && <Link href={`/top-up/checkout/${t.id}`} className={primaryButton}>Continue to payment</Link>}
           {over && <Link href="/top-up" className={primaryButton}>Try again</Link>}
           {over && t.failureUrl && <a href={t.failureUrl} className="rounded-lg px-4 py-2 font-medium text-brand-text underline">Back to the app</a>}
         </div>

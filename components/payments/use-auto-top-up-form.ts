@@ -12,11 +12,17 @@ export const DECIMAL = /^\d{1,12}(\.\d{1,12})?$/;
 /** The auto top-up form's fields and its save/turn-off request. */
 export function useAutoTopUpForm(view: AutoTopUpView, cards: CardView[]) {
   const s = view.settings;
-  const [threshold, setThreshold] = useState(s?.threshold ?? "");
-  const [amount, setAmount] = useState(s?.amount ?? "");
-  const [cap, setCap] = useState(s?.monthlyCap ?? "");
-  const [cardId, setCardId] = useState(s?.paymentMethodId ?? cards.find((c) => c.isDefault)?.id ?? cards[0]?.id ?? "");
-  const [consent, setConsent] = useState(false);
+  const [threshold, setThresholdValue] = useState(s?.threshold ?? view.suggested.threshold);
+  const [amount, setAmountValue] = useState(s?.amount ?? view.suggested.amount);
+  const [cap, setCapValue] = useState(s?.monthlyCap ?? "");
+  const [cardId, setCardIdValue] = useState(s?.paymentMethodId ?? cards.find((c) => c.isDefault)?.id ?? cards[0]?.id ?? "");
+  // The consent given for the saved terms stands (also after a reload); changing a term asks for it again.
+  const [consent, setConsent] = useState(!!s?.enabled);
+  const changing = <T,>(set: (v: T) => void) => (v: T) => {
+    set(v);
+    setConsent(false);
+  };
+  const [setThreshold, setAmount, setCap, setCardId] = [changing(setThresholdValue), changing(setAmountValue), changing(setCapValue), changing(setCardIdValue)];
   const [chargeNow, setChargeNow] = useState(false);
   const save = useAutoTopUpAction(async (enabled: boolean) => {
     const result = await saveAutoTopUp(view.accountId, {
@@ -27,8 +33,7 @@ export function useAutoTopUpForm(view: AutoTopUpView, cards: CardView[]) {
       payment_method_id: cardId || null,
       ...(enabled ? { consent, confirm_immediate_charge: chargeNow } : {}),
     });
-    // Consent is given for one save; any later change asks for it again.
-    setConsent(false);
+    setConsent(enabled);
     setChargeNow(false);
     return result;
   });

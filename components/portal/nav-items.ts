@@ -14,4 +14,5 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/auto-top-up", label: "Auto top-up" },
   { href: "/payment-methods", label: "Payment methods" },
   { href: "/orders", label: "Orders" },
+  { href: "/billing-details", label: "Billing details" },
 ];

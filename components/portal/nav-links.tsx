@@ -2,28 +2,65 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { NavItem } from "./nav-items";
 
+/** Which ends of the tab strip have more tabs beyond them. */
+function overflowOf(el: HTMLElement): { left: boolean; right: boolean } {
+  return { left: el.scrollLeft > 1, right: el.scrollLeft + el.clientWidth < el.scrollWidth - 1 };
+}
+
+/**
+ * The section tabs. On a narrow screen they scroll sideways inside their own strip: the current tab is
+ * scrolled into view, and a fade with an arrow at either end says more tabs are there.
+ */
 export function NavLinks({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
+  const listRef = useRef<HTMLUListElement>(null);
+  const [more, setMore] = useState({ left: false, right: false });
+  const measure = useCallback(() => listRef.current && setMore(overflowOf(listRef.current)), []);
+
+  useEffect(() => {
+    const list = listRef.current;
+    const current = list?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (list && current) {
+      // Centre the current tab in the strip without moving the page itself.
+      list.scrollLeft = current.offsetLeft - (list.clientWidth - current.offsetWidth) / 2;
+    }
+    measure();
+  }, [pathname, measure]);
+
+  useEffect(() => {
+    window.addEventListener("resize", measure);
+    return () => window.removeEventListener("resize", measure);
+  }, [measure]);
+
   return (
-    <ul className="flex gap-1 overflow-x-auto pb-1 text-sm">
-      {items.map((item) => {
-        const active = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
-        return (
-          <li key={item.href}>
-            <Link
-              href={item.href}
-              aria-current={active ? "page" : undefined}
-              className={`block whitespace-nowrap rounded-md px-3 py-2 font-medium ${
-                active ? "bg-brand-soft text-brand-text" : "text-fg-muted hover:bg-surface-sunken hover:text-fg"
-              }`}
-            >
-              {item.label}
-            </Link>
-          </li>
-        );
-      })}
-    </ul>
+    <div className="relative" data-more-left={more.left} data-more-right={more.right} data-testid="nav-strip">
+      <ul ref={listRef} onScroll={measure} className="relative flex gap-1 overflow-x-auto pb-1 text-sm [scrollbar-width:thin]">
+        {items.map((item) => {
+          const active = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
+          return (
+            <li key={item.href}>
+              <Link
+                href={item.href}
+                aria-current={active ? "page" : undefined}
+                className={`block whitespace-nowrap rounded-md px-3 py-2 font-medium ${
+                  active ? "bg-brand-soft text-brand-text shadow-[inset_0_-3px_0_var(--accent)]" : "text-fg-muted hover:bg-surface-sunken hover:text-fg"
+                }`}
+              >
+                {item.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+      {more.left && (
+        <span aria-hidden className="pointer-events-none absolute inset-y-0 left-0 flex w-10 items-center bg-gradient-to-r from-surface-raised to-transparent pb-1 pl-1 text-fg-muted">‹</span>
+      )}
+      {more.right && (
+        <span aria-hidden className="pointer-events-none absolute inset-y-0 right-0 flex w-10 items-center justify-end bg-gradient-to-l from-surface-raised to-transparent pb-1 pr-1 text-fg-muted">›</span>
+      )}
+    </div>
   );
 }

@@ -25,7 +25,7 @@ export function PortalShell({ branding, returnUrl, customerLabel, children }: Pr
           <div className="flex min-w-0 items-center gap-3">
             {branding.logoUrl ? (
               // eslint-disable-next-line @next/next/no-img-element -- platform logos live on their own hosts
-              <img src={branding.logoUrl} alt="" className="h-8 w-8 rounded-md object-contain" />
+              <img src={branding.logoUrl} alt="" className="h-8 w-auto max-w-40 shrink-0 object-contain" data-testid="platform-logo" />
             ) : (
               <span aria-hidden className="flex h-8 w-8 items-center justify-center rounded-md bg-brand font-semibold text-brand-fg">
                 {branding.name.slice(0, 1).toUpperCase()}

@@ -12,7 +12,7 @@ export function StandalonePage({ branding, title, children }: { branding: Brandi
           <p className="mb-4 flex items-center gap-2 font-semibold">
             {branding.logoUrl ? (
               // eslint-disable-next-line @next/next/no-img-element -- platform logos live on their own hosts
-              <img src={branding.logoUrl} alt="" className="h-7 w-7 rounded object-contain" />
+              <img src={branding.logoUrl} alt="" className="h-7 w-auto max-w-32 object-contain" data-testid="platform-logo" />
             ) : null}
             {branding.name}
           </p>

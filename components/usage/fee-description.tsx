@@ -1,15 +1,17 @@
-import { formatNumber, formatPrecise, type AssetDisplay } from "@/lib/kernel/money/format";
+import { formatAmount, formatNumber, type AssetDisplay } from "@/lib/kernel/money/format";
 import type { UsageFeeView } from "@/lib/workflows/wallet/usage/view";
 
 /** "Token usage (model: gpt-4): 2,000 × $0.03 = $60.00" — how one fee was billed. */
 export function FeeDescription({ fee, asset, locale }: { fee: UsageFeeView; asset: AssetDisplay | undefined; locale: string }) {
-  const money = (v: string) => (asset ? formatPrecise(v, asset, locale, 12) : v);
+  // Prices per unit are rates, shown exactly; the fee itself is an amount, shown as the usage row shows it.
+  const rate = (v: string) => (asset ? formatAmount(v, asset, locale, { rate: true }) : v);
+  const money = (v: string) => (asset ? formatAmount(v, asset, locale) : v);
   const dims = Object.entries(fee.dimensions);
   const parts: string[] = [];
-  if (fee.unitPrice) parts.push(`${money(fee.unitPrice)} per event`);
+  if (fee.unitPrice) parts.push(`${rate(fee.unitPrice)} per event`);
   if (fee.volumeRate) {
     const per = fee.packageSize && fee.packageSize !== "1" ? ` per ${formatNumber(fee.packageSize, 0, locale)}` : " each";
-    parts.push(`${formatNumber(fee.quantity, 12, locale)} × ${money(fee.volumeRate)}${per}`);
+    parts.push(`${formatNumber(fee.quantity, 12, locale)} × ${rate(fee.volumeRate)}${per}`);
   }
   return (
     <span className="block">

@@ -1,14 +1,14 @@
 "use client";
 
+import { useId, useState } from "react";
 import { formatDateTime } from "@/lib/kernel/format/dates";
-import { formatAmount, formatPrecise, type AssetDisplay } from "@/lib/kernel/money/format";
+import { formatAmount, type AssetDisplay } from "@/lib/kernel/money/format";
 import { secondaryButton } from "@/components/ui/button-styles";
 import { EmptyState } from "@/components/ui/card";
-import { Tooltip } from "@/components/ui/tooltip";
 import type { UsageQuery } from "@/lib/workflows/queries/keys";
 import { useUsage } from "@/lib/workflows/queries/usage";
 import type { UsageView } from "@/lib/workflows/wallet/usage/view";
-import { FeeDescription } from "./fee-description";
+import { UsageDetails } from "./usage-details";
 
 interface Props {
   query: UsageQuery;
@@ -20,22 +20,57 @@ interface Props {
   compact?: boolean;
 }
 
-function Details({ u, assets, locale }: { u: UsageView; assets: Record<string, AssetDisplay>; locale: string }) {
+interface RowProps {
+  u: UsageView;
+  assets: Record<string, AssetDisplay>;
+  locale: string;
+  timeZone: string;
+}
+
+/**
+ * One usage record and, below it, how it was billed. The explanation is a disclosure row inside the
+ * table's own flow rather than a floating popup, so a click, a tap or Enter opens it the same way and it
+ * is never clipped by the table's scroll area or the screen edge.
+ */
+function UsageRow({ u, assets, locale, timeZone }: RowProps) {
+  const [open, setOpen] = useState(false);
+  const detailsId = useId();
+  const when = formatDateTime(u.occurredAt, locale, timeZone);
   return (
     <>
-      {u.description && <span className="mb-2 block">{u.description}</span>}
-      <span className="block space-y-2">
-        {u.fees.map((f, i) => (
-          <FeeDescription key={i} fee={f} asset={assets[f.asset]} locale={locale} />
-        ))}
-      </span>
-      {u.charges.map((c) =>
-        c.balanceAfter !== null && assets[c.asset] ? (
-          <span key={c.asset} className="mt-2 block text-fg-muted">
-            Balance after: <span className="tabular text-fg">{formatAmount(c.balanceAfter, assets[c.asset]!, locale)}</span>
-          </span>
-        ) : null,
-      )}
+      <tr data-event-id={u.eventId} className="border-t border-line">
+        <td className="hidden whitespace-nowrap px-4 py-3 align-top text-fg-muted sm:table-cell">{when}</td>
+        <td className="px-4 py-3 align-top">
+          <span className="mb-1 block text-xs text-fg-muted sm:hidden">{when}</span>
+          <span className="block font-medium">{u.productName}</span>
+          {u.subject && <span className="block wrap-anywhere text-xs text-fg-muted">{u.subject}</span>}
+        </td>
+        <td className="tabular whitespace-nowrap px-4 py-3 text-right align-top">
+          {u.charges.map((c) => (
+            <span key={c.asset} className="block">
+              {assets[c.asset] ? formatAmount(c.amount, assets[c.asset]!, locale) : `${c.amount} ${c.asset}`}
+            </span>
+          ))}
+        </td>
+        <td className="px-2 py-2 text-right align-top">
+          <button
+            type="button"
+            aria-expanded={open}
+            aria-controls={detailsId}
+            aria-label={`How ${u.subject ?? "this"} was billed`}
+            onClick={() => setOpen((o) => !o)}
+            className="inline-flex h-9 min-w-9 items-center justify-center gap-1 rounded-md border border-line px-2 text-xs font-medium text-fg-muted hover:text-fg"
+          >
+            <span aria-hidden className={`inline-block transition-transform ${open ? "rotate-180" : ""}`}>▾</span>
+            <span className="hidden md:inline">Details</span>
+          </button>
+        </td>
+      </tr>
+      <tr id={detailsId} hidden={!open} data-testid="usage-details" className="bg-surface-sunken">
+        <td colSpan={4} className="px-4 py-3">
+          <UsageDetails u={u} assets={assets} locale={locale} />
+        </td>
+      </tr>
     </>
   );
 }
@@ -54,37 +89,18 @@ export function UsageTable({ query, assets, locale, timeZone, filtered, compact 
     <div className="space-y-4">
       <div className="overflow-x-auto rounded-xl border border-line bg-surface-raised" tabIndex={0} role="region" aria-label="Usage">
         <table className="w-full text-sm" data-testid="usage-table">
-          <caption className="sr-only">Usage records, newest first</caption>
-          <thead className="border-b border-line text-left text-xs uppercase tracking-wide text-fg-muted">
+          <caption className="sr-only">Usage records, newest first; each record&apos;s details button shows how it was billed</caption>
+          <thead className="text-left text-xs uppercase tracking-wide text-fg-muted">
             <tr>
-              <th scope="col" className="hidden px-4 py-3 font-medium sm:table-cell">Time</th>
+              <th scope="col" className="hidden px-4 py-3 font-medium sm:table-cell">Used at</th>
               <th scope="col" className="px-4 py-3 font-medium">Product and task</th>
               <th scope="col" className="px-4 py-3 text-right font-medium">Amount</th>
-              <th scope="col" className="w-10 px-2 py-3"><span className="sr-only">Details</span></th>
+              <th scope="col" className="w-10 px-2 py-3"><span className="sr-only">How it was billed</span></th>
             </tr>
           </thead>
-          <tbody className="divide-y divide-line">
+          <tbody>
             {rows.map((u) => (
-              <tr key={u.id} data-event-id={u.eventId}>
-                <td className="hidden whitespace-nowrap px-4 py-3 align-top text-fg-muted sm:table-cell">{formatDateTime(u.occurredAt, locale, timeZone)}</td>
-                <td className="px-4 py-3 align-top">
-                  <span className="mb-1 block text-xs text-fg-muted sm:hidden">{formatDateTime(u.occurredAt, locale, timeZone)}</span>
-                  <span className="block font-medium">{u.productName}</span>
-                  {u.subject && <span className="block break-all text-xs text-fg-muted">{u.subject}</span>}
-                </td>
-                <td className="tabular whitespace-nowrap px-4 py-3 text-right align-top">
-                  {u.charges.map((c) => (
-                    <span key={c.asset} className="block">
-                      {assets[c.asset] ? formatPrecise(c.amount, assets[c.asset]!, locale) : `${c.amount} ${c.asset}`}
-                    </span>
-                  ))}
-                </td>
-                <td className="px-2 py-3 align-top">
-                  <Tooltip label={`How ${u.subject ?? "this"} was billed`}>
-                    <Details u={u} assets={assets} locale={locale} />
-                  </Tooltip>
-                </td>
-              </tr>
+              <UsageRow key={u.id} u={u} assets={assets} locale={locale} timeZone={timeZone} />
             ))}
           </tbody>
         </table>

@@ -64,13 +64,13 @@ export function BalanceCard({ balance, figures, locale, canTopUp }: Props) {
       {balance.fiatValue && (
         <p className="tabular mt-1 text-sm text-fg-muted" data-testid="fiat-value">
           ≈ {fiatDisplay(balance.fiatValue.amount, balance.fiatValue.currency, locale)} at{" "}
-          {fiatDisplay(balance.fiatValue.unitPrice, balance.fiatValue.currency, locale, 6)} per {asset.label ?? asset.code}
+          {fiatDisplay(balance.fiatValue.unitPrice, balance.fiatValue.currency, locale, { rate: true })} per {asset.label ?? asset.code}
         </p>
       )}
       <dl className="mt-4 grid min-h-[4.5rem] grid-cols-2 content-start gap-3 text-sm">
         {balance.pendingIn !== "0" && (
           <div>
-            <dt className="text-fg-muted">Top-ups pending</dt>
+            <dt className="text-fg-muted">Payments being confirmed</dt>
             <dd className="tabular font-medium" data-testid="pending-in">{formatAmount(balance.pendingIn, asset, locale)}</dd>
           </div>
         )}

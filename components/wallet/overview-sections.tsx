@@ -13,8 +13,8 @@ import { listUsage } from "@/lib/workflows/wallet/usage/list-usage";
 
 /** The last 30 days of spend in the asset the customer uses most. */
 export async function OverviewSpend({ ctx }: { ctx: PortalContext }) {
-  const balances = await listBalances(ctx.db, ctx.scope);
-  const code = await mostUsedAsset(ctx.db, ctx.scope, balances.map((b) => b.asset.code));
+  const balances = await listBalances(ctx.readDb, ctx.scope);
+  const code = await mostUsedAsset(ctx.readDb, ctx.scope, balances.map((b) => b.asset.code));
   const asset = balances.find((b) => b.asset.code === code)?.asset;
   return (
     <Card className="p-5">
@@ -35,10 +35,10 @@ export async function OverviewSpend({ ctx }: { ctx: PortalContext }) {
 export async function OverviewUsage({ ctx }: { ctx: PortalContext }) {
   const client = new QueryClient();
   const [balances] = await Promise.all([
-    listBalances(ctx.db, ctx.scope),
+    listBalances(ctx.readDb, ctx.scope),
     client.prefetchInfiniteQuery({
       queryKey: usageKeys.list({}),
-      queryFn: () => listUsage(ctx.db, ctx.scope, usageFiltersSchema.parse({ limit: 5 }), ctx.timeZone),
+      queryFn: () => listUsage(ctx.readDb, ctx.scope, usageFiltersSchema.parse({ limit: 5 }), ctx.timeZone),
       initialPageParam: null as string | null,
     }),
   ]);

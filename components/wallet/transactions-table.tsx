@@ -1,6 +1,6 @@
 "use client";
 
-import { formatDateTime } from "@/lib/kernel/format/dates";
+import { formatDate, formatDateTime } from "@/lib/kernel/format/dates";
 import { formatAmount, type AssetDisplay } from "@/lib/kernel/money/format";
 import { secondaryButton } from "@/components/ui/button-styles";
 import { EmptyState } from "@/components/ui/card";
@@ -22,6 +22,13 @@ function Amount({ t, asset, locale }: { t: TransactionView; asset: AssetDisplay 
   return <span className={`tabular font-medium ${credit ? "text-success" : ""}`}>{text}</span>;
 }
 
+/** For usage posted on a later day than it happened: the day it happened, which the Usage page lists it under. */
+function UsedOn({ usedAt, postedAt, locale, timeZone }: { usedAt: string; postedAt: string; locale: string; timeZone: string }) {
+  const used = formatDate(usedAt, locale, timeZone);
+  if (used === formatDate(postedAt, locale, timeZone)) return null;
+  return <span className="mt-1 block text-xs text-fg-muted" data-testid="used-on">Used on {used}, posted when it was reported</span>;
+}
+
 export function TransactionsTable({ query, assets, locale, timeZone, filtered }: Props) {
   const { data, fetchNextPage, hasNextPage, isFetchingNextPage, error } = useTransactions(query);
   const rows = data?.pages.flatMap((p) => p.items) ?? [];
@@ -40,7 +47,7 @@ export function TransactionsTable({ query, assets, locale, timeZone, filtered }:
           <caption className="sr-only">Transactions, newest first</caption>
           <thead className="border-b border-line text-left text-xs uppercase tracking-wide text-fg-muted">
             <tr>
-              <th scope="col" className="hidden px-4 py-3 font-medium sm:table-cell">Date</th>
+              <th scope="col" className="hidden px-4 py-3 font-medium sm:table-cell">Posted</th>
               <th scope="col" className="px-4 py-3 font-medium">Description</th>
               <th scope="col" className="px-4 py-3 text-right font-medium">Amount</th>
               <th scope="col" className="hidden px-4 py-3 text-right font-medium sm:table-cell">Balance after</th>
@@ -54,6 +61,7 @@ export function TransactionsTable({ query, assets, locale, timeZone, filtered }:
                   <span className="mb-1 block text-xs text-fg-muted sm:hidden">{formatDateTime(t.createdAt, locale, timeZone)}</span>
                   <span className="mr-2 inline-block rounded bg-surface-sunken px-1.5 py-0.5 text-xs font-medium text-fg-muted">{t.categoryLabel}</span>
                   <span className="break-words">{t.description}</span>
+                  {t.usedAt && <UsedOn usedAt={t.usedAt} postedAt={t.createdAt} locale={locale} timeZone={timeZone} />}
                   <span className="mt-1 block text-xs text-fg-muted sm:hidden">Balance after: {balance(t)}</span>
                 </td>
                 <td className="whitespace-nowrap px-4 py-3 text-right align-top">

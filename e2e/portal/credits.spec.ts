@@ -31,7 +31,7 @@ test.describe("[CREDITS]", () => {
     const code = page.getByLabel("Coupon code");
     await code.fill("welcome50");
     await code.press("Enter");
-    await expect(page.getByTestId("redeem-result")).toContainText("50 CREDIT added");
+    await expect(page.getByTestId("redeem-result")).toContainText("50 CR of Credits added");
     await expect(rows).toHaveCount(3);
     await expect(rows.nth(1)).toContainText("50 CR");
     await expect(rows.nth(1)).toContainText("Promotional");

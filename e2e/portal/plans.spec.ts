@@ -70,14 +70,16 @@ test.describe("[PLANS] fixed-price plans, paid through Checkout and managed in t
 
     await page.getByRole("link", { name: "Plan", exact: true }).click();
     await ready(page);
-    await page.getByRole("button", { name: "Cancel at period end" }).click();
+    await page.getByRole("button", { name: "Cancel plan…" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Cancel plan" }).click();
     await expect(page.getByRole("button", { name: "Keep my plan" })).toBeVisible();
     await expect(page.getByTestId("current-plan")).toContainText("Ends on");
     expect((await api.get(`/customers/${customerId}/subscriptions`)).items[0]).toMatchObject({ status: "active", cancel_at_period_end: true });
     await page.getByRole("button", { name: "Keep my plan" }).click();
-    await expect(page.getByRole("button", { name: "Cancel at period end" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Cancel plan…" })).toBeVisible();
     expect((await api.get(`/customers/${customerId}/subscriptions`)).items[0]).toMatchObject({ cancel_at_period_end: false });
-    await page.getByRole("button", { name: "Cancel at period end" }).click();
+    await page.getByRole("button", { name: "Cancel plan…" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Cancel plan" }).click();
     await expect(page.getByRole("button", { name: "Keep my plan" })).toBeVisible();
     expect((await api.get(`/customers/${customerId}/subscriptions`)).items[0]).toMatchObject({ cancel_at_period_end: true });
   });

@@ -13,31 +13,32 @@ test.describe("[OVERVIEW · USAGE · SPENDING]", () => {
     await expect(credit.getByTestId("available")).toHaveText("490 CR");
     await expect(credit.getByTestId("fiat-value")).toHaveText("≈ $24.50 at $0.05 per CR");
     await expect(credit.getByTestId("spent-this-month")).toHaveText("10 CR");
-    await expect(page.getByTestId("usage-table").locator("tbody tr")).toHaveCount(4);
+    await expect(page.getByTestId("usage-table").locator("tbody tr[data-event-id]")).toHaveCount(4);
     await expect(page.getByTestId("spend-USD").getByTestId("spend-total")).toHaveText("$64.50");
   });
 
-  test("a usage row's tooltip explains the fee, by keyboard; filters narrow the list", async ({ page, api }) => {
+  test("a usage row's details explain the fee, by keyboard; filters narrow the list", async ({ page, api }) => {
     const seeded = await seedUsageCustomer(api);
     await signIn(page, api, seeded.customerId, "/usage");
-    const rows = page.getByTestId("usage-table").locator("tbody tr");
+    const rows = page.getByTestId("usage-table").locator("tbody tr[data-event-id]");
     await expect(rows).toHaveCount(4);
     const gpt4 = page.locator(`tr[data-event-id="${seeded.eventIds[0]}"]`);
     await expect(gpt4).toContainText("Multi-Model Chat");
     await expect(gpt4).toContainText("chat_8f2a");
     await expect(gpt4).toContainText("$60.00");
     await gpt4.getByRole("button").focus();
-    const tip = gpt4.getByRole("tooltip");
+    await page.keyboard.press("Enter");
+    const tip = page.locator(`#${await gpt4.getByRole("button").getAttribute("aria-controls")}`);
     await expect(tip).toBeVisible();
     await expect(tip).toContainText("Long answer about compilers");
     await expect(tip).toContainText("GPT-4 Tokens (model: gpt-4)");
     await expect(tip).toContainText("2,000 × $0.03 each = $60.00");
     await expect(tip).toContainText("Balance after: $40.00");
-    await page.keyboard.press("Escape");
+    await page.keyboard.press("Enter");
     await expect(tip).toBeHidden();
     const fallback = page.locator(`tr[data-event-id="${seeded.eventIds[1]}"]`);
-    await fallback.getByRole("button").focus();
-    await expect(fallback.getByRole("tooltip")).toContainText("Other Tokens (model: mistral)");
+    await fallback.getByRole("button").click();
+    await expect(page.locator(`#${await fallback.getByRole("button").getAttribute("aria-controls")}`)).toContainText("Other Tokens (model: mistral)");
 
     await page.getByLabel("Product").selectOption(seeded.products.video);
     await expect(rows).toHaveCount(1);

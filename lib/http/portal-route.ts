@@ -3,6 +3,9 @@ import { ForbiddenError, UnauthorizedError } from "@/lib/kernel/errors";
 import type { CustomerScope } from "@/lib/kernel/scope";
 import { sessionIdFromCookieHeader } from "@/lib/domain/portal-sessions/cookie";
 import { readSession } from "@/lib/domain/portal-sessions/sessions";
+import { wantsPrimary, withReadPrimary } from "@/lib/domain/portal-sessions/read-primary";
+import type { Db } from "@/lib/kernel/db";
+import { getReadDb } from "@/lib/kernel/db/replica";
 import { csrfProblem } from "./csrf";
 import { BODY_LIMITS } from "./read-body";
 import { kitRoute, type KitContext, type Out } from "./route-kit";
@@ -12,12 +15,14 @@ export type PortalApiContext<B, Q> = KitContext<B, Q> & {
   sessionId: string;
   returnUrl: string;
   failureUrl: string;
+  /** For read models: the read replica when there is one (and the customer changed nothing lately), else `db`. */
+  readDb: Db;
 };
 
 /**
  * Wraps an /api/portal route in the route kit: the session cookie selects exactly one customer;
  * mutations must pass the CSRF check first (403). An ended session answers 401 with the failure_url
- * to leave for; both through the error table.
+ * to leave for; both through the error table. Reads go to the replica unless the customer just changed something.
  */
 export function portalRoute<BS extends z.ZodType | undefined = undefined, QS extends z.ZodType | undefined = undefined>(
   spec: { body?: BS; query?: QS; mutation?: boolean },
@@ -35,5 +40,9 @@ export function portalRoute<BS extends z.ZodType | undefined = undefined, QS ext
       if (state.kind === "none" || !sessionId) throw new UnauthorizedError("Not signed in.");
       return { scope: state.scope, sessionId, returnUrl: state.returnUrl, failureUrl: state.failureUrl };
     },
-  }, handler);
+  }, async (ctx) => {
+    const readDb = spec.mutation ? ctx.db : await getReadDb(wantsPrimary(ctx.req.headers.get("cookie")));
+    const response = await handler({ ...ctx, readDb });
+    return spec.mutation ? withReadPrimary(response) : response;
+  });
 }

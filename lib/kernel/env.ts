@@ -38,6 +38,14 @@ const envSchema = z.object({
       .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must start with postgres:// or postgresql://")
       .optional(),
   ),
+  /** A streaming replica of DATABASE_URL's database: the portal's read models are read there (lib/kernel/db/replica.ts). */
+  DATABASE_REPLICA_URL: z.preprocess(
+    unset,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "DATABASE_REPLICA_URL must start with postgres:// or postgresql://")
+      .optional(),
+  ),
   BILLFOLD_DATA_DIR: z.string().default(".data"),
   PORTAL_URL: z.url().default("http://localhost:3000"),
   BILLFOLD_SECRET: z.preprocess(

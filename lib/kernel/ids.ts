@@ -19,6 +19,7 @@ const ID_PREFIXES = {
   attempt: "att",
   paymentMethod: "pm",
   order: "ord",
+  invoice: "inv",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

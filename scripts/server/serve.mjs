@@ -4,6 +4,7 @@ import { createServer } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { apiLane } from "./api-lane.mjs";
 import { brotliAssets, serveBrotli } from "./brotli-assets.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -26,8 +27,9 @@ let resolveReady;
 const ready = new Promise((resolve) => (resolveReady = resolve));
 const server = createServer((req, res) => {
   req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
-  void ready.then(({ assets, handle }) => {
-    if (!serveBrotli(assets, req, res)) void handle(req, res);
+  void ready.then(({ assets, handle, lane }) => {
+    if (lane(req, res) || serveBrotli(assets, req, res)) return;
+    void handle(req, res);
   });
 });
 
@@ -49,7 +51,9 @@ const app = next({ dev: false, dir: root, port, hostname });
 const handle = app.getRequestHandler();
 await app.prepare();
 const assets = brotliAssets(path.join(root, ".next", "static"));
-resolveReady({ assets, handle });
+// BILLFOLD_API_LANE=next sends the API through Next as well (to compare the two paths' answers).
+const lane = process.env.BILLFOLD_API_LANE === "next" ? () => false : await apiLane(root);
+resolveReady({ assets, handle, lane });
 process.stdout.write(`Billfold listening on http://${hostname ?? "localhost"}:${port} (${assets.size} brotli assets)\n`);
 
 let closing = false;

@@ -26,6 +26,8 @@ export interface ApiResponse {
   headers: Headers;
   text: string;
   json: any;
+  /** The body as it came, for binary responses (PDFs). */
+  bytes: Uint8Array;
 }
 
 /**
@@ -39,9 +41,9 @@ export async function callApi(method: string, urlPath: string, options: CallOpti
   if (!route) throw new Error(`no route for ${pathname}`);
   const mod = (await import(route.file)) as Record<string, Handler | undefined>;
   const handler = mod[method];
-  if (!handler) return { status: 405, headers: new Headers(), text: "", json: null };
+  if (!handler) return { status: 405, headers: new Headers(), text: "", json: null, bytes: new Uint8Array() };
   // proxy.ts answers a path Next.js could not decode before any route runs (e2e/api/percent-escapes.spec.ts).
-  if (!isDecodablePath(pathname)) return { status: 400, headers: new Headers({ "content-type": "application/problem+json" }), text: "", json: null };
+  if (!isDecodablePath(pathname)) return { status: 400, headers: new Headers({ "content-type": "application/problem+json" }), text: "", json: null, bytes: new Uint8Array() };
   const match = route.regex.exec(pathname)!;
   const params = Object.fromEntries(route.params.map((p, i) => [p, decodeURIComponent(match[i + 1]!)]));
   const headers = new Headers(options.headers);
@@ -50,12 +52,13 @@ export async function callApi(method: string, urlPath: string, options: CallOpti
   if (body !== undefined && !headers.has("content-type")) headers.set("content-type", "application/json");
   const req = new Request(`http://portal.test${urlPath}`, { method, headers, body });
   const res = await handler(req, { params: Promise.resolve(params) });
-  const text = await res.text();
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  const text = new TextDecoder().decode(bytes);
   let json: unknown = null;
   try {
     json = text ? JSON.parse(text) : null;
   } catch {
     json = null;
   }
-  return { status: res.status, headers: res.headers, text, json };
+  return { status: res.status, headers: res.headers, text, json, bytes };
 }

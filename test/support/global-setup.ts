@@ -46,7 +46,11 @@ async function setupPostgres(project: TestProject): Promise<(() => Promise<void>
   const database = await openDatabase({ url: urlOf(url, run), poolSize: 2 });
   await database.close();
   await withClient(url, async (client) => {
-    for (const copy of copies) await client.query(`CREATE DATABASE ${pg.escapeIdentifier(copy)} TEMPLATE ${pg.escapeIdentifier(run)}`);
+    for (const copy of copies) {
+      await client.query(`CREATE DATABASE ${pg.escapeIdentifier(copy)} TEMPLATE ${pg.escapeIdentifier(run)}`);
+      // A template copy does not inherit the database defaults migrateDatabase sets.
+      await client.query(`ALTER DATABASE ${pg.escapeIdentifier(copy)} SET jit = off`);
+    }
   });
   project.provide("postgresRun", run);
   return () => withClient(url, (client) => dropAll(client, [...copies, run]));

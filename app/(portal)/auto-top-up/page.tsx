@@ -27,7 +27,7 @@ export default async function AutoTopUpPage({ searchParams }: { searchParams: Pr
       </div>
     );
   }
-  const [overview, cards] = await Promise.all([autoTopUpOverview(ctx.db, ctx.scope), listCards(ctx.db, ctx.scope)]);
+  const [overview, cards] = await Promise.all([autoTopUpOverview(ctx.readDb, ctx.scope), listCards(ctx.db, ctx.scope)]);
   return (
     <div className="space-y-6">
       <PageHeader title="Auto top-up" description={DESCRIPTION} />

@@ -8,10 +8,10 @@ export const metadata: Metadata = { title: "Plan" };
 
 export default async function PlanPage() {
   const ctx = await getPortalContext();
-  const overview = await planOverview(ctx.db, ctx.scope);
+  const overview = await planOverview(ctx.readDb, ctx.scope);
   return (
     <div className="space-y-6">
-      <PageHeader title="Plan" description="Your plan, when it renews, and the plans you can switch to." />
+      <PageHeader title="Plan" description="Your plan, when it renews, and the plans on offer." />
       <PlanPanel initial={overview} locale={ctx.locale} timeZone={ctx.timeZone} />
     </div>
   );

@@ -23,7 +23,7 @@ function href(q: SpendQuery, change: Partial<SpendQuery>): string {
 export default async function SpendPage({ searchParams }: { searchParams: Search }) {
   const ctx = await getPortalContext();
   const raw = await searchParams;
-  const balances = await listBalances(ctx.db, ctx.scope);
+  const balances = await listBalances(ctx.readDb, ctx.scope);
   const q = spendQuerySchema.parse({ range: raw.range, bucket: raw.bucket, asset: raw.asset, unit: raw.unit });
   const selected = balances.find((b) => b.asset.code === q.asset) ?? balances[0];
   if (!selected) {

@@ -4,23 +4,33 @@ import { RecentTopUps } from "@/components/payments/recent-top-ups";
 import { PaymentsUnavailable } from "@/components/payments/payments-unavailable";
 import { TestModeNote } from "@/components/payments/test-mode-note";
 import { TopUpForm } from "@/components/payments/top-up-form";
+import { pendingBonuses } from "@/lib/domain/grants/coupons/pending-bonuses";
 import { paymentsAvailability, topUpOptions } from "@/lib/domain/payments/top-ups/options";
 import { recentTopUps } from "@/lib/domain/payments/top-ups/portal-view";
 import { getPortalContext } from "@/lib/workflows/portal/portal-context";
+import { needsBillingDetails } from "@/lib/domain/customers/billing-details";
+import { redirect } from "next/navigation";
 
 export const metadata: Metadata = { title: "Top up" };
 
 export default async function TopUpPage() {
   const ctx = await getPortalContext();
   const availability = paymentsAvailability(ctx.scope);
-  const [offer, recent] = await Promise.all([topUpOptions(ctx.db, ctx.scope), recentTopUps(ctx.db, ctx.scope)]);
+  const [offer, recent, bonuses, askDetails] = await Promise.all([
+    topUpOptions(ctx.db, ctx.scope),
+    recentTopUps(ctx.readDb, ctx.scope),
+    pendingBonuses(ctx.db, ctx.scope),
+    needsBillingDetails(ctx.db, ctx.scope),
+  ]);
+  // The platform wants billing details on every invoice: they are asked for before Checkout opens.
+  if (askDetails && availability.available) redirect("/billing-details?next=/top-up");
   return (
     <div className="space-y-6">
       <PageHeader title="Top up" />
       {availability.available ? (
         <>
           {availability.testMode && <TestModeNote />}
-          <TopUpForm options={offer.options} presets={offer.presets} min={offer.min} max={offer.max} locale={ctx.locale} />
+          <TopUpForm options={offer.options} presets={offer.presets} min={offer.min} max={offer.max} purchaseExpiresAt={offer.purchaseExpiresAt} bonus={bonuses[0] ?? null} locale={ctx.locale} timeZone={ctx.timeZone} />
         </>
       ) : (
         <PaymentsUnavailable message={availability.message} />

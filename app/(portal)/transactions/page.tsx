@@ -25,10 +25,10 @@ export default async function TransactionsPage({ searchParams }: { searchParams:
   const query = { month: filters.month, asset: filters.asset, category: filters.category };
   const client = new QueryClient();
   const [balances] = await Promise.all([
-    listBalances(ctx.db, ctx.scope),
+    listBalances(ctx.readDb, ctx.scope),
     client.prefetchInfiniteQuery({
       queryKey: transactionKeys.list(query),
-      queryFn: () => listTransactions(ctx.db, ctx.scope, filters, ctx.timeZone),
+      queryFn: () => listTransactions(ctx.readDb, ctx.scope, filters, ctx.timeZone),
       initialPageParam: null as string | null,
     }),
   ]);
@@ -39,7 +39,7 @@ export default async function TransactionsPage({ searchParams }: { searchParams:
     <div className="space-y-6">
       <PageHeader
         title="Transactions"
-        description="Every movement of every balance: top-ups, usage, refunds, credits and adjustments."
+        description="Every movement of every balance: top-ups, usage, refunds, credits and adjustments, on the date it reached your balance. Usage reaches it when it is reported; a usage row also says when you used it, the date the Usage page lists it under."
         actions={
           <a href={exportHref} download className={secondaryButton} data-testid="export-csv">
             Export CSV

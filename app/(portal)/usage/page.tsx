@@ -21,18 +21,18 @@ export default async function UsagePage({ searchParams }: { searchParams: Search
   const query = { from: filters.from, to: filters.to, product: filters.product };
   const client = new QueryClient();
   const [balances, products] = await Promise.all([
-    listBalances(ctx.db, ctx.scope),
-    customerProducts(ctx.db, ctx.scope),
+    listBalances(ctx.readDb, ctx.scope),
+    customerProducts(ctx.readDb, ctx.scope),
     client.prefetchInfiniteQuery({
       queryKey: usageKeys.list(query),
-      queryFn: () => listUsage(ctx.db, ctx.scope, filters, ctx.timeZone),
+      queryFn: () => listUsage(ctx.readDb, ctx.scope, filters, ctx.timeZone),
       initialPageParam: null as string | null,
     }),
   ]);
   const assets = Object.fromEntries(balances.map((b) => [b.asset.code, assetDisplay(b.asset)]));
   return (
     <div className="space-y-6">
-      <PageHeader title="Usage" description="Everything you used, what it cost, and exactly how it was billed: the “i” button on a row shows the details." />
+      <PageHeader title="Usage" description="Everything you used, on the date you used it, what it cost, and exactly how it was billed: the ▾ button on a row shows the details. Transactions lists the same charges on the date they reached your balance." />
       <UsageFilters products={products} current={query} />
       <HydrationBoundary state={dehydrate(client)}>
         <UsageTable

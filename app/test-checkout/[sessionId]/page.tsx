@@ -4,6 +4,7 @@ import { formatAmount, currencyDisplay } from "@/lib/kernel/money/format";
 import { StandalonePage } from "@/components/portal/standalone-page";
 import { TestCheckoutForm } from "@/components/payments/test-checkout-form";
 import { isValidPathParam } from "@/lib/http/parse";
+import { now } from "@/lib/kernel/clock";
 import { getDb } from "@/lib/kernel/db";
 import { NotFoundError } from "@/lib/kernel/errors";
 import { getTestSessionOrThrow } from "@/lib/domain/payments/inbound-webhooks/pay-test-checkout";
@@ -32,8 +33,10 @@ export default async function TestCheckoutPage({ params }: { params: Promise<{ s
       {session.description && <p>{session.description}</p>}
       {session.status === "complete" ? (
         <p>This checkout is already complete. <a className="text-brand-text underline" href={session.successUrl}>Continue</a></p>
+      ) : session.status === "expired" || session.expiresAt <= now() ? (
+        <p data-testid="checkout-closed">This checkout is closed, so it can no longer be paid. Nothing was charged. <a className="text-brand-text underline" href={session.cancelUrl}>Go back</a></p>
       ) : (
-        <TestCheckoutForm sessionId={session.id} cancelUrl={session.cancelUrl} action={paying ? title : "Save card"} />
+        <TestCheckoutForm sessionId={session.id} cancelUrl={session.cancelUrl} action={paying ? title : "Save card"} offerSave={!!paying && session.metadata.origin !== "subscription"} />
       )}
     </StandalonePage>
   );

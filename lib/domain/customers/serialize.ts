@@ -1,3 +1,4 @@
+import { readBillingDetails } from "@/lib/domain/customers/billing-details";
 import type { CustomerRow } from "./customer-store";
 
 export function serializeCustomer(row: CustomerRow, subscriptions: unknown[] = []) {
@@ -9,6 +10,7 @@ export function serializeCustomer(row: CustomerRow, subscriptions: unknown[] = [
     metadata: row.metadata ?? {},
     created_at: row.createdAt.toISOString(),
     external_accounts: [],
+    billing_details: readBillingDetails(row.billingDetails),
     subscriptions,
   };
 }

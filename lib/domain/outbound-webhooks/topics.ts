@@ -2,11 +2,13 @@ export const WEBHOOK_TOPICS = [
   "subscription.activated",
   "subscription.past_due",
   "subscription.canceled",
+  "subscription.cancel_scheduled",
   "top_up.completed",
   "top_up.failed",
   "auto_top_up.failed",
   "wallet.balance_low",
   "credits.expiring",
+  "invoice.issued",
 ] as const;
 
 export type WebhookTopic = (typeof WEBHOOK_TOPICS)[number];

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { decimalField, intField } from "@/lib/kernel/fields/fields";
-import { fiatCurrencyField } from "@/lib/kernel/fields/fields";
+import { decimalField, fiatCurrencyField, intField } from "@/lib/kernel/fields/fields";
 import { isFiat } from "@/lib/kernel/money/fiat";
+import { invoiceOptionsSchema, sellerSchema, taxSettingsSchema } from "@/lib/domain/platforms/invoicing/settings-schema";
 import { chargeAmountProblem } from "@/lib/kernel/money/limits";
 import type { Decimal } from "@/lib/kernel/money";
 import { DEFAULT_SETTINGS } from "./settings";
@@ -18,6 +18,9 @@ export const platformSettingsSchema = z
       })
       .optional(),
     auto_top_up: z.strictObject({ max_charges_per_day: intField(1, 24).optional() }).optional(),
+    seller: sellerSchema.nullish().meta({ description: "The platform as seller, printed on every invoice and credit note." }),
+    invoices: invoiceOptionsSchema.optional(),
+    tax: taxSettingsSchema.optional(),
   })
   .superRefine((s, ctx) => {
     // Refinements run even when a field failed its own checks: judge amounts against a currency that is one.

@@ -4,7 +4,13 @@ import { callApi, useDatabase } from "@/test/support/api-client";
 import { testDatabases } from "@/test/support/databases";
 import { createTestPlatform } from "@/test/support/fixtures";
 
-const DEFAULTS = { currency: "USD", top_up: { min_amount: 5, max_amount: 1000, presets: [10, 25, 50, 100] }, auto_top_up: { max_charges_per_day: 5 } };
+const INVOICING = {
+  seller: null,
+  invoices: { number_prefix: "INV-", footer: null, require_billing_details: false },
+  tax: { behavior: "exclusive", stripe_tax: false, rates: [] },
+};
+const DEFAULTS = { currency: "USD", top_up: { min_amount: 5, max_amount: 1000, presets: [10, 25, 50, 100] }, auto_top_up: { max_charges_per_day: 5 }, ...INVOICING };
+const INVOICING_TEXT = '"seller":null,"invoices":{"number_prefix":"INV-","footer":null,"require_billing_details":false},"tax":{"behavior":"exclusive","stripe_tax":false,"rates":[]}';
 
 describe.each(testDatabases())("GET/PUT /platform/settings on $name", (target) => {
   let database: Database;
@@ -21,7 +27,7 @@ describe.each(testDatabases())("GET/PUT /platform/settings on $name", (target) =
     const raw = '{"currency":"EUR","top_up":{"min_amount":7.5,"max_amount":250.25,"presets":[7.5,20,250.25]},"auto_top_up":{"max_charges_per_day":3}}';
     const put = await callApi("PUT", "/api/v1/platform/settings", { key: a.testKey, raw });
     expect(put.status, put.text).toBe(200);
-    expect(put.text).toBe('{"currency":"EUR","top_up":{"min_amount":7.5,"max_amount":250.25,"presets":[7.5,20,250.25]},"auto_top_up":{"max_charges_per_day":3}}');
+    expect(put.text).toBe(`{"currency":"EUR","top_up":{"min_amount":7.5,"max_amount":250.25,"presets":[7.5,20,250.25]},"auto_top_up":{"max_charges_per_day":3},${INVOICING_TEXT}}`);
     expect((await callApi("GET", "/api/v1/platform/settings", { key: a.testKey })).text).toBe(put.text);
     expect((await callApi("GET", "/api/v1/platform/settings", { key: b.testKey })).json).toEqual(DEFAULTS);
     const partial = await callApi("PUT", "/api/v1/platform/settings", { key: a.testKey, body: { top_up: { min_amount: 20 } } });

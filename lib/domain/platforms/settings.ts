@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/lib/kernel/db";
 import { platforms } from "@/lib/kernel/db/schema";
+import { DEFAULT_INVOICING, invoicingFromInput, readInvoicing, serializeInvoicing, storedInvoicing, type InvoicingSettings } from "@/lib/domain/platforms/invoicing/settings";
 import { Decimal, dec } from "@/lib/kernel/money";
 import type { PlatformScope } from "@/lib/kernel/scope";
 import { getPlatformOrThrow } from "./get-platform";
@@ -13,12 +14,15 @@ export interface PlatformSettings {
   currency: string;
   topUp: { minAmount: Decimal; maxAmount: Decimal; presets: Decimal[] };
   autoTopUp: { maxChargesPerDay: number };
+  /** Seller details, invoice numbering and tax. */
+  invoicing: InvoicingSettings;
 }
 
 export const DEFAULT_SETTINGS: PlatformSettings = {
   currency: "USD",
   topUp: { minAmount: dec("5"), maxAmount: dec("1000"), presets: ["10", "25", "50", "100"].map(dec) },
   autoTopUp: { maxChargesPerDay: 5 },
+  invoicing: DEFAULT_INVOICING,
 };
 
 // Stored as decimal strings: jsonb numbers would pass through floats on the way back.
@@ -29,7 +33,7 @@ const storedSchema = z.object({
 });
 
 /** Stored settings read back; anything missing or unreadable takes the default. */
-function readSettings(stored: Record<string, unknown>): PlatformSettings {
+export function readSettings(stored: Record<string, unknown>): PlatformSettings {
   const parsed = storedSchema.safeParse(stored);
   if (!parsed.success) return DEFAULT_SETTINGS;
   const s = parsed.data;
@@ -37,6 +41,7 @@ function readSettings(stored: Record<string, unknown>): PlatformSettings {
     currency: s.currency,
     topUp: { minAmount: dec(s.top_up.min_amount), maxAmount: dec(s.top_up.max_amount), presets: s.top_up.presets.map(dec) },
     autoTopUp: { maxChargesPerDay: s.auto_top_up.max_charges_per_day },
+    invoicing: readInvoicing(stored),
   };
 }
 
@@ -45,6 +50,7 @@ export function serializeSettings(s: PlatformSettings) {
     currency: s.currency,
     top_up: { min_amount: s.topUp.minAmount, max_amount: s.topUp.maxAmount, presets: s.topUp.presets },
     auto_top_up: { max_charges_per_day: s.autoTopUp.maxChargesPerDay },
+    ...serializeInvoicing(s.invoicing),
   };
 }
 
@@ -65,6 +71,7 @@ export async function replacePlatformSettings(db: DbOrTx, scope: PlatformScope, 
       presets: [],
     },
     autoTopUp: { maxChargesPerDay: input.auto_top_up?.max_charges_per_day ?? d.autoTopUp.maxChargesPerDay },
+    invoicing: invoicingFromInput(input),
   };
   const { minAmount, maxAmount } = settings.topUp;
   settings.topUp.presets = input.top_up?.presets ?? d.topUp.presets.filter((p) => p.gte(minAmount) && p.lte(maxAmount));
@@ -76,6 +83,7 @@ export async function replacePlatformSettings(db: DbOrTx, scope: PlatformScope, 
       presets: settings.topUp.presets.map((p) => p.toString()),
     },
     auto_top_up: { max_charges_per_day: settings.autoTopUp.maxChargesPerDay },
+    ...storedInvoicing(settings.invoicing),
   };
   await db.update(platforms).set({ settings: stored }).where(eq(platforms.id, scope.platformId));
   return settings;

@@ -12,6 +12,7 @@ import { createPortalLink } from "./create-session-link";
 import { exchangeToken } from "./exchange-token";
 import { verifiedLinkErrorPlatform } from "./link-error";
 import { signingKey } from "./secret";
+import { verifiedLastPlatform } from "./last-platform";
 import { readSession } from "./sessions";
 import { signIn } from "./sign-in";
 
@@ -139,14 +140,18 @@ describe.each(testDatabases())("portal sign-in on $name", (target) => {
     expect(first.headers.get("location")).toBe("/");
     expect(first.headers.get("cache-control")).toBe("no-store");
     expect(first.headers.get("referrer-policy")).toBe("no-referrer");
-    const cookie = first.headers.get("set-cookie")!;
+    const [cookie, platformCookie] = first.headers.getSetCookie();
     expect(cookie).toMatch(/^billfold_session=[\w-]{43}; Path=\/; HttpOnly; SameSite=Lax; Max-Age=\d+$/);
-    const oldId = /billfold_session=([\w-]+)/.exec(cookie)![1]!;
+    // Which platform's billing this browser opened, signed, for the signed-out and not-found pages.
+    expect(platformCookie).toMatch(new RegExp(`^billfold_platform=${platformId}\\.[\\w-]{43}; Path=/; HttpOnly; SameSite=Lax; Max-Age=31536000$`));
+    expect(await verifiedLastPlatform(database.db, /billfold_platform=([^;]+)/.exec(platformCookie!)![1])).toBe(platformId);
+    expect(await verifiedLastPlatform(database.db, `${platformId}.forged`)).toBeNull();
+    const oldId = /billfold_session=([\w-]+)/.exec(cookie!)![1]!;
     const second = await signIn(
       database.db,
       new Request(`http://portal.test/api/sign-in?token=${await sign(claims({ customer_id: customer.id }))}`, { headers: { cookie: `billfold_session=${oldId}` } }),
     );
-    const newId = /billfold_session=([\w-]+)/.exec(second.headers.get("set-cookie")!)![1]!;
+    const newId = /billfold_session=([\w-]+)/.exec(second.headers.getSetCookie()[0]!)![1]!;
     expect(newId).not.toBe(oldId);
     expect((await readSession(database.db, oldId)).kind).toBe("expired");
     expect((await readSession(database.db, newId)).kind).toBe("active");

@@ -12,7 +12,7 @@ import { signingKey } from "./secret";
 import { tokenClaimsSchema, type TokenClaims } from "./token-claims";
 
 export type ExchangeResult =
-  | { kind: "session"; sessionId: string; expiresAt: Date; next: string }
+  | { kind: "session"; sessionId: string; expiresAt: Date; next: string; platformId: string }
   /** Authentic but expired or already used: the platform's failure_url takes over. */
   | { kind: "failure_redirect"; url: string; reason: "expired" | "used" }
   /**
@@ -93,6 +93,6 @@ export async function exchangeToken(db: Db, token: string, now = clockNow()): Pr
       expiresAt,
       lastSeenAt: now,
     });
-    return { kind: "session", sessionId, expiresAt, next: c.next ?? "/" };
+    return { kind: "session", sessionId, expiresAt, next: c.next ?? "/", platformId: c.platform_id };
   });
 }

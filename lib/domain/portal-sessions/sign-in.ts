@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/kernel/db";
 import { clientAddress, enforceRateLimit } from "@/lib/kernel/rate-limit";
 import { sessionCookie, sessionIdFromCookieHeader } from "./cookie";
+import { lastPlatformCookie } from "./last-platform";
 import { exchangeToken } from "./exchange-token";
 import { linkErrorPath } from "./link-error";
 import { endSession } from "./sessions";
@@ -31,5 +32,5 @@ export async function signIn(db: Db, req: Request): Promise<Response> {
   }
   await endSession(db, sessionIdFromCookieHeader(req.headers.get("cookie")));
   const maxAge = Math.floor((result.expiresAt.getTime() - Date.now()) / 1000);
-  return redirect(result.next, { "set-cookie": sessionCookie(result.sessionId, maxAge) });
+  return redirect(result.next, { "set-cookie": [sessionCookie(result.sessionId, maxAge), await lastPlatformCookie(db, result.platformId)] });
 }

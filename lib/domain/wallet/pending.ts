@@ -5,14 +5,20 @@ import { topUps } from "@/lib/kernel/db/schema";
 import { dec, type Decimal } from "@/lib/kernel/money";
 import { inScope, type CustomerScope } from "@/lib/kernel/scope";
 
-function pendingWhere(scope: CustomerScope, account?: { name: string; asset: string }): SQL | undefined {
+/**
+ * A checkout the customer was declined in stays open for another card, but no money is on its way
+ * until they try again, so it counts as pending no more than an expired one does. `inFlightOnly` keeps
+ * just the payments the bank is still confirming, for the customer's own view of their balance.
+ */
+function pendingWhere(scope: CustomerScope, account?: { name: string; asset: string }, inFlightOnly = false): SQL | undefined {
+  if (inFlightOnly) return and(inScope(topUps, scope), eq(topUps.customerId, scope.customerId), eq(topUps.status, "processing"));
   return and(
     inScope(topUps, scope),
     eq(topUps.customerId, scope.customerId),
     account ? eq(topUps.accountName, account.name) : undefined,
     account ? eq(topUps.assetCode, account.asset) : undefined,
     inArray(topUps.status, ["initiated", "processing"]),
-    or(eq(topUps.status, "processing"), isNull(topUps.expiresAt), gt(topUps.expiresAt, now())),
+    or(eq(topUps.status, "processing"), and(isNull(topUps.failureCode), or(isNull(topUps.expiresAt), gt(topUps.expiresAt, now())))),
   );
 }
 
@@ -20,14 +26,14 @@ function pendingWhere(scope: CustomerScope, account?: { name: string; asset: str
 export const pendingKey = (name: string, asset: string): string => `${name}\u0000${asset}`;
 
 /**
- * Units on their way into each of the customer's accounts, in one query: top-ups initiated and not
- * expired, or paid and awaiting confirmation. Accounts with none are absent.
+ * Units on their way into each of the customer's accounts, in one query: top-ups initiated and
+ * neither expired nor declined, or paid and awaiting confirmation. Accounts with none are absent.
  */
-export async function pendingTopUpsByAccount(db: DbOrTx, scope: CustomerScope): Promise<Map<string, Decimal>> {
+export async function pendingTopUpsByAccount(db: DbOrTx, scope: CustomerScope, { inFlightOnly = false } = {}): Promise<Map<string, Decimal>> {
   const rows = await db
     .select({ name: topUps.accountName, asset: topUps.assetCode, total: sql<string>`sum(${topUps.units})::text` })
     .from(topUps)
-    .where(pendingWhere(scope))
+    .where(pendingWhere(scope, undefined, inFlightOnly))
     .groupBy(topUps.accountName, topUps.assetCode);
   return new Map(rows.map((r) => [pendingKey(r.name, r.asset), dec(r.total)]));
 }

@@ -5,12 +5,13 @@ import type { Operation } from "./operation";
 import { accountOperations } from "./operations/accounts";
 import { billingOperations } from "@/lib/http/openapi/operations/billing";
 import { grantOperations } from "@/lib/http/openapi/operations/grants";
+import { invoiceOperations } from "@/lib/http/openapi/operations/invoices";
 import { paymentOperations } from "@/lib/http/openapi/operations/payments";
 import { platformOperations } from "@/lib/http/openapi/operations/platform";
 import { settingsOperations } from "@/lib/http/openapi/operations/settings";
 import { problemSchema, validationProblemSchema } from "@/lib/http/openapi/responses/common";
 
-export const OPERATIONS: readonly Operation[] = [...platformOperations, ...billingOperations, ...paymentOperations, ...settingsOperations, ...grantOperations, ...accountOperations];
+export const OPERATIONS: readonly Operation[] = [...platformOperations, ...billingOperations, ...paymentOperations, ...settingsOperations, ...grantOperations, ...accountOperations, ...invoiceOperations];
 
 type JsonSchema = Record<string, unknown>;
 
@@ -49,7 +50,7 @@ function parameters(op: Operation) {
 
 
 function responses(op: Operation) {
-  const content = op.response.status === 204 ? {} : { content: { "application/json": { schema: jsonSchema(op.response.schema, "output") } } };
+  const content = op.response.status === 204 ? {} : { content: { [op.response.contentType ?? "application/json"]: { schema: jsonSchema(op.response.schema, "output") } } };
   const success = { description: op.response.description, ...content };
   const out: Record<string, unknown> = { [op.response.status]: success };
   for (const alt of op.response.alternatives ?? []) out[alt.status] = { ...success, description: alt.description };

@@ -13,7 +13,14 @@ export interface Operation {
   description?: string;
   body?: z.ZodType;
   query?: z.ZodType;
-  response: { status: number; description: string; schema: z.ZodType; alternatives?: { status: number; description: string }[] };
+  response: {
+    status: number;
+    description: string;
+    schema: z.ZodType;
+    alternatives?: { status: number; description: string }[];
+    /** Default application/json. */
+    contentType?: string;
+  };
   /** Also answers 404 without a path parameter (a lookup by query). */
   lookup?: boolean;
   /** Served without an API key. */

@@ -31,10 +31,10 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pg = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
-  // NUMERIC arrives as text already; keep int8 (bigint) as text too and let columns decide.
-  // JIT off: it kicks in on cost estimates, not on work (a generate_series is guessed at 1,000 rows),
-  // and compiling costs 15–20 ms on portal queries that run in 2; short OLTP queries never gain from it.
-  const pool = new pg.default.Pool({ connectionString: url, max: poolSize, options: "-c jit=off" });
+  // NUMERIC arrives as text already; keep int8 (bigint) as text too and let columns decide. No startup
+  // options or session settings: a connection may be any server connection behind PgBouncer (JIT is
+  // turned off as a database default by migrateDatabase).
+  const pool = new pg.default.Pool({ connectionString: url, max: poolSize });
   pool.on("error", () => undefined);
   // pg-pool drops its error listener while a client is checked out; a connection cut then (a Postgres
   // restart mid-transaction) would be an uncaught exception. The query in flight still fails and the

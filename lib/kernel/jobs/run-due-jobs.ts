@@ -90,7 +90,7 @@ export async function runClaimedJob(db: Db, job: ClaimedRow): Promise<"done" | "
 
 /**
  * Claims up to `limit` due jobs (of one lane, when given) and runs them one after another. Jobs run
- * at least once, so handlers must be idempotent. Time comes from lib/clock.
+ * at least once, so handlers must be idempotent. Time comes from lib/kernel/clock.
  */
 export async function runDueJobs(db: Db, limit = 20, lane?: Lane): Promise<{ ran: number; failed: number; retried: number }> {
   const claimed = await claimDueJobs(db, { limit, lane });

@@ -13,10 +13,27 @@ export interface AssetDisplay {
   name: string;
 }
 
+const MAX_DIGITS = 12;
+
 /**
- * The one place amounts become text. The amount arrives as an exact decimal string and
- * Intl.NumberFormat formats the string itself, so no float ever touches it. Custom assets show
- * their label (e.g. "1,250 CR") and fiat uses the currency's own symbol and digits.
+ * How many decimals an amount is shown with: the asset's precision, or, for a nonzero amount that would
+ * round to zero there ($0.0045 at cents), just enough for its first two significant digits, so no
+ * nonzero amount ever reads as zero.
+ */
+export function displayDigits(amount: string, precision: number): number {
+  const [whole = "", fraction = ""] = amount.replace(/^[-+]/, "").split(".");
+  if (/[1-9]/.test(whole) || fraction.length <= precision) return precision;
+  const firstSignificant = fraction.search(/[1-9]/);
+  if (firstSignificant < 0) return precision;
+  return firstSignificant >= precision ? Math.min(firstSignificant + 2, MAX_DIGITS) : precision;
+}
+
+/**
+ * The one place amounts become text, by one rule on every page: the asset's precision (more only where
+ * an amount would otherwise read as zero), its label or currency symbol, and with `signed` a sign on
+ * every nonzero amount. The amount arrives as an exact decimal string and Intl.NumberFormat formats
+ * the string itself, so no float ever touches it. `rate` is for prices per unit ($0.0025 a token),
+ * which are shown exactly.
  */
 export function formatAmount(
   amount: string,
@@ -25,26 +42,26 @@ export function formatAmount(
   options: { signed?: boolean; compact?: boolean; rate?: boolean } = {},
 ): string {
   const signDisplay = options.signed ? "exceptZero" : "auto";
+  const digits = options.rate ? Math.max(asset.precision, exactDigits(amount)) : displayDigits(amount, asset.precision);
+  const common = { signDisplay, notation: options.compact ? "compact" : "standard", roundingMode: "halfEven" } as const;
   if (asset.kind === "fiat") {
     return numberFormat(locale, {
       style: "currency",
       currency: asset.code,
-      minimumFractionDigits: asset.precision,
-      // An exchange rate can be finer than the currency's cents ($0.0025 a token); show it exactly.
-      maximumFractionDigits: options.rate ? 12 : asset.precision,
-      signDisplay,
-      notation: options.compact ? "compact" : "standard",
-      roundingMode: "halfEven",
+      minimumFractionDigits: options.rate ? asset.precision : Math.min(asset.precision, digits),
+      maximumFractionDigits: digits,
+      ...common,
     } as Intl.NumberFormatOptions).format(amount as unknown as number);
   }
-  const number = numberFormat(locale, {
-    minimumFractionDigits: 0,
-    maximumFractionDigits: asset.precision,
-    signDisplay,
-    notation: options.compact ? "compact" : "standard",
-    roundingMode: "halfEven",
-  } as Intl.NumberFormatOptions).format(amount as unknown as number);
+  const number = numberFormat(locale, { minimumFractionDigits: 0, maximumFractionDigits: digits, ...common } as Intl.NumberFormatOptions).format(
+    amount as unknown as number,
+  );
   return `${number} ${asset.label ?? asset.code}`;
+}
+
+/** Decimals an exact decimal string has, without trailing zeros (at most 12). */
+function exactDigits(amount: string): number {
+  return Math.min(amount.split(".")[1]?.replace(/0+$/, "").length ?? 0, MAX_DIGITS);
 }
 
 /** Just the number, to the asset's precision, for tables and inputs. */
@@ -56,21 +73,9 @@ export function formatNumber(amount: string, precision: number, locale: string):
   } as Intl.NumberFormatOptions).format(amount as unknown as number);
 }
 
-/**
- * Like formatAmount, but shows sub-unit amounts (a $0.0125 fee) with as many decimals as they have,
- * up to `maxDigits`, instead of rounding them away.
- */
-export function formatPrecise(amount: string, asset: AssetDisplay, locale: string, maxDigits = 6): string {
-  const decimals = amount.split(".")[1]?.replace(/0+$/, "").length ?? 0;
-  return formatAmount(amount, { ...asset, precision: Math.min(Math.max(asset.precision, decimals), maxDigits) }, locale);
-}
-
-/** A fiat amount with the currency's own digits, or up to `maxDigits` for sub-cent unit prices. */
-export function fiatDisplay(amount: string, currency: string, locale: string, maxDigits?: number): string {
-  const digits = fiatDigits(currency) ?? 2;
-  const fraction = amount.split(".")[1]?.replace(/0+$/, "").length ?? 0;
-  const precision = maxDigits ? Math.min(Math.max(digits, fraction), maxDigits) : digits;
-  return formatAmount(amount, { code: currency, kind: "fiat", precision, symbol: null, label: currency, name: currency }, locale);
+/** A fiat amount by the one rule of formatAmount; `rate` for a unit price, shown exactly. */
+export function fiatDisplay(amount: string, currency: string, locale: string, { rate = false } = {}): string {
+  return formatAmount(amount, { code: currency, kind: "fiat", precision: fiatDigits(currency) ?? 2, symbol: null, label: currency, name: currency }, locale, { rate });
 }
 
 export function currencyDisplay(code: string): AssetDisplay {

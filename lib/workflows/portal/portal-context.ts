@@ -2,16 +2,20 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb, type Db } from "@/lib/kernel/db";
+import { getReadDb } from "@/lib/kernel/db/replica";
 import type { CustomerRow } from "@/lib/domain/customers/customer-store";
 import { toPlatform, type Platform } from "@/lib/domain/platforms/get-platform";
 import type { CustomerScope } from "@/lib/kernel/scope";
 import { sessionCookieName } from "@/lib/domain/portal-sessions/cookie";
 import { TIMEZONE_COOKIE, validTimeZone } from "./locale";
+import { READ_PRIMARY_COOKIE } from "@/lib/domain/portal-sessions/read-primary";
 import { requestLocale } from "./request-locale";
 import { readSession } from "@/lib/domain/portal-sessions/sessions";
 
 export interface PortalContext {
   db: Db;
+  /** For read models: the read replica when there is one (and the customer changed nothing lately), else `db`. */
+  readDb: Db;
   scope: CustomerScope;
   platform: Platform;
   customer: CustomerRow;
@@ -36,5 +40,6 @@ export const getPortalContext = cache(async (): Promise<PortalContext> => {
   const customer = state.customer;
   const locale = await requestLocale();
   const timeZone = validTimeZone(cookieStore.get(TIMEZONE_COOKIE)?.value) ?? "UTC";
-  return { db, scope: state.scope, platform, customer, returnUrl: state.returnUrl, failureUrl: state.failureUrl, locale, timeZone };
+  const readDb = await getReadDb(cookieStore.get(READ_PRIMARY_COOKIE)?.value === "1");
+  return { db, readDb, scope: state.scope, platform, customer, returnUrl: state.returnUrl, failureUrl: state.failureUrl, locale, timeZone };
 });

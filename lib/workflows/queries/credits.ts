@@ -1,5 +1,6 @@
 "use client";
 
+import type { AssetDisplay } from "@/lib/kernel/money/format";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { CreditTimeline } from "@/lib/domain/grants/timeline";
 import { balanceKeys, creditKeys } from "./keys";
@@ -8,6 +9,8 @@ import { portalFetch } from "./portal-fetch";
 export interface RedeemResult {
   kind: "credit_grant" | "top_up_bonus";
   asset: string | null;
+  /** How the granted asset is written (its label and precision), for the success message. */
+  asset_display: AssetDisplay | null;
   amount: number | null;
   percent: number | null;
   top_ups: number | null;

@@ -12,7 +12,7 @@ export interface CardsResponse {
   cards: CardView[];
 }
 
-const PENDING = new Set(["initiated", "processing"]);
+const PENDING = new Set(["initiated", "declined", "processing"]);
 
 /** One top-up, polled every 2 s while the payment is still on its way. */
 export function useTopUp(initial: TopUpView) {

@@ -7,7 +7,7 @@ import { isId } from "@/lib/kernel/ids";
 import { inScope, type CustomerScope } from "@/lib/kernel/scope";
 import { planFeeOf } from "./plan-fee";
 import { publishedPlans } from "./portal-plan";
-import { updateSubscription, type SubscriptionRow } from "./store";
+import { notifySubscription, updateSubscription, type SubscriptionRow } from "./store";
 
 /** Runs `change` under the lock of the customer's own subscription. @throws NotFoundError */
 async function withOwnSubscription<T>(db: Db, scope: CustomerScope, id: string, change: (sub: SubscriptionRow, tx: Tx) => Promise<T>): Promise<T> {
@@ -28,12 +28,16 @@ const RUNNING = ["active", "past_due"];
 /**
  * Cancel at the end of the paid period (`cancel` true), or take that back before it ends. Nothing is
  * refunded: the plan runs to its period end, and the renewal job cancels it instead of charging.
+ * Cancelling drops a switch waiting for the next renewal, since there will be none, and tells the
+ * platform, with the customer's reason when they gave one.
  * @throws NotFoundError, ValidationError
  */
-export async function setCancelAtPeriodEnd(db: Db, scope: CustomerScope, id: string, cancel: boolean): Promise<void> {
+export async function setCancelAtPeriodEnd(db: Db, scope: CustomerScope, id: string, cancel: boolean, reason: string | null = null): Promise<void> {
   await withOwnSubscription(db, scope, id, async (sub, tx) => {
     if (!RUNNING.includes(sub.status)) throw ValidationError.field("subscription", "Only an active plan can be canceled or kept.");
-    await updateSubscription(tx, sub.id, { cancelAtPeriodEnd: cancel });
+    if (sub.cancelAtPeriodEnd === cancel) return;
+    await updateSubscription(tx, sub.id, cancel ? { cancelAtPeriodEnd: true, scheduledProductId: null, scheduledVersion: null } : { cancelAtPeriodEnd: false });
+    if (cancel) await notifySubscription(tx, sub.id, "subscription.cancel_scheduled", { reason: reason ?? null });
   });
 }
 

@@ -36,7 +36,7 @@ describe.each(testDatabases())("the portal's Plan and Orders on $name", (target)
     expect(res.json).toEqual({
       current: {
         subscriptionId, status: "active", code: "basic", name: "Basic", amount: "10", currency: expect.objectContaining({ code: "USD" }),
-        interval: "month", intervalCount: 1, currentPeriodEnd: "2026-04-10T12:00:00.000Z", cancelAtPeriodEnd: false, scheduledCode: null, includedCredits: null,
+        interval: "month", intervalCount: 1, currentPeriodEnd: "2026-04-10T12:00:00.000Z", cancelAtPeriodEnd: false, scheduledCode: null, scheduledName: null, firstChargeId: null, includedCredits: null,
       },
       plans: [expect.objectContaining({ code: "basic", amount: "10" }), expect.objectContaining({ code: "team", amount: "50" })],
     });

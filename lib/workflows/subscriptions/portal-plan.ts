@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { and, desc, eq, ne, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, ne, sql } from "drizzle-orm";
 import { type AssetDisplay, currencyDisplay } from "@/lib/kernel/money/format";
 import { decodePrices } from "@/lib/domain/catalog/definition-codec";
 import type { Interval } from "@/lib/domain/catalog/definition";
 import type { DbOrTx } from "@/lib/kernel/db";
-import { subscriptions } from "@/lib/kernel/db/schema";
+import { subscriptions, topUps } from "@/lib/kernel/db/schema";
 import { col, parseRows, rowsOf } from "@/lib/kernel/db/rows";
 import { dec } from "@/lib/kernel/money";
 import { inScope, type CustomerScope, type PlatformScope } from "@/lib/kernel/scope";
@@ -33,8 +33,11 @@ export interface CurrentPlan {
   intervalCount: number;
   currentPeriodEnd: string | null;
   cancelAtPeriodEnd: boolean;
-  /** The plan chosen to replace this one at the next renewal. */
+  /** The plan chosen to replace this one at the next renewal, by code and by the name customers read. */
   scheduledCode: string | null;
+  scheduledName: string | null;
+  /** For a plan waiting for its first payment: the charge to pay, through /top-up/checkout/:id. */
+  firstChargeId: string | null;
   /** Included credits left this period (null when the plan includes none). */
   includedCredits: { amount: string; asset: AssetDisplay }[] | null;
 }
@@ -90,11 +93,18 @@ export async function currentPlan(db: DbOrTx, scope: CustomerScope): Promise<Cur
     if (!fee) continue;
     const code = async (productId: string | null) =>
       productId ? (parseRows(z.object({ code: col.text() }), await db.execute(sql`SELECT code FROM products WHERE id = ${productId}`))[0]?.code ?? null) : null;
+    const scheduledName = sub.scheduledProductId
+      ? (parseRows(z.object({ name: col.text() }), await db.execute(sql`SELECT name FROM product_versions WHERE product_id = ${sub.scheduledProductId} AND version = ${sub.scheduledVersion}`))[0]?.name ?? null)
+      : null;
+    const [firstCharge] = sub.status === "pending"
+      ? await db.select({ id: topUps.id }).from(topUps).where(and(eq(topUps.subscriptionId, sub.id), eq(topUps.status, "initiated"), isNull(topUps.periodStart))).limit(1)
+      : [];
     return {
       subscriptionId: sub.id, status: sub.status, code: (await code(fee.productId))!, name: fee.name, amount: fee.amount.toString(),
       currency: currencyDisplay(fee.currency), interval: fee.interval, intervalCount: fee.intervalCount,
       currentPeriodEnd: sub.currentPeriodEnd?.toISOString() ?? null, cancelAtPeriodEnd: sub.cancelAtPeriodEnd,
-      scheduledCode: await code(sub.scheduledProductId), includedCredits: await includedCredits(db, scope, sub.id),
+      scheduledCode: await code(sub.scheduledProductId), scheduledName, firstChargeId: firstCharge?.id ?? null,
+      includedCredits: await includedCredits(db, scope, sub.id),
     };
   }
   return null;

@@ -37,7 +37,7 @@ export function scheduleRenewal(tx: DbOrTx, sub: Pick<SubscriptionRow, "id" | "c
   });
 }
 
-type LifecycleEvent = "subscription.activated" | "subscription.past_due" | "subscription.canceled";
+type LifecycleEvent = "subscription.activated" | "subscription.past_due" | "subscription.canceled" | "subscription.cancel_scheduled";
 
 /** Tells the platform, in the caller's transaction, about a subscription as it now stands. */
 export async function notifySubscription(tx: Tx, id: string, type: LifecycleEvent, extra: Record<string, unknown> = {}): Promise<void> {

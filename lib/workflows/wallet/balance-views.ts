@@ -17,10 +17,10 @@ export interface BalanceView {
   fiatValue: { amount: string; currency: string; unitPrice: string } | null;
 }
 
-/** The customer's balances, fiat first, with fiat values and money on its way in. */
+/** The customer's balances, fiat first, with fiat values and payments the bank is still confirming. */
 export async function balanceViews(db: DbOrTx, scope: CustomerScope): Promise<BalanceView[]> {
   const at = now();
-  const [balances, pending] = await Promise.all([listBalances(db, scope), pendingTopUpsByAccount(db, scope)]);
+  const [balances, pending] = await Promise.all([listBalances(db, scope), pendingTopUpsByAccount(db, scope, { inFlightOnly: true })]);
   return balances.map(({ account, asset }) => {
     const rate = asset.kind === "custom" ? currentRate(asset, at) : null;
     return {

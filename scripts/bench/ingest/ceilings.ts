@@ -4,6 +4,7 @@ import { createProduct } from "../../../lib/domain/catalog/create-product";
 import { createProductSchema } from "../../../lib/domain/catalog/product-schema";
 import { loadRatedProducts } from "../../../lib/domain/catalog/rated-products";
 import { createCustomer } from "../../../lib/workflows/subscriptions/create-customer";
+import { getCustomerOrThrow } from "../../../lib/domain/customers/customer-store";
 import { withTransaction } from "../../../lib/kernel/db/transaction";
 import { ingestEvents } from "../../../lib/workflows/events/ingest";
 import { writeCandidates } from "../../../lib/workflows/events/process-batch";
@@ -13,6 +14,7 @@ import { parseJsonText } from "../../../lib/kernel/json";
 import { rateEvent, type RatedProduct } from "../../../lib/domain/pricing";
 import { createPlatform } from "../../../lib/domain/platforms/create-platform";
 import type { PlatformScope } from "../../../lib/kernel/scope";
+import { listWalletAccounts } from "../../../lib/domain/wallet/get-wallet";
 import { summarize, type Summary } from "../lib/stats";
 import { BENCH_PRODUCT, benchEvent } from "./product";
 
@@ -30,7 +32,7 @@ interface Fixture {
   product: RatedProduct;
 }
 
-async function fixture(database: Database, count: number): Promise<Fixture> {
+export async function fixture(database: Database, count: number): Promise<Fixture> {
   const platform = await createPlatform(database.db, { name: "Ceiling" });
   const scope = { platformId: platform.id, liveMode: false };
   const created = await createProduct(database.db, scope, validate(createProductSchema, parseJsonText(JSON.stringify(BENCH_PRODUCT))));
@@ -96,10 +98,31 @@ async function measure(database: Database, f: Fixture, plan: Plan, durationS: nu
   return { name: plan.name, grouped: plan.grouped === true, eventsPerS: events / seconds, reqPerS: latencies.length / seconds, latency: summarize(latencies), ids };
 }
 
+/** What GET /customers/:id/wallet asks the database (the customer, then its accounts), 32 at a time. */
+async function measureReads(database: Database, f: Fixture, durationS: number): Promise<CeilingResult> {
+  const latencies: number[] = [];
+  let k = 0;
+  const deadline = performance.now() + durationS * 1000;
+  const worker = async () => {
+    while (performance.now() < deadline) {
+      const id = f.customers[(k++ * 7919) % f.customers.length]!;
+      const started = performance.now();
+      const customer = await getCustomerOrThrow(database.db, f.scope, id);
+      await listWalletAccounts(database.db, { ...f.scope, customerId: customer.id });
+      latencies.push(performance.now() - started);
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: 32 }, worker));
+  const rate = latencies.length / ((performance.now() - started) / 1000);
+  return { name: "read", grouped: true, eventsPerS: rate, reqPerS: rate, latency: summarize(latencies) };
+}
+
 /**
  * The database ceiling of the ceiling ladder: ingest's SQL without HTTP, for single events, 100-event
  * batches, one hot wallet and replays; each once with one transaction per request (pre-rated: the raw
- * SQL) and once grouped the way the endpoint groups concurrent requests (ingestEvents, pricing included).
+ * SQL) and once grouped the way the endpoint groups concurrent requests (ingestEvents, pricing included);
+ * and the balance read's queries.
  */
 export async function measureDbCeilings(database: Database, durationS: number): Promise<CeilingResult[]> {
   const f = await fixture(database, 1000);
@@ -112,5 +135,6 @@ export async function measureDbCeilings(database: Database, durationS: number): 
     const replay = await measure(database, f, { name: "replay", workers: 32, eventsPerTx: 1, customer: random, ids: single.ids, grouped }, durationS);
     out.push(...[single, batch, hot, replay].map(({ ids: _ids, ...r }) => r));
   }
+  out.push(await measureReads(database, f, durationS));
   return out;
 }

@@ -74,3 +74,26 @@ export async function runScenario(url: string, fixture: HttpFixture, spec: Scena
     acceptedIds: tally.accepted,
   };
 }
+
+/** Drives GET /api/v1/customers/:id/wallet (the balance read) at a fixed rate over the fixture's customers. */
+export async function runReads(
+  url: string,
+  fixture: HttpFixture,
+  spec: { connections: number; overallRate: number; customer: (n: number) => string },
+  durationS: number,
+): Promise<Omit<ScenarioResult, "acceptedIds">> {
+  let n = 0;
+  let ok = 0;
+  const result = await load({
+    url: `${url}/api/v1/customers/${fixture.hotCustomerId}/wallet`,
+    connections: spec.connections,
+    durationSeconds: durationS,
+    overallRate: spec.overallRate,
+    headers: { authorization: `Bearer ${fixture.key}` },
+    setupRequest: (req) => ({ ...req, path: `/api/v1/customers/${spec.customer(n++)}/wallet` }),
+    onResponse: (status) => void (status === 200 && ok++),
+  });
+  const name = `balance reads offered at ${spec.overallRate.toLocaleString("en-US")}/s, 32 connections`;
+  const unexpected = result.requests - ok;
+  return { name, eventsPerS: ok / durationS, reqPerS: ok / durationS, latency: result.latency, non2xx: result.non2xx, errors: result.errors, accepted: 0, duplicates: 0, unexpected };
+}

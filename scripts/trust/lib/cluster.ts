@@ -18,7 +18,7 @@ export interface OwnCluster {
   stop(): void;
 }
 
-function binDir(): string {
+export function binDir(): string {
   const root = "/usr/lib/postgresql";
   const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(path.join(root, v, "bin", "pg_ctl"))) : [];
   const newest = versions.sort((a, b) => Number(b) - Number(a))[0];
@@ -27,11 +27,11 @@ function binDir(): string {
 }
 
 /** initdb and pg_ctl refuse to run as root: run them as the postgres user then. */
-function command(bin: string, args: string[]): [string, string[]] {
+export function command(bin: string, args: string[]): [string, string[]] {
   return process.getuid?.() === 0 ? ["runuser", ["-u", "postgres", "--", bin, ...args]] : [bin, args];
 }
 
-function run(bin: string, args: string[]): void {
+export function run(bin: string, args: string[]): void {
   const [cmd, argv] = command(bin, args);
   execFileSync(cmd, argv, { stdio: ["ignore", "ignore", "inherit"] });
 }

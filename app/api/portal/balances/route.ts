@@ -3,4 +3,4 @@ import { portalRoute } from "@/lib/http/portal-route";
 import { balanceViews } from "@/lib/workflows/wallet/balance-views";
 
 // GET /api/portal/balances – the signed-in customer's balances
-export const GET = portalRoute({}, async ({ db, scope }) => json(await balanceViews(db, scope)));
+export const GET = portalRoute({}, async ({ readDb: db, scope }) => json(await balanceViews(db, scope)));

@@ -3,4 +3,4 @@ import { listOrders } from "@/lib/domain/payments/top-ups/portal-view";
 import { portalRoute } from "@/lib/http/portal-route";
 
 // GET /api/portal/orders – everything the signed-in customer paid: top-ups and subscription charges
-export const GET = portalRoute({}, async ({ db, scope }) => json({ items: await listOrders(db, scope) }));
+export const GET = portalRoute({}, async ({ readDb: db, scope }) => json({ items: await listOrders(db, scope) }));

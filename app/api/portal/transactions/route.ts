@@ -5,6 +5,6 @@ import { transactionFiltersSchema } from "@/lib/workflows/wallet/transactions/fi
 import { listTransactions } from "@/lib/workflows/wallet/transactions/list-transactions";
 
 // GET /api/portal/transactions – a page of the signed-in customer's movements (keyset cursor)
-export const GET = portalRoute({ query: transactionFiltersSchema }, async ({ req, db, scope, query }) => {
+export const GET = portalRoute({ query: transactionFiltersSchema }, async ({ req, readDb: db, scope, query }) => {
   return json(await listTransactions(db, scope, query, timeZoneOf(req)));
 });

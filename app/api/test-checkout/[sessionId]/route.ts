@@ -5,6 +5,7 @@ import { json } from "@/lib/http/respond";
 import { getDb } from "@/lib/kernel/db";
 import { AppError } from "@/lib/kernel/errors";
 import { csrfProblem } from "@/lib/http/csrf";
+import { withReadPrimary } from "@/lib/domain/portal-sessions/read-primary";
 import { payTestCheckout } from "@/lib/domain/payments/inbound-webhooks/pay-test-checkout";
 import { testPaymentSchema } from "@/lib/domain/payments/test-provider/schema";
 
@@ -15,7 +16,7 @@ export async function POST(req: Request, context: { params: Promise<{ sessionId:
     if (problem) throw new AppError("forbidden", problem);
     const sessionId = parsePathParams(await context.params).sessionId!;
     const body = validate(testPaymentSchema, await readJsonBody(req, BODY_LIMITS.portal));
-    return json(await payTestCheckout(await getDb(), sessionId, body));
+    return withReadPrimary(json(await payTestCheckout(await getDb(), sessionId, body)));
   } catch (error) {
     return errorResponse(error, "/api/test-checkout");
   }

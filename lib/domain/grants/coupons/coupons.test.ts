@@ -37,7 +37,7 @@ describe.each(testDatabases())("coupons on $name", (target) => {
     await api("POST", "/coupons", { code: "OLD", kind: "credit_grant", credit_grant: { asset: "USD", amount: 1 }, expires_at: new Date(Date.now() + 60_000).toISOString() });
     const redeemed = await portal("POST", "/api/portal/coupons/redeem", { body: { code: " spring " } });
     expect(redeemed.status, redeemed.text).toBe(200);
-    expect(redeemed.json).toMatchObject({ kind: "credit_grant", asset: "USD", amount: 15 });
+    expect(redeemed.json).toMatchObject({ kind: "credit_grant", asset: "USD", asset_display: { name: "US Dollar" }, amount: 15 });
     expect((await balanceOf(w, "default:USD")).json.available).toBe(15);
     const again = await portal("POST", "/api/portal/coupons/redeem", { body: { code: "SPRING" } });
     expect(again.status).toBe(422);

@@ -74,7 +74,7 @@ describe.each(testDatabases())("auto top-up with Stripe on $name", (target) => {
     const txns = await callApi("GET", `/api/v1/customers/${w.customerId}/wallet/default:USD/transactions`, { key: w.key });
     expect(txns.json.items[0]).toMatchObject({ category: "auto_top_up", amount: 25 });
     const events = await platformEvents(w);
-    expect(events.map(([type]) => type)).toEqual(["wallet.balance_low", "top_up.completed"]);
+    expect(events.map(([type]) => type)).toEqual(["wallet.balance_low", "top_up.completed", "invoice.issued"]);
     expect(events[0]![1]).toEqual({ customer_id: w.customerId, account_id: "default:USD", asset: "USD", balance: 9.99, threshold: 10 });
     expect(events[1]![1]).toMatchObject({ id: expect.stringMatching(/^top_/), origin: "auto", status: "completed", amount: 25, credited_amount: 25 });
     expect(await findLedgerViolations(suite.database.db, w.platform.id)).toEqual([]);

@@ -19,7 +19,7 @@ function accountWhere(scope: CustomerScope, account: AccountRef) {
 }
 
 /** Start of the calendar month (UTC) that `at` falls in: monthly caps reset then. */
-function monthStart(at: Date): Date {
+export function monthStart(at: Date): Date {
   return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), 1));
 }
 

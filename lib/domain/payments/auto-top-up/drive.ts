@@ -3,7 +3,7 @@ import type { Db } from "@/lib/kernel/db";
 import { autoTopUpAttempts, topUps } from "@/lib/kernel/db/schema";
 import { withTransaction } from "@/lib/kernel/db/transaction";
 import { faultPoint } from "@/lib/kernel/faults";
-import { dec } from "@/lib/kernel/money";
+import { chargeAmount } from "@/lib/domain/payments/invoices/payment-tax";
 import { ensurePaymentCustomer } from "@/lib/domain/payments/customers";
 import { applyPaymentState } from "@/lib/domain/payments/fulfilment/apply-payment-state";
 import { providerOf } from "@/lib/domain/payments/select-provider";
@@ -38,7 +38,8 @@ export async function driveAttempt(db: Db, attemptId: string): Promise<void> {
     scope,
     providerCustomerId: customer.providerCustomerId,
     paymentMethodId: attempt.paymentMethodId,
-    amount: dec(attempt.amount),
+    // The attempt's amount buys the units; tax on top of it (tax-exclusive prices) is charged with it.
+    amount: await chargeAmount(db, topUp),
     currency: attempt.currency,
     description: topUp.description ?? "Automatic top-up",
     metadata: paymentMetadata(topUp),

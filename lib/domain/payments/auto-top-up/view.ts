@@ -1,13 +1,16 @@
 import { and, desc, eq } from "drizzle-orm";
-import { type AssetDisplay, currencyDisplay, plainDecimal } from "@/lib/kernel/money/format";
+import type { AssetDisplay } from "@/lib/kernel/money/format";
 import { now } from "@/lib/kernel/clock";
 import type { Db } from "@/lib/kernel/db";
 import { autoTopUpAttempts, autoTopUps } from "@/lib/kernel/db/schema";
+import type { Decimal } from "@/lib/kernel/money";
 import { getPlatformSettings } from "@/lib/domain/platforms/settings";
 import { inScope, type CustomerScope } from "@/lib/kernel/scope";
 import { formatAccountId } from "@/lib/domain/wallet/account-id";
 import { assetDisplay, listBalances } from "@/lib/domain/wallet/balances";
-import { topUpRate } from "@/lib/domain/payments/top-ups/pricing";
+import { currencyDisplay, plainDecimal } from "@/lib/kernel/money/format";
+import { topUpRate, unitsForAmount, type TopUpRate } from "@/lib/domain/payments/top-ups/pricing";
+import { pauseOf, type AutoTopUpPause } from "./pause";
 import type { AttemptRow, AutoTopUpRow } from "@/lib/domain/payments/attempts/store";
 
 const ATTEMPTS_SHOWN = 20;
@@ -33,7 +36,19 @@ export interface AutoTopUpView {
   /** Current rate for showing what an amount buys (null for fiat). */
   rate: { price: string | null; perCurrency: string | null } | null;
   settings: ReturnType<typeof settingsView> | null;
+  /** Why it is on but will not charge now, and until when. */
+  pause: AutoTopUpPause | null;
+  /** Values the form starts with when nothing is saved yet: a usual top-up and half of it as the threshold. */
+  suggested: { threshold: string; amount: string };
   attempts: AttemptView[];
+}
+
+/** A usual top-up amount (the platform's second preset) and half of it, in the account's units, as the threshold. */
+function suggestion(presets: Decimal[], minAmount: Decimal, asset: { kind: string; precision: number }, rate: TopUpRate | null, currency: string) {
+  const amount = presets[1] ?? presets[0] ?? minAmount;
+  const half = amount.div(2);
+  const threshold = asset.kind === "fiat" ? half.toDecimalPlaces(asset.precision) : unitsForAmount(half, rate, asset.precision, currency);
+  return { threshold: plainDecimal(threshold.toString()), amount: plainDecimal(amount.toString()) };
 }
 
 function settingsView(c: AutoTopUpRow) {
@@ -70,6 +85,7 @@ export async function autoTopUpOverview(db: Db, scope: CustomerScope) {
     const currency = asset.kind === "fiat" ? asset.code : settings.currency;
     const rate = asset.kind === "fiat" ? null : topUpRate(asset, currency, now());
     const config = configs.find((c) => c.accountName === account.name && c.assetCode === account.asset);
+    const mine = attempts.filter((a) => a.accountName === account.name && a.assetCode === account.asset);
     return {
       accountId: formatAccountId(account.name, account.asset),
       accountName: account.name,
@@ -78,7 +94,9 @@ export async function autoTopUpOverview(db: Db, scope: CustomerScope) {
       currency: currencyDisplay(currency),
       rate: rate ? { price: rate.rate?.toString() ?? null, perCurrency: rate.inverseRate?.toString() ?? null } : null,
       settings: config ? settingsView(config) : null,
-      attempts: attempts.filter((a) => a.accountName === account.name && a.assetCode === account.asset).slice(0, ATTEMPTS_SHOWN).map(attemptView),
+      pause: config ? pauseOf(config, mine, settings.autoTopUp.maxChargesPerDay, now()) : null,
+      suggested: suggestion(settings.topUp.presets, settings.topUp.minAmount, asset, rate, currency),
+      attempts: mine.slice(0, ATTEMPTS_SHOWN).map(attemptView),
     };
   });
   const limits = {

@@ -4,6 +4,8 @@ import { withTransaction } from "@/lib/kernel/db/transaction";
 import { applyTopUpBonus } from "@/lib/domain/grants/coupons/top-up-bonus";
 import { paidCreditExpiry, postGrant } from "@/lib/domain/grants/create-grant";
 import type { TransferInput } from "@/lib/domain/ledger";
+import { issueInvoice } from "@/lib/domain/payments/invoices/issue";
+import { expectedCharge } from "@/lib/domain/payments/invoices/payment-tax";
 import { log } from "@/lib/kernel/log";
 import { dec, toMinorUnits } from "@/lib/kernel/money";
 import { planChargeHooks } from "@/lib/domain/payments/settlement-hooks";
@@ -32,10 +34,11 @@ function creditTransfer(t: TopUpRow, paymentIntentId: string): TransferInput {
   };
 }
 
-function amountMatches(t: TopUpRow, state: PaymentState): boolean {
+/** The payment must be the top-up's price, plus its tax when prices exclude tax. */
+async function amountMatches(tx: Tx, t: TopUpRow, state: PaymentState): Promise<boolean> {
   if (state.currency !== t.currency) return false;
   const digits = minorDigits(t.currency);
-  return toMinorUnits(state.amount, digits) === toMinorUnits(dec(t.amount), digits);
+  return toMinorUnits(state.amount, digits) === toMinorUnits(await expectedCharge(tx, t), digits);
 }
 
 async function recordCompletion(tx: Tx, t: TopUpRow, state: PaymentState, transferId: string | null): Promise<void> {
@@ -62,6 +65,8 @@ async function paySubscriptionCharge(tx: Tx, t: TopUpRow, state: PaymentState): 
   if (t.status === "completed") return "already_credited";
   await recordCompletion(tx, t, state, null);
   await planChargeHooks().chargePaid(tx, t, now(), state.paymentMethodId);
+  // After the subscription moved to the period this charge paid for, which the invoice names.
+  await issueInvoice(tx, t, state);
   return "credited";
 }
 
@@ -74,7 +79,7 @@ export async function creditTopUp(db: Db, topUpId: string, state: PaymentState):
   return withTransaction(db, async (tx) => {
     const t = await lockTopUp(tx, topUpId);
     if (!t) return "unknown_top_up";
-    if (!amountMatches(t, state)) {
+    if (!(await amountMatches(tx, t, state))) {
       log.error("payment does not match its top-up; not credited", { topUpId, paymentIntentId: state.paymentIntentId, amount: state.amount.toString(), currency: state.currency });
       await updateTopUp(tx, t.id, { failureCode: "amount_mismatch", failureMessage: "The payment received does not match this top-up; support has been alerted." });
       return "amount_mismatch";
@@ -90,6 +95,7 @@ export async function creditTopUp(db: Db, topUpId: string, state: PaymentState):
       log.error("second payment for one top-up credited separately", { topUpId, paymentIntentId: state.paymentIntentId });
     } else {
       await recordCompletion(tx, t, state, posted.transferId);
+      await issueInvoice(tx, t, state);
     }
     return posted.created ? "credited" : "already_credited";
   });

@@ -4,7 +4,8 @@ import type { Db, DbOrTx, Tx } from "@/lib/kernel/db";
 import { ledgerTransfers } from "@/lib/kernel/db/schema";
 import { withTransaction } from "@/lib/kernel/db/transaction";
 import { postTransfers, type TransferInput } from "@/lib/domain/ledger";
-import type { Decimal } from "@/lib/kernel/money";
+import { expectedCharge } from "@/lib/domain/payments/invoices/payment-tax";
+import { dec, type Decimal } from "@/lib/kernel/money";
 import { inScope } from "@/lib/kernel/scope";
 import { unitsForAmount } from "@/lib/domain/payments/top-ups/pricing";
 import { rateOf } from "@/lib/domain/payments/top-ups/rate-of";
@@ -40,10 +41,14 @@ function transfer(t: TopUpRow, key: string, units: Decimal, category: Reversal["
   };
 }
 
-/** The units `amount` of the top-up's money bought at its recorded rate, rounded down: what a reversal of it takes back. */
+/** The units `amount` of the top-up's money (tax included) bought at its recorded rate, rounded down: what a reversal of it takes back. */
 export async function reversalUnits(db: DbOrTx, t: TopUpRow, amount: Decimal): Promise<Decimal> {
   const asset = await findAsset(db, { platformId: t.platformId, liveMode: t.liveMode }, t.assetCode);
-  return unitsForAmount(amount, rateOf(t), asset?.precision ?? 12, t.currency);
+  // Money returned includes its share of tax charged on top of the price; only the price bought units.
+  const charged = await expectedCharge(db, t);
+  const price = dec(t.amount);
+  const spent = charged.eq(price) ? amount : amount.times(price).dividedBy(charged);
+  return unitsForAmount(spent, rateOf(t), asset?.precision ?? 12, t.currency);
 }
 
 async function wasCredited(tx: Tx, t: TopUpRow, paymentIntentId: string): Promise<boolean> {

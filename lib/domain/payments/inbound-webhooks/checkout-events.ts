@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/kernel/db";
 import { withTransaction } from "@/lib/kernel/db/transaction";
-import { completeCardSetup } from "@/lib/domain/payments/inbound-webhooks/setup-completed";
+import { issueAfterStripeTax, recordStripeTax } from "@/lib/domain/payments/invoices/stripe-tax";
+import { completeCardSetup } from "./setup-completed";
 import { applyPaymentState } from "@/lib/domain/payments/fulfilment/apply-payment-state";
 import { lockTopUp, updateTopUp } from "@/lib/domain/payments/top-ups/store";
 import { sessionSchema } from "./event-schemas";
@@ -39,5 +40,13 @@ export async function handleCheckoutSession(db: Db, object: unknown): Promise<st
   if (!session.payment_intent) return "no_change";
   const state = await retrieveIntentState(session.payment_intent);
   if (!state) return "unknown_payment";
-  return applyPaymentState(db, { ...state, topUpId: state.topUpId ?? topUpId ?? null }, { sessionOver: session.status === "complete" });
+  const id = state.topUpId ?? topUpId ?? null;
+  const taxed = id && session.status === "complete" && session.amount_total != null && session.currency;
+  if (taxed) {
+    const country = session.customer_details?.address?.country ?? null;
+    await recordStripeTax(db, { topUpId: id, amountTotal: session.amount_total!, amountTax: session.total_details?.amount_tax ?? 0, currency: session.currency!, country });
+  }
+  const outcome = await applyPaymentState(db, { ...state, topUpId: id }, { sessionOver: session.status === "complete" });
+  if (taxed) await issueAfterStripeTax(db, id);
+  return outcome;
 }

@@ -21,6 +21,11 @@ export const sessionSchema = z.object({
   setup_intent: ref,
   customer: ref,
   metadata: z.record(z.string(), z.string()).nullish(),
+  /** With Stripe Tax: what Checkout charged, and the tax in it. */
+  amount_total: minor.nullish(),
+  currency: z.string().nullish(),
+  total_details: z.object({ amount_tax: minor.nullish() }).nullish(),
+  customer_details: z.object({ address: z.object({ country: z.string().nullish() }).nullish() }).nullish(),
 });
 
 export const intentRefSchema = z.object({ id });

@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/kernel/db";
+import { issueCreditNote } from "@/lib/domain/payments/invoices/credit-note";
 import { log } from "@/lib/kernel/log";
 import { fromMinorUnits } from "@/lib/kernel/money";
 import { postReversal } from "@/lib/domain/payments/fulfilment/reversals";
@@ -25,6 +26,8 @@ async function applyRefund(db: Db, t: TopUpRow, paymentIntentId: string, refund:
     return false;
   }
   const failed = GONE.has(refund.status ?? "");
+  // Money that went back is documented once it has: a credit note against the payment's invoice.
+  if (refund.status === "succeeded") await issueCreditNote(db, t.id, { refundId: refund.id, amount });
   return postReversal(db, t.id, {
     paymentIntentId,
     key: `refund:${refund.id}`,

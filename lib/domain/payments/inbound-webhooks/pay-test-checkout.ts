@@ -72,7 +72,7 @@ export async function payTestCheckout(db: Db, sessionId: string, input: TestPaym
     }
     return { kind: "declined", message: "Your card was declined. Try another card." };
   }
-  const result = await completeTestSession(db, sessionId, card);
+  const result = await completeTestSession(db, sessionId, card, input.save_card ?? false);
   await fulfil(db, session, result);
   return { kind: "redirect", url: session.successUrl };
 }

@@ -45,6 +45,8 @@ export interface CheckoutRequest {
   amount?: Decimal;
   currency?: string;
   productName?: string;
+  /** Payment mode with Stripe only: Stripe Tax computes the tax, prices count as tax-exclusive or -inclusive. */
+  automaticTax?: { taxBehavior: "exclusive" | "inclusive" } | null;
   description?: string | null;
   metadata: Record<string, string>;
   successUrl: string;

@@ -44,10 +44,23 @@ function checkoutParams(req: CheckoutRequest): Stripe.Checkout.SessionCreatePara
     line_items: [
       {
         quantity: 1,
-        price_data: { currency: currency.toLowerCase(), unit_amount: minor(req.amount!, currency), product_data: { name: req.productName ?? "Top-up" } },
+        price_data: {
+          currency: currency.toLowerCase(),
+          unit_amount: minor(req.amount!, currency),
+          product_data: { name: req.productName ?? "Top-up" },
+          ...(req.automaticTax ? { tax_behavior: req.automaticTax.taxBehavior } : {}),
+        },
       },
     ],
-    payment_intent_data: { setup_future_usage: "off_session", description: req.description ?? undefined, metadata: req.metadata },
+    // Stripe Tax needs the buyer's address; Checkout asks for it and for a business tax ID.
+    ...(req.automaticTax
+      ? { automatic_tax: { enabled: true }, billing_address_collection: "required" as const, tax_id_collection: { enabled: true }, customer_update: { address: "auto" as const, name: "auto" as const } }
+      : {}),
+    // A plan's renewals charge the card it was paid with; a top-up's card is saved only when the customer
+    // ticks Checkout's own "save" box (Stripe asks, so it is the customer's consent).
+    ...(req.metadata.origin === "subscription"
+      ? { payment_intent_data: { setup_future_usage: "off_session" as const, description: req.description ?? undefined, metadata: req.metadata } }
+      : { payment_intent_data: { description: req.description ?? undefined, metadata: req.metadata }, saved_payment_method_options: { payment_method_save: "enabled" as const } }),
   };
 }
 

@@ -1,4 +1,5 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
+import { now } from "@/lib/kernel/clock";
 import type { Db, DbOrTx } from "@/lib/kernel/db";
 import { testCheckoutSessions, testPaymentIntents, testPaymentMethods } from "@/lib/kernel/db/schema";
 import { withTransaction } from "@/lib/kernel/db/transaction";
@@ -18,10 +19,31 @@ export interface CardEntry {
 
 const intentIdFor = (session: TestSession) => testObjectId("pi", `checkout:${session.id}`);
 
-/** Saves the card to the customer, as Checkout does with setup_future_usage or in setup mode. */
-async function saveCard(db: DbOrTx, session: TestSession, card: CardEntry): Promise<string> {
+/**
+ * The card a checkout paid or saved with. The same card already saved (by its number, standing in for
+ * Stripe's fingerprint) is reused rather than saved twice. A new card is kept on the customer in setup
+ * mode, for a plan, or when the customer ticked "save"; otherwise it pays this once and is not listed.
+ */
+async function saveCard(db: DbOrTx, session: TestSession, card: CardEntry, save: boolean): Promise<string> {
+  const [known] = await db
+    .select({ id: testPaymentMethods.id })
+    .from(testPaymentMethods)
+    .where(
+      and(
+        eq(testPaymentMethods.providerCustomerId, session.providerCustomerId),
+        eq(testPaymentMethods.last4, last4Of(card.number)),
+        eq(testPaymentMethods.behaviour, card.profile.profile),
+        eq(testPaymentMethods.expMonth, card.expMonth),
+        eq(testPaymentMethods.expYear, card.expYear),
+        isNull(testPaymentMethods.detachedAt),
+      ),
+    )
+    .limit(1);
+  if (known) return known.id;
+  const keep = save || session.mode === "setup" || session.metadata.origin === "subscription";
   const id = testObjectId("pm");
   await db.insert(testPaymentMethods).values({
+    detachedAt: keep ? null : now(),
     id,
     platformId: session.platformId,
     liveMode: session.liveMode,
@@ -58,14 +80,14 @@ export async function declineTestPayment(db: Db, session: TestSession, code: str
  * Completes a session once: under its row lock, saves the card and (in payment mode) marks the intent
  * succeeded. A second submission finds it complete and gets the same result back.
  */
-export async function completeTestSession(db: Db, sessionId: string, card: CardEntry): Promise<{ session: TestSession; state: PaymentState | null; paymentMethodId: string | null }> {
+export async function completeTestSession(db: Db, sessionId: string, card: CardEntry, save = false): Promise<{ session: TestSession; state: PaymentState | null; paymentMethodId: string | null }> {
   return withTransaction(db, async (tx) => {
     const [session] = await tx.select().from(testCheckoutSessions).where(eq(testCheckoutSessions.id, sessionId)).for("update");
     if (session!.status === "complete") {
       const intent = session!.paymentIntentId ? await findTestIntent(tx, session!.paymentIntentId) : null;
       return { session: session!, state: intent ? await testIntentState(tx, intent) : null, paymentMethodId: intent?.paymentMethodId ?? null };
     }
-    const paymentMethodId = await saveCard(tx, session!, card);
+    const paymentMethodId = await saveCard(tx, session!, card, save);
     let state: PaymentState | null = null;
     if (session!.mode === "payment") {
       const id = await upsertIntent(tx, session!, { status: "succeeded", paymentMethodId, lastError: null });

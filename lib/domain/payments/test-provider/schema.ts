@@ -8,6 +8,8 @@ export const testPaymentSchema = z.strictObject({
   cvc: textField(10),
   /** The answer to the simulated bank challenge, for cards that need authentication. */
   authentication: z.enum(["approve", "fail"]).optional(),
+  /** The customer's "save this card" tick; a top-up's card is kept only with it (a plan's always is). */
+  save_card: z.boolean().optional(),
 });
 
 export type TestPaymentInput = z.output<typeof testPaymentSchema>;

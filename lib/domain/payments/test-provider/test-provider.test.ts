@@ -18,7 +18,7 @@ describe.each(testDatabases())("the built-in test provider on $name", (target) =
     return { w, portal: await portalSession(suite.database, w) };
   }
 
-  const pay = (url: string, card: string, extra: Record<string, string> = {}) =>
+  const pay = (url: string, card: string, extra: Record<string, unknown> = {}) =>
     callApi("POST", `/api/test-checkout/${url.split("/").pop()}`, {
       body: { card_number: card, expiry: "12 / 34", cvc: "123", ...extra },
       headers: { origin: "http://portal.test" },
@@ -36,8 +36,10 @@ describe.each(testDatabases())("the built-in test provider on $name", (target) =
     const topUp = await startTopUp(portal, { account_id: "default:USD", amount: 25 });
     const declined = await pay(topUp.redirect_url, "4000 0000 0000 0002");
     expect(declined.json).toEqual({ kind: "declined", message: "Your card was declined. Try another card." });
-    expect((await portal("GET", `/api/portal/top-ups/${topUp.id}`)).json).toMatchObject({ status: "initiated", failureMessage: "The card was declined." });
-    const paid = await pay(topUp.redirect_url, "4242 4242 4242 4242");
+    // Declined in Checkout: still payable with another card, but nothing is on its way.
+    expect((await portal("GET", `/api/portal/top-ups/${topUp.id}`)).json).toMatchObject({ status: "declined", failureMessage: "The card was declined." });
+    // Ticking "save this card" is what keeps it for next time.
+    const paid = await pay(topUp.redirect_url, "4242 4242 4242 4242", { save_card: true });
     expect(paid.json).toEqual({ kind: "redirect", url: `http://portal.test/top-up/${topUp.id}` });
     expect((await pay(topUp.redirect_url, "4242424242424242")).json.kind).toBe("redirect");
     expect((await balanceOf(w, "default:USD")).json).toMatchObject({ available: 25, pending_in: 0 });

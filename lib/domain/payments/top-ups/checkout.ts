@@ -3,7 +3,8 @@ import { findAsset } from "@/lib/domain/assets/find-asset";
 import { now } from "@/lib/kernel/clock";
 import type { Db } from "@/lib/kernel/db";
 import { env } from "@/lib/kernel/env";
-import { dec } from "@/lib/kernel/money";
+import { chargeAmount, usesStripeTax } from "@/lib/domain/payments/invoices/payment-tax";
+import { getPlatformSettings } from "@/lib/domain/platforms/settings";
 import { assetDisplay } from "@/lib/domain/wallet/balances";
 import { ensurePaymentCustomer } from "@/lib/domain/payments/customers";
 import { providerOf } from "@/lib/domain/payments/select-provider";
@@ -56,9 +57,10 @@ export async function ensureCheckout(db: Db, topUp: TopUpRow): Promise<string> {
     scope,
     providerCustomerId: customer.providerCustomerId,
     mode: "payment",
-    amount: dec(topUp.amount),
+    amount: await chargeAmount(db, topUp),
     currency: topUp.currency,
     productName: await productName(db, topUp),
+    automaticTax: (await usesStripeTax(db, topUp)) ? { taxBehavior: (await getPlatformSettings(db, scope)).invoicing.tax.behavior } : null,
     description: topUp.description,
     metadata: paymentMetadata(topUp),
     successUrl: external && topUp.returnUrl ? topUp.returnUrl : returnPage,

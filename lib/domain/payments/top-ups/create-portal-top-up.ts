@@ -2,6 +2,7 @@ import { requireAsset } from "@/lib/domain/assets/find-asset";
 import { now } from "@/lib/kernel/clock";
 import type { Db } from "@/lib/kernel/db";
 import { ValidationError } from "@/lib/kernel/errors";
+import { needsBillingDetails } from "@/lib/domain/customers/billing-details";
 import { Decimal } from "@/lib/kernel/money";
 import { getPlatformSettings } from "@/lib/domain/platforms/settings";
 import type { CustomerScope } from "@/lib/kernel/scope";
@@ -18,6 +19,7 @@ import type { PortalTopUpInput } from "./schema";
  * @throws ValidationError, PaymentsUnavailableError, PaymentProviderUnavailableError
  */
 export async function createPortalTopUp(db: Db, scope: CustomerScope, input: PortalTopUpInput): Promise<{ id: string; redirectUrl: string }> {
+  if (await needsBillingDetails(db, scope)) throw ValidationError.field("billing_details", "Add your billing details before paying; your invoice needs them.");
   const { name, asset: code } = await ownAccountRef(db, scope, input.account_id);
   const asset = await requireAsset(db, scope, code, "account_id");
   const settings = await getPlatformSettings(db, scope);

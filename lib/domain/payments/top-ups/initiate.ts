@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { requireAsset } from "@/lib/domain/assets/find-asset";
 import { now } from "@/lib/kernel/clock";
 import type { Db } from "@/lib/kernel/db";
-import { topUps } from "@/lib/kernel/db/schema";
+import { paymentTaxes, topUps } from "@/lib/kernel/db/schema";
 import { isUniqueViolation } from "@/lib/kernel/db/transaction";
 import { getCustomerOrThrow } from "@/lib/domain/customers/customer-store";
 import { IdempotencyMismatchError, ValidationError } from "@/lib/kernel/errors";
@@ -82,6 +82,7 @@ export async function initiateTopUp(db: Db, scope: PlatformScope, req: TopUpRequ
     await ensureCheckout(db, values);
     return { topUp: await getTopUpOrThrow(db, scope, values.id), replayed: false };
   } catch (error) {
+    await db.delete(paymentTaxes).where(eq(paymentTaxes.topUpId, values.id));
     await db.delete(topUps).where(eq(topUps.id, values.id));
     throw error;
   }

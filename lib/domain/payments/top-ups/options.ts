@@ -1,4 +1,5 @@
 import { findAsset } from "@/lib/domain/assets/find-asset";
+import { paidCreditExpiry } from "@/lib/domain/grants/create-grant";
 import { now } from "@/lib/kernel/clock";
 import type { DbOrTx } from "@/lib/kernel/db";
 import { getPlatformSettings } from "@/lib/domain/platforms/settings";
@@ -22,7 +23,8 @@ export function paymentsAvailability(scope: CustomerScope): { available: true; t
 
 /**
  * What the customer can top up: each wallet account that can be bought (a custom asset needs a rate
- * from the platform's currency), plus the platform's currency account if they have none yet.
+ * from the platform's currency), the platform's currency account first (opened if they have none
+ * yet), and when what they buy today expires, to say so before they pay.
  */
 export async function topUpOptions(db: DbOrTx, scope: CustomerScope) {
   const [settings, balances] = await Promise.all([getPlatformSettings(db, scope), listBalances(db, scope)]);
@@ -38,12 +40,12 @@ export async function topUpOptions(db: DbOrTx, scope: CustomerScope) {
     }];
   });
   const home = formatAccountId("default", settings.currency);
-  if (!options.some((o) => o.accountId === home)) {
-    const asset = (await findAsset(db, scope, settings.currency))!;
-    options.unshift({ accountId: home, asset: assetDisplay(asset), currency: currencyDisplay(settings.currency), rate: null });
-  }
+  const homeOption = options.find((o) => o.accountId === home);
+  const rest = options.filter((o) => o !== homeOption);
+  const first = homeOption ?? { accountId: home, asset: assetDisplay((await findAsset(db, scope, settings.currency))!), currency: currencyDisplay(settings.currency), rate: null };
   return {
-    options,
+    options: [first, ...rest],
+    purchaseExpiresAt: paidCreditExpiry(now()).toISOString(),
     presets: settings.topUp.presets.map((p) => plainDecimal(p.toString())),
     min: settings.topUp.minAmount.toString(),
     max: settings.topUp.maxAmount.toString(),

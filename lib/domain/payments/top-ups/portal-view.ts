@@ -1,13 +1,15 @@
 import { and, desc, eq, ne, notInArray } from "drizzle-orm";
-import { type AssetDisplay, currencyDisplay, plainDecimal } from "@/lib/kernel/money/format";
+import type { AssetDisplay } from "@/lib/kernel/money/format";
 import { findAssets } from "@/lib/domain/assets/find-asset";
+import { bonusesByCreditTransfer } from "@/lib/domain/grants/coupons/pending-bonuses";
 import type { DbOrTx } from "@/lib/kernel/db";
 import { topUps } from "@/lib/kernel/db/schema";
 import { inScope, type CustomerScope } from "@/lib/kernel/scope";
 import { assetDisplay } from "@/lib/domain/wallet/balances";
+import { currencyDisplay, plainDecimal } from "@/lib/kernel/money/format";
 import { getCustomerTopUpOrThrow, effectiveStatus, type TopUpRow } from "./store";
 
-/** A top-up as the customer sees it: exact decimals as strings, ready for components/money/format. */
+/** A top-up as the customer sees it: exact decimals as strings, ready for lib/kernel/money/format. */
 export interface TopUpView {
   id: string;
   status: string;
@@ -17,6 +19,8 @@ export interface TopUpView {
   amount: string;
   currency: AssetDisplay;
   units: string;
+  /** Promotional units a redeemed top-up bonus added on top of `units`, once credited. */
+  bonusUnits: string | null;
   asset: AssetDisplay;
   /** Fiat price of one unit and units per fiat unit, as recorded when it was priced; null for fiat accounts. */
   rate: { price: string | null; perCurrency: string | null; source: string | null } | null;
@@ -30,16 +34,26 @@ export interface TopUpView {
   expiresAt: string | null;
 }
 
-function topUpView(t: TopUpRow, asset: AssetDisplay): TopUpView {
+/**
+ * The status in the customer's words: a checkout whose card was declined is still open for another
+ * card, but nothing is being paid, so it reads "declined" rather than pending.
+ */
+function portalStatus(t: TopUpRow): string {
+  const status = effectiveStatus(t);
+  return status === "initiated" && t.failureCode ? "declined" : status;
+}
+
+export function topUpView(t: TopUpRow, asset: AssetDisplay, bonusUnits: string | null = null): TopUpView {
   const hasRate = t.rate !== null || t.inverseRate !== null;
   return {
     id: t.id,
-    status: effectiveStatus(t),
+    status: portalStatus(t),
     origin: t.origin,
     description: t.description,
     amount: plainDecimal(t.amount),
     currency: currencyDisplay(t.currency),
     units: plainDecimal(t.units),
+    bonusUnits: bonusUnits === null ? null : plainDecimal(bonusUnits),
     asset,
     rate: hasRate ? { price: plainDecimal(t.rate), perCurrency: plainDecimal(t.inverseRate), source: t.rateSource } : null,
     card: t.cardLast4 ? { brand: t.cardBrand ?? "card", last4: t.cardLast4 } : null,
@@ -53,10 +67,14 @@ function topUpView(t: TopUpRow, asset: AssetDisplay): TopUpView {
 }
 
 async function withAssets(db: DbOrTx, scope: CustomerScope, rows: TopUpRow[]): Promise<TopUpView[]> {
-  const assets = await findAssets(db, scope, rows.map((r) => r.assetCode));
+  const [assets, bonuses] = await Promise.all([
+    findAssets(db, scope, rows.map((r) => r.assetCode)),
+    bonusesByCreditTransfer(db, scope, rows.flatMap((r) => (r.transferId ? [r.transferId] : []))),
+  ]);
   return rows.map((r) => {
     const asset = assets.get(r.assetCode);
-    return topUpView(r, asset ? assetDisplay(asset) : { code: r.assetCode, kind: "custom", precision: 12, symbol: null, label: r.assetCode, name: r.assetCode });
+    const display = asset ? assetDisplay(asset) : { code: r.assetCode, kind: "custom" as const, precision: 12, symbol: null, label: r.assetCode, name: r.assetCode };
+    return topUpView(r, display, r.transferId ? (bonuses.get(r.transferId) ?? null) : null);
   });
 }
 

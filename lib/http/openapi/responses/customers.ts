@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { billingDetailsResponse } from "./invoices";
 import { amount, nullableTimestamp, timestamp } from "./common";
 
 export const subscriptionResponse = z.object({
@@ -22,6 +23,7 @@ export const customerResponse = z.object({
   metadata: z.record(z.string(), z.string()),
   created_at: timestamp(),
   external_accounts: z.array(z.unknown()),
+  billing_details: billingDetailsResponse.nullable().meta({ description: "What invoices name the customer by; set with PATCH /customers/{customerId}." }),
   subscriptions: z.array(subscriptionResponse),
 });
 

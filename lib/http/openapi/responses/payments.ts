@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { invoicingSettingsResponse } from "./invoices";
 import { amount, nullableTimestamp, timestamp } from "./common";
 
 const topUpStatus = z.enum(["initiated", "processing", "completed", "failed", "cancelled", "expired"]);
@@ -35,4 +36,5 @@ export const settingsResponse = z.object({
   currency: z.string(),
   top_up: z.object({ min_amount: amount(), max_amount: amount(), presets: z.array(amount()) }),
   auto_top_up: z.object({ max_charges_per_day: z.number().int() }),
+  ...invoicingSettingsResponse,
 });

@@ -10,6 +10,8 @@ export const customers = pgTable(
     name: text("name"),
     email: text("email"),
     metadata: jsonb("metadata").$type<Record<string, string>>(),
+    /** Name or company, address, tax ID and receipt email for invoices; lib/domain/customers/billing-details reads it. */
+    billingDetails: jsonb("billing_details").$type<Record<string, unknown>>(),
     createdAt: createdAt(),
   },
   (t) => [

@@ -14,3 +14,4 @@ export * from "./webhooks";
 export * from "./rollups";
 export * from "./grants";
 export * from "./tasks";
+export * from "./invoices";

@@ -64,11 +64,12 @@ export async function listTransactions(
   const rows = rowsOf<TransactionRow>(
     await db.execute(sql`
       SELECT e.id, e.created_at, e.category, e.asset_code, e.amount, e.balance_after, a.name AS account_name,
-        t.id AS transfer_id, t.description, t.reference_type, t.reference_id
+        t.id AS transfer_id, t.description, t.reference_type, t.reference_id, ev.occurred_at AS used_at
       FROM (${ids}) page
       JOIN ledger_entries e ON e.id = page.id
       JOIN ledger_transfers t ON t.id = e.transfer_id
       JOIN ledger_accounts a ON a.id = e.account_id
+      LEFT JOIN events ev ON t.reference_type = 'event' AND ev.platform_id = t.platform_id AND ev.live_mode = t.live_mode AND ev.id = t.reference_id
       ORDER BY e.created_at DESC, e.id DESC`),
   );
   const items = rows.slice(0, filters.limit).map(toTransactionView);

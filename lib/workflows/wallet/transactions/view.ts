@@ -15,6 +15,8 @@ export interface TransactionRow {
   description: string | null;
   reference_type: string | null;
   reference_id: string | null;
+  /** For a usage fee: when the usage happened (the transaction is dated when it was reported). */
+  used_at?: Date | string | null;
 }
 
 /** A movement as the portal shows it; amounts are exact decimal strings. */
@@ -30,6 +32,8 @@ export interface TransactionView {
   amount: string;
   balanceAfter: string;
   reference: { type: string; id: string } | null;
+  /** When the usage a fee is for happened; null for everything else. */
+  usedAt: string | null;
 }
 
 export function toTransactionView(r: TransactionRow): TransactionView {
@@ -46,5 +50,6 @@ export function toTransactionView(r: TransactionRow): TransactionView {
     amount: dec(r.amount).toString(),
     balanceAfter: dec(r.balance_after).toString(),
     reference: r.reference_type && r.reference_id ? { type: r.reference_type, id: r.reference_id } : null,
+    usedAt: r.used_at ? new Date(r.used_at).toISOString() : null,
   };
 }

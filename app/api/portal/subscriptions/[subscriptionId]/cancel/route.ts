@@ -4,8 +4,8 @@ import { setCancelAtPeriodEnd } from "@/lib/workflows/subscriptions/manage";
 import { planOverview } from "@/lib/workflows/subscriptions/portal-plan";
 import { cancelAtPeriodEndSchema } from "@/lib/workflows/subscriptions/schemas";
 
-// POST /api/portal/subscriptions/:subscriptionId/cancel – cancel at period end ({cancel: true}) or undo it ({cancel: false})
+// POST /api/portal/subscriptions/:subscriptionId/cancel – cancel at period end ({cancel: true, reason?}) or undo it ({cancel: false})
 export const POST = portalRoute({ mutation: true, body: cancelAtPeriodEndSchema }, async ({ db, scope, params, body }) => {
-  await setCancelAtPeriodEnd(db, scope, params.subscriptionId!, body.cancel);
+  await setCancelAtPeriodEnd(db, scope, params.subscriptionId!, body.cancel, body.reason ?? null);
   return json(await planOverview(db, scope));
 });

@@ -1,0 +1,13 @@
+import Link from "next/link";
+import type { Branding } from "@/lib/domain/platforms/branding-schema";
+
+/** The ways out of a dead end: the billing overview when signed in, and the platform's own site when known. */
+export function WayBack({ branding, signedIn }: { branding: Branding | null; signedIn: boolean }) {
+  if (!signedIn && !branding?.homeUrl) return null;
+  return (
+    <p className="flex flex-wrap gap-x-4 gap-y-2" data-testid="way-back">
+      {signedIn && <Link className="font-medium text-brand-text underline" href="/">Go to your billing overview</Link>}
+      {branding?.homeUrl && <a className="font-medium text-brand-text underline" href={branding.homeUrl}>Back to {branding.name}</a>}
+    </p>
+  );
+}
