@@ -3,7 +3,7 @@ import type { Db } from "@/lib/kernel/db";
 import { autoTopUpAttempts, topUps } from "@/lib/kernel/db/schema";
 import { withTransaction } from "@/lib/kernel/db/transaction";
 import { faultPoint } from "@/lib/kernel/faults";
-import { chargeAmount } from "@/lib/domain/payments/invoices/payment-tax";
+import { chargeAmount } from "@/lib/domain/payments/top-ups/payment-tax";
 import { ensurePaymentCustomer } from "@/lib/domain/payments/customers";
 import { applyPaymentState } from "@/lib/domain/payments/fulfilment/apply-payment-state";
 import { providerOf } from "@/lib/domain/payments/select-provider";

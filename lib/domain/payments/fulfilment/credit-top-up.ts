@@ -5,7 +5,7 @@ import { applyTopUpBonus } from "@/lib/domain/grants/coupons/top-up-bonus";
 import { paidCreditExpiry, postGrant } from "@/lib/domain/grants/create-grant";
 import type { TransferInput } from "@/lib/domain/ledger";
 import { issueInvoice } from "@/lib/domain/payments/invoices/issue";
-import { expectedCharge } from "@/lib/domain/payments/invoices/payment-tax";
+import { expectedCharge } from "@/lib/domain/payments/top-ups/payment-tax";
 import { log } from "@/lib/kernel/log";
 import { dec, toMinorUnits } from "@/lib/kernel/money";
 import { planChargeHooks } from "@/lib/domain/payments/settlement-hooks";

@@ -4,7 +4,7 @@ import type { Db, DbOrTx, Tx } from "@/lib/kernel/db";
 import { ledgerTransfers } from "@/lib/kernel/db/schema";
 import { withTransaction } from "@/lib/kernel/db/transaction";
 import { postTransfers, type TransferInput } from "@/lib/domain/ledger";
-import { expectedCharge } from "@/lib/domain/payments/invoices/payment-tax";
+import { expectedCharge } from "@/lib/domain/payments/top-ups/payment-tax";
 import { dec, type Decimal } from "@/lib/kernel/money";
 import { inScope } from "@/lib/kernel/scope";
 import { unitsForAmount } from "@/lib/domain/payments/top-ups/pricing";

@@ -14,7 +14,7 @@ import { readBillingDetails } from "@/lib/domain/customers/billing-details";
 import type { Buyer, DocumentKind, DocumentSeller, InvoiceDocument } from "./document";
 import { invoiceLines } from "./lines";
 import { formatNumber, nextSequence } from "./numbering";
-import { findPaymentTax, usesStripeTax, type PaymentTaxRow } from "./payment-tax";
+import { findPaymentTax, usesStripeTax, type PaymentTaxRow } from "@/lib/domain/payments/top-ups/payment-tax";
 import { serializeInvoice, type InvoiceRow } from "./serialize";
 import type { InvoicingSettings } from "@/lib/domain/platforms/invoicing/settings";
 

@@ -7,7 +7,7 @@ import { minorDigits } from "@/lib/kernel/money/limits";
 import { lockTopUp } from "@/lib/domain/payments/top-ups/store";
 import { getPlatformSettings } from "@/lib/domain/platforms/settings";
 import { issueInvoice } from "./issue";
-import { findPaymentTax, recordPaymentTax, usesStripeTax } from "./payment-tax";
+import { findPaymentTax, recordPaymentTax, usesStripeTax } from "@/lib/domain/payments/top-ups/payment-tax";
 
 export interface CheckoutTotals {
   topUpId: string;

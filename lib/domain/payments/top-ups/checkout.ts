@@ -3,7 +3,7 @@ import { findAsset } from "@/lib/domain/assets/find-asset";
 import { now } from "@/lib/kernel/clock";
 import type { Db } from "@/lib/kernel/db";
 import { env } from "@/lib/kernel/env";
-import { chargeAmount, usesStripeTax } from "@/lib/domain/payments/invoices/payment-tax";
+import { chargeAmount, usesStripeTax } from "@/lib/domain/payments/top-ups/payment-tax";
 import { getPlatformSettings } from "@/lib/domain/platforms/settings";
 import { assetDisplay } from "@/lib/domain/wallet/balances";
 import { ensurePaymentCustomer } from "@/lib/domain/payments/customers";

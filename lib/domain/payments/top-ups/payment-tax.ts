@@ -2,10 +2,10 @@ import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/kernel/db";
 import { paymentTaxes } from "@/lib/kernel/db/schema";
 import { Decimal, dec } from "@/lib/kernel/money";
-import type { TopUpRow } from "@/lib/domain/payments/top-ups/store";
+import type { TopUpRow } from "./store";
 import { getPlatformSettings } from "@/lib/domain/platforms/settings";
 import { getBillingDetails } from "@/lib/domain/customers/billing-details";
-import { quoteFromTable, type TaxQuote } from "./tax";
+import { quoteFromTable, type TaxQuote } from "@/lib/domain/platforms/invoicing/tax";
 
 export type PaymentTaxRow = typeof paymentTaxes.$inferSelect;
 
