@@ -29,7 +29,7 @@ describe("npm run reconcile", () => {
     await buildScenario(database, stub);
     paymentIntents = [...stub.state.intents.values()].filter((pi) => pi.status === "succeeded").map((pi) => pi.id);
     await database.close();
-  }, 120_000);
+  });
   afterAll(async () => {
     await stub.stop();
     useTestProvider();
@@ -42,7 +42,7 @@ describe("npm run reconcile", () => {
     new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
       const env = { ...process.env, DATABASE_URL: "", BILLFOLD_DATA_DIR: dataDir, STRIPE_SECRET_KEY: TEST_STRIPE_KEY, STRIPE_API_URL: stub.url, STRIPE_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET, LOG_LEVEL: "silent", ...options.env };
       const argv = ["node_modules/.bin/tsx", "scripts/reconcile.ts", "--url", options.url ?? "http://127.0.0.1:9", ...args];
-      const child = execFile(process.execPath, argv, { encoding: "utf8", timeout: 120_000, env }, (_error, stdout, stderr) => resolve({ status: child.exitCode, stdout, stderr }));
+      const child = execFile(process.execPath, argv, { encoding: "utf8", timeout: 600_000, env }, (_error, stdout, stderr) => resolve({ status: child.exitCode, stdout, stderr }));
     });
 
   it("reports lost webhooks with --dry-run, applies them once without it, then finds nothing", async () => {
@@ -61,7 +61,7 @@ describe("npm run reconcile", () => {
     const again = await run(["--json"]);
     expect(again.status, again.stderr).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({ repaired: [], unexplained: [] });
-  }, 300_000);
+  });
 
   it("refuses a look-back outside 1–90 days", async () => {
     const bad = await run(["--days", "120"]);
@@ -103,5 +103,5 @@ describe("npm run reconcile", () => {
       server.close();
       await database.close();
     }
-  }, 300_000);
+  });
 });

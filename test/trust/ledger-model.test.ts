@@ -158,5 +158,5 @@ describe.each(testDatabases())("ledger model on $name", (target) => {
     );
     expect(steps).toBeGreaterThan(0);
     process.stdout.write(`[ledger model, ${target.name}] ${RUNS} runs, ${steps} steps, every invariant and balance checked after each; 0 violations\n`);
-  }, Math.max(180_000, RUNS * 1_000));
+  }, Math.max(600_000, RUNS * 3_000));
 });
