@@ -18,12 +18,22 @@ export interface OwnCluster {
   stop(): void;
 }
 
-export function binDir(): string {
+function newestBinDir(): string | null {
   const root = "/usr/lib/postgresql";
   const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(path.join(root, v, "bin", "pg_ctl"))) : [];
   const newest = versions.sort((a, b) => Number(b) - Number(a))[0];
-  if (!newest) throw new Error("no Postgres binaries under /usr/lib/postgresql/*/bin");
-  return path.join(root, newest, "bin");
+  return newest ? path.join(root, newest, "bin") : null;
+}
+
+/** Whether this machine has Postgres installed (Debian's layout); without it only PGlite can be tested. */
+export function hasPostgresBinaries(): boolean {
+  return newestBinDir() !== null;
+}
+
+export function binDir(): string {
+  const dir = newestBinDir();
+  if (!dir) throw new Error("no Postgres binaries under /usr/lib/postgresql/*/bin");
+  return dir;
 }
 
 /** initdb and pg_ctl refuse to run as root: run them as the postgres user then. */
