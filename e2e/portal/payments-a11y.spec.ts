@@ -23,6 +23,11 @@ test.describe("[PAYMENTS-A11Y] payment pages are accessible", () => {
     await page.keyboard.type("12 / 34");
     await page.keyboard.press("Tab");
     await page.keyboard.type("123");
+    // The card pays the automatic top-ups below, so the customer keeps it: the consent box, by keyboard too.
+    await page.keyboard.press("Tab");
+    await expect(page.getByRole("checkbox", { name: "Save this card for future payments" })).toBeFocused();
+    await page.keyboard.press("Space");
+    await page.keyboard.press("Shift+Tab");
     await page.keyboard.press("Enter");
     await expect(page.getByTestId("receipt")).toBeVisible();
     await noViolations(page, "receipt");

@@ -33,6 +33,8 @@ export interface Ids {
   couponCode: string;
   /** `{customer_id}:{subject}` of the customer's one task. */
   taskId: string;
+  /** The invoice of the customer's one paid top-up (the API's top-up stays pending). */
+  invoiceId: string;
   /** A connected account of the platform (for a connected account: its own id, which only its parent may read). */
   connectedAccountId: string;
 }
@@ -125,8 +127,22 @@ async function seedCustomer(database: Database, platform: TestPlatform, acting: 
   const scope = { platformId: shared.platformId, liveMode: false };
   const portal = await portalSession(database, { platform: { ...platform, scope }, key, customerId, scope: { ...scope, customerId } });
   const paymentMethodId = await saveCard(portal);
-  const ids: Ids = { ...shared, customerId, customerName, email, externalId, accountId: `${accountName}:USD`, eventId, topUpId: topUp.json.id, paymentMethodId, subscriptionId: created.subscriptions[0].id, taskId: `${customerId}:${subject}` };
+  const invoiceId = await paidTopUpInvoice(portal, callApi, key, customerId);
+  const ids: Ids = { ...shared, customerId, customerName, email, externalId, accountId: `${accountName}:USD`, eventId, topUpId: topUp.json.id, paymentMethodId, subscriptionId: created.subscriptions[0].id, taskId: `${customerId}:${subject}`, invoiceId };
   return { ids, portal };
+}
+
+type Caller = (method: string, path: string, options: CallOptions) => Promise<ApiResponse>;
+
+/** A top-up paid through the portal and the test provider's Checkout, so that an invoice is issued. */
+async function paidTopUpInvoice(portal: Portal, call: Caller, key: string, customerId: string): Promise<string> {
+  const topUp = ok(await portal("POST", "/api/portal/top-ups", { body: { account_id: "default:USD", amount: 10 } }), "paid top-up");
+  const session = String(topUp.json.redirect_url).split("/").pop();
+  const year = String((now().getUTCFullYear() + 5) % 100).padStart(2, "0");
+  const body = { card_number: "4242424242424242", expiry: `12 / ${year}`, cvc: "123" };
+  ok(await callApi("POST", `/api/test-checkout/${session}`, { body, headers: { origin: "http://portal.test" } }), "top-up checkout");
+  const invoices = ok(await call("GET", `/api/v1/customers/${customerId}/invoices`, { key }), "invoices");
+  return invoices.json.items[0].id as string;
 }
 
 /** Calls the API as the tenant: the platform's key alone, or with X-CREDYT-ACCOUNT for a connected account. */
