@@ -1,7 +1,7 @@
 import { and, count, desc, eq, type SQL } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/lib/kernel/db";
 import { platforms } from "@/lib/kernel/db/schema";
-import { isUniqueViolation } from "@/lib/kernel/db/transaction";
+import { insertUnique } from "@/lib/kernel/db/transaction";
 import { AppError, NotFoundError, ValidationError } from "@/lib/kernel/errors";
 import { isId, newId } from "@/lib/kernel/ids";
 import type { PlatformScope } from "@/lib/kernel/scope";
@@ -34,25 +34,22 @@ export async function createAccount(db: Db, scope: PlatformScope, input: CreateA
   if (!self) throw new NotFoundError("Account");
   if (self.parent) throw new AppError("forbidden", "A connected account cannot have connected accounts of its own.");
   const duplicate = () => ValidationError.field("external_id", "A connected account with this external_id already exists.");
-  try {
-    const [row] = await db
-      .insert(platforms)
-      .values({
-        id: newId("platform"),
-        name: input.name,
-        parentPlatformId: scope.platformId,
-        liveMode: scope.liveMode,
-        externalId: input.external_id ?? null,
-        metadata: input.metadata ?? {},
-      })
-      .onConflictDoNothing()
-      .returning();
-    if (!row) throw duplicate();
-    return row;
-  } catch (error) {
-    if (isUniqueViolation(error)) throw duplicate();
-    throw error;
-  }
+  return insertUnique(
+    () =>
+      db
+        .insert(platforms)
+        .values({
+          id: newId("platform"),
+          name: input.name,
+          parentPlatformId: scope.platformId,
+          liveMode: scope.liveMode,
+          externalId: input.external_id ?? null,
+          metadata: input.metadata ?? {},
+        })
+        .onConflictDoNothing()
+        .returning(),
+    duplicate,
+  );
 }
 
 /** A connected account of the platform in scope, in its mode. @throws NotFoundError */

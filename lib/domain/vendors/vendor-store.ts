@@ -1,7 +1,7 @@
 import { and, count, desc, eq, inArray, or } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/lib/kernel/db";
 import { vendors } from "@/lib/kernel/db/schema";
-import { isUniqueViolation } from "@/lib/kernel/db/transaction";
+import { insertUnique } from "@/lib/kernel/db/transaction";
 import { NotFoundError, ValidationError } from "@/lib/kernel/errors";
 import { isId, newId } from "@/lib/kernel/ids";
 import { inScope, type PlatformScope } from "@/lib/kernel/scope";
@@ -16,18 +16,10 @@ export function serializeVendor(row: VendorRow) {
 /** @throws ValidationError for a duplicate external_id. */
 export async function createVendor(db: Db, scope: PlatformScope, input: CreateVendorInput): Promise<VendorRow> {
   const duplicate = () => ValidationError.field("external_id", "A vendor with this external_id already exists.");
-  try {
-    const [row] = await db
-      .insert(vendors)
-      .values({ id: newId("vendor"), ...scope, name: input.name, externalId: input.external_id ?? null })
-      .onConflictDoNothing()
-      .returning();
-    if (!row) throw duplicate();
-    return row;
-  } catch (error) {
-    if (isUniqueViolation(error)) throw duplicate();
-    throw error;
-  }
+  return insertUnique(
+    () => db.insert(vendors).values({ id: newId("vendor"), ...scope, name: input.name, externalId: input.external_id ?? null }).onConflictDoNothing().returning(),
+    duplicate,
+  );
 }
 
 /** @throws NotFoundError */

@@ -18,6 +18,21 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 /**
+ * One row inserted with ON CONFLICT DO NOTHING on a key a client names: the row, or `duplicate()` thrown,
+ * whether the conflict showed as no row returned or, for a concurrent insert, as a unique violation.
+ */
+export async function insertUnique<T>(insert: () => Promise<T[]>, duplicate: () => Error): Promise<T> {
+  try {
+    const [row] = await insert();
+    if (!row) throw duplicate();
+    return row;
+  } catch (error) {
+    if (isUniqueViolation(error)) throw duplicate();
+    throw error;
+  }
+}
+
+/**
  * Runs `fn` in a transaction, retrying on serialization failures and deadlocks so no caller
  * ever sees one. `fn` must be safe to run again: it may not have side effects outside the DB.
  */
