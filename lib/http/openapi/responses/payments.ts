@@ -37,4 +37,5 @@ export const settingsResponse = z.object({
   top_up: z.object({ min_amount: amount(), max_amount: amount(), presets: z.array(amount()) }),
   auto_top_up: z.object({ max_charges_per_day: z.number().int() }),
   ...invoicingSettingsResponse,
+  spend_lanes: z.array(z.object({ dimension: z.string(), label: z.string() })),
 });
