@@ -112,7 +112,8 @@ export async function laneBreakdown(db: DbOrTx, scope: CustomerScope, input: Lan
     const t = totals.get(id) ?? { id, kind, value: kind === "value" ? r.value : null, total: "0", fees: 0 };
     totals.set(id, { ...t, total: dec(t.total).plus(dec(r.amount)).toString(), fees: t.fees + Number(r.fees) });
   }
-  const names = (t: LaneTotal) => (t.kind === "other" ? "Other" : t.kind === "none" ? "Not set" : t.value!);
+  // The portal names "none" and "other" in its own words; here they keep their kind.
+  const names = (t: LaneTotal) => t.value ?? t.kind;
   const series = buildSeries(
     rows.map((r) => ({ bucket: r.bucket, productId: keyOf(r).id, productName: names(totals.get(keyOf(r).id)!), amount: r.amount })),
     first,

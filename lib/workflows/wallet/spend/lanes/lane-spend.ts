@@ -68,6 +68,11 @@ function shiftDay(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** Today as YYYY-MM-DD in the customer's timezone. */
+export function localToday(timeZone: string): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now());
+}
+
 /**
  * The window of a usage date filter (inclusive local days; the last 30 days when open-ended), in
  * buckets that keep the chart readable: days up to two months, weeks up to a year, months beyond.

@@ -4,7 +4,7 @@ import { sql, type SQL } from "drizzle-orm";
 export const LANE_VALUE_MAX = 200;
 
 /** How many lane values get their own stack and row; the rest are summed as "Other". */
-export const LANE_TOP = 8;
+export const LANE_TOP = 6;
 
 /**
  * An event's value for a lane (alias e), read like a pricing dimension: strings as sent, numbers
