@@ -42,7 +42,7 @@ export async function LaneSection({ ctx, asset, request, inFiat = false, caption
   const display = rate ? fiatDisplay(rate.source) : assetDisplay(asset);
   const totalText = formatAmount(series.total, display, ctx.locale);
   const colors = chartColors(ctx.platform.branding);
-  const label = `${caption} by ${spend.lane.label.toLowerCase()}${rate ? ` in ${rate.source}` : ""}`;
+  const label = `${caption} by ${spend.lane.label}${rate ? ` in ${rate.source}` : ""}`;
   return (
     <div data-testid={`lane-spend-${asset.code}`}>
       <p className="text-sm text-fg-muted">

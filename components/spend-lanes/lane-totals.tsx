@@ -24,7 +24,7 @@ export function LaneTotals({ label, totals, total, asset, locale, colors, filter
   return (
     <div className="mt-4 overflow-x-auto rounded-lg border border-line">
       <table className="w-full text-sm" data-testid="lane-totals">
-        <caption className="sr-only">{`Spend by ${label.toLowerCase()} for the period`}</caption>
+        <caption className="sr-only">{`Spend by ${label} for the period`}</caption>
         <thead className="bg-surface-raised text-left text-xs text-fg-muted">
           <tr>
             <th scope="col" className="px-3 py-2 font-medium">{label}</th>

@@ -58,7 +58,7 @@ for (const width of [390, 1440]) {
       expect(await totals(page)).toEqual(["gpt-4 $90.00", "Not set $5.00", "mistral $3.00"]);
       await expect(page.getByTestId("lane-grand-total")).toHaveText("$98.00");
       await expect(page.getByTestId("lane-spend-USD").getByTestId("spend-total")).toHaveText("$98.00");
-      await expect(page.getByRole("img", { name: /US Dollar spent per day over the last 30 days by model|spent per day over the last 30 days by model/ })).toBeVisible();
+      await expect(page.getByRole("img", { name: /spent per day over the last 30 days by Model: \$98\.00 in total/ })).toBeVisible();
 
       await breakDown.getByRole("link", { name: "API key" }).click();
       await expect(page).toHaveURL(/[?&]by=api_key/);
