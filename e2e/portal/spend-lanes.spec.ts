@@ -93,6 +93,8 @@ for (const width of [390, 1440]) {
       const rows = page.getByTestId("usage-table").locator("tbody tr[data-event-id]");
       await expect(rows).toHaveCount(1);
       await expect(rows.first()).toContainText("chat_k2");
+      await rows.first().getByRole("button").click();
+      await expect(page.getByTestId("usage-lanes")).toHaveText("Model: mistral · API key: notebook");
       await expect(usd.getByTestId("lane-grand-total")).toHaveText("$1.00");
       await shoot(page, "usage-lanes", width);
 

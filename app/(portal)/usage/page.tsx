@@ -71,6 +71,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Search
           locale={ctx.locale}
           timeZone={ctx.timeZone}
           filtered={Boolean(query.from || query.to || query.product || query.lane)}
+          lanes={lanes}
         />
       </HydrationBoundary>
     </div>
