@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, signIn, test } from "../fixtures";
 import { ready } from "../payments-helpers";
@@ -35,13 +36,17 @@ async function totals(page: Page): Promise<string[]> {
   return table.locator("tbody tr").evaluateAll((rows) => rows.map((r) => `${r.querySelector("th")!.textContent!.trim()} ${r.querySelector("[data-testid=lane-total]")!.textContent!.trim()}`));
 }
 
+/** Screenshots in both themes to look at, with no sideways scroll and no axe violations in either. */
 async function shoot(page: Page, name: string, width: number) {
   await ready(page);
   const { scroll, inner } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
   expect(scroll, "no sideways scroll").toBeLessThanOrEqual(inner);
-  await page.screenshot({ path: `${SHOTS}/${name}-${width}-light.png`, fullPage: true });
-  await page.emulateMedia({ colorScheme: "dark" });
-  await page.screenshot({ path: `${SHOTS}/${name}-${width}-dark.png`, fullPage: true });
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.screenshot({ path: `${SHOTS}/${name}-${width}-${scheme}.png`, fullPage: true });
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.map((v) => `${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`)).toEqual([]);
+  }
   await page.emulateMedia({ colorScheme: "light" });
 }
 
