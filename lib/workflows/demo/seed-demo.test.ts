@@ -9,21 +9,16 @@ import { seedDemo, type DemoCredentials } from "./seed-demo";
 describe.each(testDatabases())("demo seed on $name", (target) => {
   let database: Database;
   let demo: DemoCredentials;
-  let seconds = 0;
   const now = new Date("2026-03-15T12:00:00Z");
   beforeAll(async () => {
     database = await target.open();
-    const started = performance.now();
     demo = await seedDemo(database.db, now);
-    seconds = (performance.now() - started) / 1000;
   });
   afterAll(() => database.close());
 
   const query = async <T>(q: ReturnType<typeof sql>) => rowsOf<T>(await database.db.execute(q));
 
-  it("seeds months of billed usage per customer, quickly", async () => {
-    // The first `npm start` waits for this; generous because the suite shares two cores with other files.
-    expect(seconds).toBeLessThan(30);
+  it("seeds months of billed usage per customer", async () => {
     const perCustomer = await query<{ customer_id: string; n: string; first: Date | string; last: Date | string; products: string }>(sql`
       SELECT e.customer_id, count(DISTINCT e.pk)::text AS n, min(e.occurred_at) AS first, max(e.occurred_at) AS last,
         string_agg(DISTINCT f.product_code || ':' || f.price_name, ',' ORDER BY f.product_code || ':' || f.price_name) AS products
