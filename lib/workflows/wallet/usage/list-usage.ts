@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
 import type { DbOrTx } from "@/lib/kernel/db";
-import { rowsOf } from "@/lib/kernel/db/rows";
+import { col, rowsOf } from "@/lib/kernel/db/rows";
 import { dec } from "@/lib/kernel/money";
 import type { CustomerScope } from "@/lib/kernel/scope";
 import { decodeCursor, encodeCursor } from "@/lib/workflows/wallet/transactions/filters";
@@ -16,8 +17,11 @@ interface EventRow {
   subject: string | null;
   description: string | null;
   status: UsageView["status"];
-  lanes: Record<string, string> | string;
+  lanes: unknown;
 }
+
+// Lane values are text by construction (laneValuesSql), but they are read back as jsonb: parsed, not trusted.
+const lanesColumn = col.json(z.record(z.string(), z.string()));
 
 interface FeeRow {
   event_pk: string | number;
@@ -110,7 +114,7 @@ export async function listUsage(db: DbOrTx, scope: CustomerScope, filters: Usage
       status: e.status,
       charges: charges(own),
       fees: own.map(toFee),
-      lanes: typeof e.lanes === "string" ? (JSON.parse(e.lanes) as Record<string, string>) : e.lanes,
+      lanes: lanesColumn.parse(e.lanes),
     };
   });
   const last = events.length > filters.limit ? page[page.length - 1] : undefined;

@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
 import type { DbOrTx } from "@/lib/kernel/db";
-import { rowsOf } from "@/lib/kernel/db/rows";
+import { col, parseRows } from "@/lib/kernel/db/rows";
 import { dec } from "@/lib/kernel/money";
 import type { CustomerScope } from "@/lib/kernel/scope";
 import type { SpendBucket } from "../ranges";
@@ -37,14 +38,8 @@ export interface LaneBreakdown {
   totals: LaneTotal[];
 }
 
-interface Row {
-  bucket: string;
-  value: string | null;
-  other: boolean;
-  rank: number;
-  amount: string;
-  fees: number;
-}
+const rowSchema = z.object({ bucket: col.text(), value: col.text().nullable(), other: z.boolean(), rank: col.int(), amount: col.text(), fees: col.int() });
+type Row = z.output<typeof rowSchema>;
 
 function feesOf(scope: CustomerScope, input: LaneSeriesInput): SQL {
   const where = [
@@ -68,7 +63,8 @@ async function queryRows(db: DbOrTx, scope: CustomerScope, input: LaneSeriesInpu
   const { bucket, timeZone } = input;
   const step = bucket === "week" ? "7 days" : `1 ${bucket}`;
   const filter = input.filter ? sql`AND ${laneFilterSql(input.filter)}` : sql``;
-  return rowsOf<Row>(
+  return parseRows(
+    rowSchema,
     await db.execute(sql`
       WITH b AS MATERIALIZED (
         SELECT to_char(d, 'YYYY-MM-DD') AS bucket,
@@ -95,7 +91,8 @@ function keyOf(r: Row): { id: string; kind: LaneTotal["kind"] } {
 
 /** First and last bucket start of [from, until) as local dates. */
 async function bucketBounds(db: DbOrTx, input: LaneSeriesInput): Promise<{ first: string; last: string }> {
-  const [row] = rowsOf<{ first: string; last: string }>(
+  const [row] = parseRows(
+    z.object({ first: col.text(), last: col.text() }),
     await db.execute(sql`
       SELECT to_char(date_trunc(${input.bucket}, ${input.from}::timestamp), 'YYYY-MM-DD') AS first,
         to_char(date_trunc(${input.bucket}, ${input.until}::timestamp - interval '1 second'), 'YYYY-MM-DD') AS last`),
@@ -110,7 +107,7 @@ export async function laneBreakdown(db: DbOrTx, scope: CustomerScope, input: Lan
   for (const r of rows) {
     const { id, kind } = keyOf(r);
     const t = totals.get(id) ?? { id, kind, value: kind === "value" ? r.value : null, total: "0", fees: 0 };
-    totals.set(id, { ...t, total: dec(t.total).plus(dec(r.amount)).toString(), fees: t.fees + Number(r.fees) });
+    totals.set(id, { ...t, total: dec(t.total).plus(dec(r.amount)).toString(), fees: t.fees + r.fees });
   }
   // The portal names "none" and "other" in its own words; here they keep their kind.
   const names = (t: LaneTotal) => t.value ?? t.kind;

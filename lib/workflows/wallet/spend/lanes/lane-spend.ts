@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
+import { z } from "zod";
 import { now } from "@/lib/kernel/clock";
 import type { DbOrTx } from "@/lib/kernel/db";
-import { rowsOf } from "@/lib/kernel/db/rows";
+import { col, parseRows } from "@/lib/kernel/db/rows";
 import type { CustomerScope } from "@/lib/kernel/scope";
 import type { SpendLane } from "@/lib/domain/platforms/spend-lanes";
 import { SPEND_RANGES, type SpendBucket, type SpendRange } from "../ranges";
@@ -52,7 +53,8 @@ export async function spendByLane(db: DbOrTx, scope: CustomerScope, req: LaneSpe
 export async function rangeWindow(db: DbOrTx, range: SpendRange, bucket: SpendBucket, timeZone: string): Promise<LaneWindow> {
   const step = bucket === "week" ? "7 days" : `1 ${bucket}`;
   const local = sql`(${now().toISOString()}::timestamptz AT TIME ZONE ${timeZone})`;
-  const [row] = rowsOf<{ from: string; until: string }>(
+  const [row] = parseRows(
+    z.object({ from: col.text(), until: col.text() }),
     await db.execute(sql`
       SELECT to_char(date_trunc(${bucket}, ${local} - ${`${SPEND_RANGES[range].days - 1} days`}::interval), 'YYYY-MM-DD') AS "from",
         to_char(date_trunc(${bucket}, ${local}) + ${step}::interval, 'YYYY-MM-DD') AS until`),
