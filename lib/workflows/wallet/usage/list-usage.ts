@@ -21,7 +21,7 @@ interface EventRow {
 }
 
 // Lane values are text by construction (laneValuesSql), but they are read back as jsonb: parsed, not trusted.
-const lanesColumn = col.json(z.record(z.string(), z.string()));
+const lanesColumn = col.json(z.record(col.text(), col.text()));
 
 interface FeeRow {
   event_pk: string | number;
