@@ -87,6 +87,13 @@ const envSchema = z.object({
    */
   WEBHOOKS_ALLOW_PRIVATE_DESTINATIONS: z.enum(["0", "1"]).default("0"),
   LOG_LEVEL: z.enum(["info", "warn", "error", "silent"]).default("info"),
+  /**
+   * The mail server customer emails go through (smtp://user:pass@host:587, smtps://… for TLS from the
+   * start). Without it messages stay in the outbox, readable with `npm run mail:outbox`.
+   */
+  SMTP_URL: z.preprocess(unset, z.url({ protocol: /^smtps?$/, error: "SMTP_URL must be an smtp:// or smtps:// URL" }).optional()),
+  /** The sender address of customer emails; each platform's name is shown as the sender's name. */
+  MAIL_FROM: z.preprocess(unset, z.email("MAIL_FROM must be an email address").default("billing@billfold.localhost")),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -6,6 +6,7 @@ import { DEFAULT_INVOICING, invoicingFromInput, readInvoicing, serializeInvoicin
 import { Decimal, dec } from "@/lib/kernel/money";
 import type { PlatformScope } from "@/lib/kernel/scope";
 import { getPlatformOrThrow } from "./get-platform";
+import { DEFAULT_EMAIL_SETTINGS, emailSettingsFromInput, readEmailSettings, serializeEmailSettings, type EmailSettings } from "./email-settings";
 import type { PlatformSettingsInput } from "./settings-schema";
 
 /** Limits the portal applies to what customers pay, and the caps on automatic charges. */
@@ -16,6 +17,8 @@ export interface PlatformSettings {
   autoTopUp: { maxChargesPerDay: number };
   /** Seller details, invoice numbering and tax. */
   invoicing: InvoicingSettings;
+  /** Which emails customers get, from whom, in which language by default. */
+  emails: EmailSettings;
 }
 
 export const DEFAULT_SETTINGS: PlatformSettings = {
@@ -23,6 +26,7 @@ export const DEFAULT_SETTINGS: PlatformSettings = {
   topUp: { minAmount: dec("5"), maxAmount: dec("1000"), presets: ["10", "25", "50", "100"].map(dec) },
   autoTopUp: { maxChargesPerDay: 5 },
   invoicing: DEFAULT_INVOICING,
+  emails: DEFAULT_EMAIL_SETTINGS,
 };
 
 // Stored as decimal strings: jsonb numbers would pass through floats on the way back.
@@ -42,6 +46,7 @@ export function readSettings(stored: Record<string, unknown>): PlatformSettings 
     topUp: { minAmount: dec(s.top_up.min_amount), maxAmount: dec(s.top_up.max_amount), presets: s.top_up.presets.map(dec) },
     autoTopUp: { maxChargesPerDay: s.auto_top_up.max_charges_per_day },
     invoicing: readInvoicing(stored),
+    emails: readEmailSettings(stored),
   };
 }
 
@@ -51,6 +56,7 @@ export function serializeSettings(s: PlatformSettings) {
     top_up: { min_amount: s.topUp.minAmount, max_amount: s.topUp.maxAmount, presets: s.topUp.presets },
     auto_top_up: { max_charges_per_day: s.autoTopUp.maxChargesPerDay },
     ...serializeInvoicing(s.invoicing),
+    emails: serializeEmailSettings(s.emails),
   };
 }
 
@@ -72,6 +78,7 @@ export async function replacePlatformSettings(db: DbOrTx, scope: PlatformScope, 
     },
     autoTopUp: { maxChargesPerDay: input.auto_top_up?.max_charges_per_day ?? d.autoTopUp.maxChargesPerDay },
     invoicing: invoicingFromInput(input),
+    emails: emailSettingsFromInput(input.emails),
   };
   const { minAmount, maxAmount } = settings.topUp;
   settings.topUp.presets = input.top_up?.presets ?? d.topUp.presets.filter((p) => p.gte(minAmount) && p.lte(maxAmount));
@@ -84,6 +91,7 @@ export async function replacePlatformSettings(db: DbOrTx, scope: PlatformScope, 
     },
     auto_top_up: { max_charges_per_day: settings.autoTopUp.maxChargesPerDay },
     ...storedInvoicing(settings.invoicing),
+    emails: serializeEmailSettings(settings.emails),
   };
   await db.update(platforms).set({ settings: stored }).where(eq(platforms.id, scope.platformId));
   return settings;
