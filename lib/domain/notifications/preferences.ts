@@ -3,7 +3,8 @@ import { now } from "@/lib/kernel/clock";
 import type { DbOrTx } from "@/lib/kernel/db";
 import { emailPreferences } from "@/lib/kernel/db/schema";
 import { inScope, type CustomerScope } from "@/lib/kernel/scope";
-import { isOptionalKind, OPTIONAL_EMAIL_KINDS, type EmailKind } from "@/lib/domain/platforms/email-settings";
+import { z } from "zod";
+import { EMAIL_LOCALES, isOptionalKind, OPTIONAL_EMAIL_KINDS, type EmailKind } from "@/lib/domain/platforms/email-settings";
 
 export interface EmailPreferences {
   /** Optional kinds the customer receives. */
@@ -48,3 +49,9 @@ export async function saveEmailPreferences(db: DbOrTx, scope: CustomerScope, cha
     .onConflictDoUpdate({ target: [emailPreferences.platformId, emailPreferences.liveMode, emailPreferences.customerId], set: values });
   return getEmailPreferences(db, scope);
 }
+
+/** PUT /api/portal/notifications: optional kinds on or off, and the language of emails (null: as the billing details say). */
+export const emailPreferencesSchema = z.strictObject({
+  subscribed: z.partialRecord(z.enum(OPTIONAL_EMAIL_KINDS as [EmailKind, ...EmailKind[]]), z.boolean()).optional(),
+  locale: z.enum(EMAIL_LOCALES).nullish(),
+});

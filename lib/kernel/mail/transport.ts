@@ -29,7 +29,7 @@ const holder = globalThis as typeof globalThis & { __billfoldMailer?: { url: str
 function transportFor(url: string): Transporter {
   if (holder.__billfoldMailer?.url !== url) {
     holder.__billfoldMailer?.transport.close();
-    holder.__billfoldMailer = { url, transport: nodemailer.createTransport(url, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 }) };
+    holder.__billfoldMailer = { url, transport: nodemailer.createTransport({ url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 }) };
   }
   return holder.__billfoldMailer.transport;
 }
@@ -48,7 +48,7 @@ export async function sendMail(mail: OutgoingMail): Promise<void> {
   if (!url) throw new Error("SMTP_URL is not set");
   try {
     const info = await transportFor(url).sendMail({ ...mail, envelope: { from: env().MAIL_FROM, to: [mail.to] } });
-    if (info.rejected.length > 0) throw new MailRejectedError("recipient rejected", 550);
+    if ((info.rejected ?? []).length > 0) throw new MailRejectedError("recipient rejected", 550);
   } catch (e) {
     const code = (e as { responseCode?: unknown }).responseCode;
     if (typeof code === "number" && code >= 500) throw new MailRejectedError((e as Error).message, code);

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { emailMessages } from "@/lib/kernel/db/schema";
+import { dec } from "@/lib/kernel/money";
+import { ensurePaymentCustomer } from "@/lib/domain/payments/customers";
+import { saveAutoTopUp } from "@/lib/domain/payments/auto-top-up/save-settings";
+import { stripeProvider } from "@/lib/domain/payments/stripe/stripe-provider";
+import { callApi } from "@/test/support/api-client";
+import { testDatabases } from "@/test/support/databases";
+import { FRENCH_BUYER, pdfText, setUpInvoicing } from "@/test/support/invoice-fixtures";
+import { adjust, paymentsWorld, portalSession } from "@/test/support/payments-fixtures";
+import { sendQueuedEmails, SmtpCapture } from "@/test/support/smtp-capture";
+import { stripeSuite, testProviderSuite } from "@/test/support/stripe-suite";
+
+const smtp = new SmtpCapture();
+beforeAll(() => smtp.use());
+afterAll(() => smtp.stop());
+
+describe.each(testDatabases())("receipts through a real SMTP server on $name", (target) => {
+  const suite = testProviderSuite(target);
+
+  const pay = (url: string) =>
+    callApi("POST", `/api/test-checkout/${url.split("/").pop()}`, { body: { card_number: "4242 4242 4242 4242", expiry: "12 / 34", cvc: "123" }, headers: { origin: "http://portal.test" } });
+
+  it("a top-up's receipt: the amounts, the invoice PDF attached, sent once however often the job runs", async () => {
+    const w = await paymentsWorld(suite.database);
+    await setUpInvoicing(w, FRENCH_BUYER);
+    const portal = await portalSession(suite.database, w);
+    // The test provider's checkout, as the portal's top-up page uses it.
+    const topUp = await portal("POST", "/api/portal/top-ups", { body: { account_id: "default:USD", amount: 25 } });
+    expect(topUp.status, topUp.text).toBe(201);
+    expect((await pay(topUp.json.redirect_url)).json.kind).toBe("redirect");
+    expect(await sendQueuedEmails(suite.database.db, w.customerId)).toBe(1);
+    expect(await sendQueuedEmails(suite.database.db, w.customerId)).toBe(0);
+    const mails = smtp.to("compta@dupont.example").filter((m) => m.text?.includes(w.platform.name));
+    expect(mails).toHaveLength(1);
+    const mail = mails[0]!;
+    expect(mail.subject).toBe(`Your receipt from ${w.platform.name}`);
+    expect(mail.text).toContain("We received your payment of $30.00.");
+    expect(mail.text).toContain("Added to your balance: $25.00");
+    expect(mail.html).toContain("$30.00");
+    expect(mail.headers.get("list-unsubscribe")).toBeUndefined();
+    const [pdf] = mail.attachments;
+    expect(pdf).toMatchObject({ contentType: "application/pdf", filename: "ACME-TEST-000001.pdf" });
+    expect(pdfText(pdf!.content)).toContain("Total $30.00");
+  });
+
+});
+
+describe.each(testDatabases())("auto top-up emails through a real SMTP server on $name", (target) => {
+  const suite = stripeSuite(target);
+
+  it("an automatic top-up that is declined: the failure email, and nothing for the customer who turned notices off", async () => {
+    const w = await paymentsWorld(suite.database);
+    await adjust(w, "USD", "50");
+    const customer = await ensurePaymentCustomer(suite.database.db, w.scope, stripeProvider);
+    const card = suite.stub.state.addCard(customer.providerCustomerId, "insufficient_funds");
+    const input = { enabled: true, threshold: dec("10"), amount: dec("25"), payment_method_id: card.id, consent: true, monthly_cap: null, confirm_immediate_charge: true };
+    await saveAutoTopUp(suite.database.db, w.scope, "default:USD", input);
+    const portal = await portalSession(suite.database, w);
+    const off = await portal("PUT", "/api/portal/notifications", { body: { subscribed: { low_balance: false } } });
+    expect(off.status, off.text).toBe(200);
+    await adjust(w, "USD", "-45");
+    await sendQueuedEmails(suite.database.db, w.customerId);
+    const mails = smtp.to("ada@example.com").filter((m) => m.text?.includes(w.platform.name));
+    expect(mails.map((m) => m.subject)).toEqual(["Your automatic top-up of $25.00 failed"]);
+    expect(mails[0]!.text).toContain("We tried to charge $25.00 to your saved card, but the payment did not go through.");
+    const rows = await suite.database.db.select().from(emailMessages).where(eq(emailMessages.customerId, w.customerId));
+    expect(rows.map((r) => [r.kind, r.status])).toEqual([["auto_top_up_failed", "sent"]]);
+  });
+});
