@@ -2,11 +2,12 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import type { DbOrTx } from "@/lib/kernel/db";
 import { env } from "@/lib/kernel/env";
+import { idField, patternField, textField } from "@/lib/kernel/fields/fields";
 import type { CustomerScope } from "@/lib/kernel/scope";
 import { isOptionalKind, type EmailKind } from "@/lib/domain/platforms/email-settings";
 import { signingKey } from "@/lib/domain/portal-sessions/secret";
 
-const claimsSchema = z.tuple([z.string().regex(/^acc_[0-9a-z]{26}$/), z.enum(["t", "l"]), z.string().min(1).max(64), z.string().max(40)]);
+const claimsSchema = z.tuple([patternField(/^acc_[0-9a-z]{26}$/, "platform id", 30), z.enum(["t", "l"]), idField(64), textField(40)]);
 
 async function mac(db: DbOrTx, payload: string): Promise<Buffer> {
   return createHmac("sha256", await signingKey(db)).update(`email-unsubscribe:${payload}`).digest();
@@ -21,8 +22,11 @@ export async function unsubscribeToken(db: DbOrTx, scope: CustomerScope, kind: E
   return `${payload}.${(await mac(db, payload)).toString("base64url")}`;
 }
 
-export async function unsubscribeUrl(db: DbOrTx, scope: CustomerScope, kind: EmailKind): Promise<string> {
-  return `${env().PORTAL_URL.replace(/\/$/, "")}/api/email/unsubscribe?token=${await unsubscribeToken(db, scope, kind)}`;
+/** The confirmation page a reader opens, and the address a mail client POSTs to for one-click unsubscribe. */
+export async function unsubscribeUrls(db: DbOrTx, scope: CustomerScope, kind: EmailKind): Promise<{ page: string; oneClick: string }> {
+  const base = env().PORTAL_URL.replace(/\/$/, "");
+  const token = await unsubscribeToken(db, scope, kind);
+  return { page: `${base}/unsubscribe?token=${token}`, oneClick: `${base}/api/email/unsubscribe?token=${token}` };
 }
 
 /** The customer and kind a token names, when its signature holds; otherwise null. */

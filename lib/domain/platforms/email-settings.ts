@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { emailField, textField } from "@/lib/kernel/fields/fields";
 
 /** Every message Billfold sends a customer. Optional ones carry an unsubscribe link; the rest are about money that moved. */
 export const EMAIL_KINDS = [
@@ -41,8 +42,8 @@ const kindsSchema = z.partialRecord(z.enum(EMAIL_KINDS), z.boolean());
 export const emailSettingsSchema = z
   .strictObject({
     kinds: kindsSchema.optional().meta({ description: "Message kinds to send (true) or not (false); kinds left out are sent." }),
-    sender_name: z.string().trim().min(1).max(80).regex(/^[^\r\n<>"]+$/, "Must be a plain name.").nullish().meta({ description: "Shown as the sender; default the platform's name." }),
-    reply_to: z.email().max(254).nullish().meta({ description: "Where customers' replies go." }),
+    sender_name: textField(80, { trim: true, min: 1, pattern: { regex: /^[^\r\n<>"]+$/, message: "Must be a plain name." } }).nullish().meta({ description: "Shown as the sender; default the platform's name." }),
+    reply_to: emailField().nullish().meta({ description: "Where customers' replies go." }),
     default_locale: z.enum(EMAIL_LOCALES).optional().meta({ description: "Language for customers who chose none." }),
     sign_in_by_email: z.boolean().optional().meta({ description: "Signed-out customers may ask for a sign-in link by email." }),
   })

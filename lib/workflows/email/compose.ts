@@ -6,7 +6,7 @@ import { env } from "@/lib/kernel/env";
 import type { CustomerScope } from "@/lib/kernel/scope";
 import { readableOn } from "@/lib/domain/branding/contrast";
 import { emailLocaleOf } from "@/lib/domain/notifications/locale";
-import { unsubscribeUrl } from "@/lib/domain/notifications/unsubscribe-token";
+import { unsubscribeUrls } from "@/lib/domain/notifications/unsubscribe-token";
 import { isOptionalKind, readEmailSettings } from "@/lib/domain/platforms/email-settings";
 import { defaultRedirectUrl, getPlatformOrThrow } from "@/lib/domain/platforms/get-platform";
 import { mintPortalLink } from "@/lib/domain/portal-sessions/create-session-link";
@@ -53,12 +53,12 @@ export async function composeEmail(db: DbOrTx, row: EmailRow): Promise<OutgoingM
   const ctx: ComposeContext = { db, scope, kind: row.kind, data: row.data, locale, t, platformName: platform.branding.name, signInPage: await signInPageUrl(db, row.platformId), signInLink };
   const composed = await composeFor(ctx);
   if (!composed) return null;
-  const unsubscribe = isOptionalKind(row.kind) ? await unsubscribeUrl(db, scope, row.kind) : null;
+  const unsubscribe = isOptionalKind(row.kind) ? await unsubscribeUrls(db, scope, row.kind) : null;
   const frame: EmailFrame = {
     lang: locale, dir: directionOf(locale), brandName: platform.branding.name, logoUrl: platform.branding.logoUrl,
     color: platform.branding.primaryColor, colorText: readableOn(platform.branding.primaryColor),
     footer: t("common.footer", { platform: platform.branding.name }),
-    unsubscribe: unsubscribe ? { label: t("common.unsubscribe"), url: unsubscribe } : null,
+    unsubscribe: unsubscribe ? { label: t("common.unsubscribe"), url: unsubscribe.page } : null,
   };
   const element = createElement(EmailLayout, { content: composed.content, frame });
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
@@ -70,7 +70,7 @@ export async function composeEmail(db: DbOrTx, row: EmailRow): Promise<OutgoingM
     html,
     text,
     messageId: `<${row.id}@${env().MAIL_FROM.split("@")[1]}>`,
-    headers: unsubscribe ? { "List-Unsubscribe": `<${unsubscribe}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } : {},
+    headers: unsubscribe ? { "List-Unsubscribe": `<${unsubscribe.oneClick}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } : {},
     attachments: composed.attachments,
   };
 }

@@ -39,7 +39,7 @@ describe.each(testDatabases())("receipts through a real SMTP server on $name", (
     expect(mail.text).toContain("We received your payment of $30.00.");
     expect(mail.text).toContain("Added to your balance: $25.00");
     expect(mail.html).toContain("$30.00");
-    expect(mail.headers.get("list-unsubscribe")).toBeUndefined();
+    expect(mail.headerLines.map((h) => h.key)).not.toContain("list-unsubscribe");
     const [pdf] = mail.attachments;
     expect(pdf).toMatchObject({ contentType: "application/pdf", filename: "ACME-TEST-000001.pdf" });
     expect(pdfText(pdf!.content)).toContain("Total $30.00");
@@ -67,5 +67,57 @@ describe.each(testDatabases())("auto top-up emails through a real SMTP server on
     expect(mails[0]!.text).toContain("We tried to charge $25.00 to your saved card, but the payment did not go through.");
     const rows = await suite.database.db.select().from(emailMessages).where(eq(emailMessages.customerId, w.customerId));
     expect(rows.map((r) => [r.kind, r.status])).toEqual([["auto_top_up_failed", "sent"]]);
+  });
+});
+
+describe.each(testDatabases())("optional emails: language, one-click unsubscribe on $name", (target) => {
+  const suite = testProviderSuite(target);
+
+  it("a German customer's low-balance alert is in German, carries RFC 8058 headers, and one POST turns the alerts off", async () => {
+    const w = await paymentsWorld(suite.database);
+    const german = { name: "Jana Müller", address: { line1: "Marienplatz 1", city: "München", postal_code: "80331", country: "DE" }, email: "jana@example.de", locale: "de-DE" };
+    expect((await callApi("PATCH", `/api/v1/customers/${w.customerId}`, { key: w.key, body: { billing_details: german } })).status).toBe(200);
+    await adjust(w, "USD", "10");
+    await adjust(w, "USD", "-15");
+    await sendQueuedEmails(suite.database.db, w.customerId);
+    const [mail, ...more] = smtp.to("jana@example.de").filter((m) => m.text?.includes(w.platform.name));
+    expect(more).toHaveLength(0);
+    expect(mail!.subject).toBe(`Ihr Guthaben bei ${w.platform.name} ist niedrig`);
+    expect(mail!.text!.replace(/\u00a0/g, " ")).toContain("Ihr Guthaben ist aufgebraucht: Es beträgt jetzt -5,00 $.");
+    expect(mail!.html).toContain('lang="de"');
+    // The raw header lines, as a mail client reads them (mailparser folds List-* headers into one object).
+    const line = (key: string) => mail!.headerLines.find((h) => h.key === key)?.line.replace(/\r?\n/g, "");
+    expect(line("list-unsubscribe-post")).toMatch(/^List-Unsubscribe-Post:\s+List-Unsubscribe=One-Click$/);
+    const oneClick = /^List-Unsubscribe:\s+<(https?:\/\/[^>]+)>$/.exec(line("list-unsubscribe")!)![1]!;
+    expect(oneClick).toMatch(/^http:\/\/portal\.test\/api\/email\/unsubscribe\?token=/);
+    expect(mail!.text).toContain("Diese E-Mails abbestellen");
+
+    const path = oneClick.replace("http://portal.test", "");
+    expect((await callApi("GET", path)).status).toBe(303);
+    expect((await callApi("POST", path.replace("token=", "token=x"), { raw: "List-Unsubscribe=One-Click", headers: { "content-type": "application/x-www-form-urlencoded" } })).status).toBe(404);
+    const post = await callApi("POST", path, { raw: "List-Unsubscribe=One-Click", headers: { "content-type": "application/x-www-form-urlencoded" } });
+    expect(post.status, post.text).toBe(200);
+
+    await adjust(w, "USD", "20");
+    await adjust(w, "USD", "-25");
+    expect(await sendQueuedEmails(suite.database.db, w.customerId)).toBe(0);
+    expect(smtp.to("jana@example.de").filter((m) => m.text?.includes(w.platform.name))).toHaveLength(1);
+  });
+
+  it("an address the server refuses is recorded and never tried again", async () => {
+    const w = await paymentsWorld(suite.database);
+    const address = `gone-${w.customerId}@example.com`;
+    const billing = { name: "Gone", address: { line1: "1 Main St", city: "Springfield", country: "US" }, email: address };
+    expect((await callApi("PATCH", `/api/v1/customers/${w.customerId}`, { key: w.key, body: { billing_details: billing } })).status).toBe(200);
+    smtp.refuse.add(address);
+    await adjust(w, "USD", "10");
+    await adjust(w, "USD", "-15");
+    await sendQueuedEmails(suite.database.db, w.customerId);
+    await adjust(w, "USD", "20");
+    await adjust(w, "USD", "-25");
+    await sendQueuedEmails(suite.database.db, w.customerId);
+    const rows = await suite.database.db.select().from(emailMessages).where(eq(emailMessages.customerId, w.customerId));
+    expect(rows.map((r) => r.status).sort()).toEqual(["failed", "skipped"]);
+    expect(rows.find((r) => r.status === "skipped")!.lastError).toBe("address suppressed (rejected)");
   });
 });
