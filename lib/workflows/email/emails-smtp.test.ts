@@ -119,5 +119,12 @@ describe.each(testDatabases())("optional emails: language, one-click unsubscribe
     const rows = await suite.database.db.select().from(emailMessages).where(eq(emailMessages.customerId, w.customerId));
     expect(rows.map((r) => r.status).sort()).toEqual(["failed", "skipped"]);
     expect(rows.find((r) => r.status === "skipped")!.lastError).toBe("address suppressed (rejected)");
+    // The platform reads the outcome like its webhook deliveries; another platform cannot.
+    const listed = await callApi("GET", `/api/v1/customers/${w.customerId}/emails`, { key: w.key });
+    expect(listed.json.items.map((i: { kind: string; status: string; to: string }) => [i.kind, i.status, i.to])).toEqual([["low_balance", "skipped", address], ["low_balance", "failed", address]]);
+    expect((await callApi("GET", "/api/v1/email-deliveries?limit=1", { key: w.key })).json).toMatchObject({ items: [{ customer_id: w.customerId }], total_count: 2 });
+    const other = await paymentsWorld(suite.database);
+    expect((await callApi("GET", `/api/v1/customers/${w.customerId}/emails`, { key: other.key })).status).toBe(404);
+    expect((await callApi("GET", "/api/v1/email-deliveries", { key: other.key })).json.items).toEqual([]);
   });
 });

@@ -37,4 +37,11 @@ export const settingsResponse = z.object({
   top_up: z.object({ min_amount: amount(), max_amount: amount(), presets: z.array(amount()) }),
   auto_top_up: z.object({ max_charges_per_day: z.number().int() }),
   ...invoicingSettingsResponse,
+  emails: z.object({
+    kinds: z.record(z.string(), z.boolean()),
+    sender_name: z.string().nullable(),
+    reply_to: z.string().nullable(),
+    default_locale: z.string(),
+    sign_in_by_email: z.boolean(),
+  }),
 });
