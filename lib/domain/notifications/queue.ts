@@ -21,6 +21,8 @@ export interface EmailRequest {
   /** What the message is about; a second request with the same key writes nothing. */
   key: string;
   data: Record<string, unknown>;
+  /** The address to write to instead of the customer's own (a sign-in link goes where it was asked for). */
+  toAddress?: string;
 }
 
 /**
@@ -40,7 +42,7 @@ export async function queueEmail(tx: DbOrTx, scope: CustomerScope, request: Emai
     .where(and(inScope(customers, scope), eq(customers.id, scope.customerId)))
     .limit(1);
   const details = readBillingDetails(customer?.billingDetails);
-  const toAddress = details?.email ?? customer?.email;
+  const toAddress = customer ? (request.toAddress ?? details?.email ?? customer.email) : null;
   if (!toAddress) return null;
   const { locale } = await getEmailPreferences(tx, scope);
   const id = newId("email");

@@ -9,12 +9,17 @@ async function mac(db: DbOrTx, platformId: string): Promise<Buffer> {
   return createHmac("sha256", await signingKey(db)).update(`sign-in-platform:${platformId}`).digest();
 }
 
+/** The signature a sign-in-by-email form carries for its platform (psig). */
+export async function signInPlatformSignature(db: DbOrTx, platformId: string): Promise<string> {
+  return (await mac(db, platformId)).toString("base64url");
+}
+
 /**
  * The signed-out page of one platform, where a customer can ask for a sign-in link by email. Signed
  * like the link-error address, so nobody can make the shared portal origin show another tenant's name.
  */
 export async function signInPageUrl(db: DbOrTx, platformId: string): Promise<string> {
-  const query = new URLSearchParams({ platform: platformId, psig: (await mac(db, platformId)).toString("base64url") });
+  const query = new URLSearchParams({ platform: platformId, psig: await signInPlatformSignature(db, platformId) });
   return `${env().PORTAL_URL.replace(/\/$/, "")}/signed-out?${query.toString()}`;
 }
 
