@@ -13,7 +13,7 @@ export function EmailSignInForm({ form }: { form: { platformId: string; psig: st
       <div className="flex flex-col gap-2 sm:flex-row">
         <input
           id="sign-in-email" name="email" type="email" required autoComplete="email" maxLength={320} placeholder="you@example.com"
-          className="h-10 min-w-0 flex-1 rounded-md border border-line bg-surface px-3 text-fg placeholder:text-fg-muted"
+          className="h-10 w-full min-w-0 rounded-md border border-line bg-surface px-3 text-fg placeholder:text-fg-muted sm:flex-1"
         />
         <button type="submit" className={primaryButton}>
           Email me a link

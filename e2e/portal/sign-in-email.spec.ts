@@ -53,11 +53,12 @@ for (const [label, width, height] of [["phone", 390, 844], ["desktop", 1440, 900
       await expect(page).toHaveURL(`${E2E_BASE_URL}/`);
       await expect(page.getByTestId("balance-USD").getByTestId("available")).toHaveText("$12.50");
 
-      // Single use: the same link again does not sign anyone in.
+      // Single use: the same link again signs nobody in; it lands on the platform's signed-out page with the form.
       const again = await page.context().browser()!.newContext();
       const second = await again.newPage();
       await second.goto(link);
-      await expect(second).toHaveURL(FAILURE_URL);
+      await expect(second).toHaveURL(`${E2E_BASE_URL}/signed-out`);
+      await expect(second.getByTestId("email-sign-in")).toBeVisible();
       await again.close();
     });
 
@@ -66,7 +67,7 @@ for (const [label, width, height] of [["phone", 390, 844], ["desktop", 1440, 900
       const unknown = `nobody-${label}-${Date.now()}@example.com`;
       await onUsedLink(page, request, api, known);
       await askForLink(page, unknown);
-      const unknownPage = await page.locator("main").innerText();
+      const unknownPage = (await page.locator("main").textContent())!;
       await page.goBack();
       await askForLink(page, known);
       await expect(page.locator("main")).toHaveText(unknownPage);
