@@ -45,6 +45,24 @@ describe.each(testDatabases())("receipts through a real SMTP server on $name", (
     expect(pdfText(pdf!.content)).toContain("Total $30.00");
   });
 
+
+  it("a plan charge's receipt, announced by its invoice: the plan's price and the PDF", async () => {
+    const w = await paymentsWorld(suite.database);
+    await setUpInvoicing(w, FRENCH_BUYER);
+    const api = (method: string, path: string, body?: unknown) => callApi(method, `/api/v1${path}`, { key: w.key, body });
+    await api("POST", "/products", {
+      name: "Pro Plan", code: "pro_monthly", publish: true,
+      prices: [{ name: "Monthly fee", type: "fixed", billing_model: { type: "recurring", recurring: { interval: "month" } }, pricing: [{ asset: "USD", values: [{ unit_price: 20 }] }] }],
+    });
+    const sub = await api("POST", `/customers/${w.customerId}/subscriptions`, { products: [{ code: "pro_monthly" }] });
+    expect((await pay(sub.json.required_actions[0].redirect_url)).json.kind).toBe("redirect");
+    expect(await sendQueuedEmails(suite.database.db, w.customerId)).toBe(1);
+    const [mail, ...more] = smtp.to("compta@dupont.example").filter((m) => m.text?.includes(w.platform.name));
+    expect(more).toHaveLength(0);
+    expect(mail!.text).toContain("We received your payment of $24.00.");
+    expect(mail!.text).not.toContain("Added to your balance");
+    expect(mail!.attachments.map((a) => a.contentType)).toEqual(["application/pdf"]);
+  });
 });
 
 describe.each(testDatabases())("auto top-up emails through a real SMTP server on $name", (target) => {
