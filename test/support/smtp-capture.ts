@@ -11,6 +11,9 @@ import { sendEmailMessage } from "@/lib/workflows/email/send";
 export class SmtpCapture {
   readonly received: ParsedMail[] = [];
   readonly refuse = new Set<string>();
+  /** While set, messages are read to their end and never answered: a sender waits for the server's reply. */
+  stall = false;
+  stalledMessages = 0;
   private server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
@@ -20,6 +23,10 @@ export class SmtpCapture {
       callback();
     },
     onData: (stream, _session, callback) => {
+      if (this.stall) {
+        stream.on("end", () => this.stalledMessages++).resume();
+        return;
+      }
       simpleParser(stream)
         .then((mail) => {
           this.received.push(mail);
