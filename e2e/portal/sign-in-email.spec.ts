@@ -53,6 +53,16 @@ for (const [label, width, height] of [["phone", 390, 844], ["desktop", 1440, 900
       await expect(page).toHaveURL(`${E2E_BASE_URL}/`);
       await expect(page.getByTestId("balance-USD").getByTestId("available")).toHaveText("$12.50");
 
+      // Optional emails are the customer's to turn off.
+      await page.goto("/notifications");
+      await page.getByRole("checkbox", { name: /Low balance/ }).uncheck();
+      await page.getByRole("button", { name: "Save" }).click();
+      await expect(page.getByRole("status")).toHaveText("Saved.");
+      await page.screenshot({ path: `test-results/notifications-${width}.png`, fullPage: true });
+      await page.reload();
+      await expect(page.getByRole("checkbox", { name: /Low balance/ })).not.toBeChecked();
+      await expect(page.getByRole("checkbox", { name: /Credits expiring/ })).toBeChecked();
+
       // Single use: the same link again signs nobody in; it lands on the platform's signed-out page with the form.
       const again = await page.context().browser()!.newContext();
       const second = await again.newPage();
