@@ -122,6 +122,14 @@ describe.each(testDatabases())("optional emails: language, one-click unsubscribe
     expect(smtp.to("jana@example.de").filter((m) => m.text?.includes(w.platform.name))).toHaveLength(1);
   });
 
+  it("a kind the platform switched off in its settings is not written at all", async () => {
+    const w = await paymentsWorld(suite.database);
+    expect((await callApi("PUT", "/api/v1/platform/settings", { key: w.key, body: { emails: { kinds: { low_balance: false } } } })).status).toBe(200);
+    await adjust(w, "USD", "10");
+    await adjust(w, "USD", "-15");
+    expect(await suite.database.db.select().from(emailMessages).where(eq(emailMessages.customerId, w.customerId))).toEqual([]);
+  });
+
   it("an address the server refuses is recorded and never tried again", async () => {
     const w = await paymentsWorld(suite.database);
     const address = `gone-${w.customerId}@example.com`;
