@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { EmailSignInForm } from "@/components/portal/email-sign-in-form";
 import { StandalonePage } from "@/components/portal/standalone-page";
+import { emailSignInForm } from "@/lib/domain/notifications/sign-in-request";
 import { getDb } from "@/lib/kernel/db";
 import { verifiedLinkErrorPlatform } from "@/lib/domain/portal-sessions/link-error";
 import { findPlatform } from "@/lib/domain/platforms/get-platform";
@@ -26,6 +28,7 @@ export default async function LinkErrorPage({ searchParams }: { searchParams: Pr
           </a>
         </p>
       )}
+      <EmailSignInForm form={await emailSignInForm(db, platformId)} />
     </StandalonePage>
   );
 }

@@ -15,4 +15,5 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/payment-methods", label: "Payment methods" },
   { href: "/orders", label: "Orders" },
   { href: "/billing-details", label: "Billing details" },
+  { href: "/notifications", label: "Notifications" },
 ];

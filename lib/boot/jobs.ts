@@ -7,6 +7,7 @@ import { reconcileStripeJob } from "@/lib/domain/payments/reconcile/job";
 import { registerJobs } from "@/lib/kernel/jobs/registry";
 import { rateLimitCleanupJob } from "@/lib/kernel/rate-limit";
 import { renewalJob } from "@/lib/workflows/subscriptions/renewal-job";
+import { sendEmailJob } from "@/lib/workflows/email/send";
 
 /** Every job kind this server runs; the runner claims only registered kinds. */
 const ALL_JOBS = [
@@ -18,6 +19,7 @@ const ALL_JOBS = [
   refreshEntitlementJob,
   creditsExpiringJob,
   renewalJob,
+  sendEmailJob,
 ];
 
 /** Registers every job handler; called once at start-up (and by the test setup). */

@@ -71,6 +71,10 @@ const envSchema = z.object({
   RATE_LIMIT_API_PER_MINUTE: z.coerce.number().int().positive().default(120_000),
   /** Sign-in links that fail to verify, per minute per client address; a link that verifies is never limited. */
   RATE_LIMIT_SIGNIN_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  /** Sign-in emails a client address may ask for per minute (the page answers the same whether or not the email is known). */
+  RATE_LIMIT_EMAIL_SIGNIN_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  /** Sign-in emails one email address may be sent per hour, whoever asks. */
+  RATE_LIMIT_EMAIL_SIGNIN_PER_ADDRESS_HOUR: z.coerce.number().int().positive().default(5),
   /**
    * Reverse proxies whose X-Forwarded-For is believed (addresses, CIDR ranges or `loopback`). Empty by
    * default: the client is then the address that opened the connection, and any X-Forwarded-For is ignored.
@@ -87,6 +91,13 @@ const envSchema = z.object({
    */
   WEBHOOKS_ALLOW_PRIVATE_DESTINATIONS: z.enum(["0", "1"]).default("0"),
   LOG_LEVEL: z.enum(["info", "warn", "error", "silent"]).default("info"),
+  /**
+   * The mail server customer emails go through (smtp://user:pass@host:587, smtps://… for TLS from the
+   * start). Without it messages stay in the outbox, readable with `npm run mail:outbox`.
+   */
+  SMTP_URL: z.preprocess(unset, z.url({ protocol: /^smtps?$/, error: "SMTP_URL must be an smtp:// or smtps:// URL" }).optional()),
+  /** The sender address of customer emails; each platform's name is shown as the sender's name. */
+  MAIL_FROM: z.preprocess(unset, z.email("MAIL_FROM must be an email address").default("billing@billfold.localhost")),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -7,7 +7,9 @@ export type FaultName =
   | "after-stripe-call-before-commit"
   | "after-commit-before-response"
   | "between-webhook-dedupe-and-credit"
-  | "auto-top-up-after-attempt-row";
+  | "auto-top-up-after-attempt-row"
+  | "email-before-send"
+  | "email-after-send-before-record";
 
 export class FaultInjected extends Error {
   constructor(readonly point: FaultName) {

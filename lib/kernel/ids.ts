@@ -20,6 +20,7 @@ const ID_PREFIXES = {
   paymentMethod: "pm",
   order: "ord",
   invoice: "inv",
+  email: "eml",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

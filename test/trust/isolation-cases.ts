@@ -52,6 +52,7 @@ export const CASES: IsolationCase[] = [
   api("GET", "/customers/[customerId]", "customerId", (_, f) => ({ path: `/api/v1/customers/${f.customerId}` })),
   api("PATCH", "/customers/[customerId]", "customerId", (_, f) => ({ path: `/api/v1/customers/${f.customerId}`, body: { billing_details: null } })),
   api("GET", "/customers/[customerId]/invoices", "customerId", (_, f) => ({ path: `/api/v1/customers/${f.customerId}/invoices` })),
+  api("GET", "/customers/[customerId]/emails", "customerId", (_, f) => ({ path: `/api/v1/customers/${f.customerId}/emails` })),
   api("GET", "/invoices/[invoiceId]", "invoiceId", (_, f) => ({ path: `/api/v1/invoices/${f.invoiceId}` })),
   api("GET", "/invoices/[invoiceId]/pdf", "invoiceId", (_, f) => ({ path: `/api/v1/invoices/${f.invoiceId}/pdf` })),
   api("GET", "/customers/[customerId]/stats", "customerId", (_, f) => ({ path: `/api/v1/customers/${f.customerId}/stats` })),
@@ -151,6 +152,9 @@ export const NO_FOREIGN_ID: Record<string, string> = {
   "POST /api/portal/plan": "takes a plan by code from the session's own platform's published plans; any other code is a 422 like an unknown one",
   "GET /api/portal/billing-details": "the session's own customer (leak sweep)",
   "PUT /api/portal/billing-details": "the session's own customer; no ids in the body",
+  "GET /api/portal/notifications": "the session's own customer (leak sweep)",
+  "PUT /api/portal/notifications": "the session's own customer; no ids in the body",
+  "GET /api/v1/email-deliveries": "lists the caller's own customers' emails (leak sweep)",
   "GET /api/v1/coupons": "lists the caller's own coupons (leak sweep)",
   "POST /api/v1/accounts": "creates in the caller's namespace",
   "GET /api/v1/accounts": "lists the caller's own connected accounts (leak sweep)",
@@ -159,6 +163,6 @@ export const NO_FOREIGN_ID: Record<string, string> = {
 
 /** Lists and own-object reads called as the first customer / its platform: nothing foreign may appear in them. */
 export const LEAK_SWEEP: { via: "api" | "portal"; path: string }[] = [
-  ...["/customers", "/events", "/top-ups", "/products", "/vendors", "/webhooks", "/assets", "/platform/branding", "/platform/settings", "/coupons", "/accounts", "/accounts/self"].map((p) => ({ via: "api" as const, path: `/api/v1${p}` })),
-  ...["/balances", "/transactions", "/transactions/export", "/usage", "/top-ups", "/payment-methods", "/auto-top-up", "/credits", "/orders", "/plan"].map((p) => ({ via: "portal" as const, path: `/api/portal${p}` })),
+  ...["/customers", "/events", "/top-ups", "/products", "/vendors", "/webhooks", "/assets", "/platform/branding", "/platform/settings", "/coupons", "/accounts", "/accounts/self", "/email-deliveries"].map((p) => ({ via: "api" as const, path: `/api/v1${p}` })),
+  ...["/balances", "/transactions", "/transactions/export", "/usage", "/top-ups", "/payment-methods", "/auto-top-up", "/credits", "/orders", "/plan", "/notifications"].map((p) => ({ via: "portal" as const, path: `/api/portal${p}` })),
 ];

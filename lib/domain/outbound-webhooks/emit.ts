@@ -5,6 +5,7 @@ import { platforms, webhookDeliveries, webhookDestinations, webhookEvents } from
 import { newId } from "@/lib/kernel/ids";
 import { enqueueJob } from "@/lib/kernel/jobs/enqueue";
 import { inScope, type PlatformScope } from "@/lib/kernel/scope";
+import { queueEmailForEvent } from "@/lib/domain/notifications/from-events";
 import { DELIVER_JOB, DELIVERY_ATTEMPTS } from "./deliver";
 import { topicMatches, type WebhookTopic } from "./topics";
 
@@ -23,11 +24,12 @@ function receivers(scope: PlatformScope): SQL {
 /**
  * Records an event for the platform's webhooks and schedules one delivery per subscribed
  * destination. Call it inside the transaction that made the change, so the event exists if and
- * only if the change committed. Returns the event id.
+ * only if the change committed; the customer's email for it, if any, is queued alongside. Returns the event id.
  */
 export async function emitWebhookEvent(tx: DbOrTx, scope: PlatformScope, type: WebhookTopic, data: Record<string, unknown>): Promise<string> {
   const id = newId("webhookEvent");
   await tx.insert(webhookEvents).values({ id, ...scope, type, data, createdAt: now() });
+  await queueEmailForEvent(tx, scope, type, data, id);
   const destinations = await tx
     .select({ id: webhookDestinations.id, topics: webhookDestinations.topics })
     .from(webhookDestinations)

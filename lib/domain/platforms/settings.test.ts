@@ -10,8 +10,10 @@ const INVOICING = {
   tax: { behavior: "exclusive", stripe_tax: false, rates: [] },
   spend_lanes: [],
 };
-const DEFAULTS = { currency: "USD", top_up: { min_amount: 5, max_amount: 1000, presets: [10, 25, 50, 100] }, auto_top_up: { max_charges_per_day: 5 }, ...INVOICING };
-const INVOICING_TEXT = '"seller":null,"invoices":{"number_prefix":"INV-","footer":null,"require_billing_details":false},"tax":{"behavior":"exclusive","stripe_tax":false,"rates":[]},"spend_lanes":[]';
+const KINDS = ["receipt", "auto_top_up_succeeded", "auto_top_up_failed", "auto_top_up_paused", "auto_top_up_action_required", "low_balance", "credits_expiring", "plan_renewal_failed", "plan_ending"];
+const EMAILS = { kinds: Object.fromEntries(KINDS.map((k) => [k, true])), sender_name: null, reply_to: null, default_locale: "en", sign_in_by_email: true };
+const DEFAULTS = { currency: "USD", top_up: { min_amount: 5, max_amount: 1000, presets: [10, 25, 50, 100] }, auto_top_up: { max_charges_per_day: 5 }, ...INVOICING, emails: EMAILS };
+const INVOICING_TEXT = `"seller":null,"invoices":{"number_prefix":"INV-","footer":null,"require_billing_details":false},"tax":{"behavior":"exclusive","stripe_tax":false,"rates":[]},"spend_lanes":[],"emails":${JSON.stringify(EMAILS)}`;
 
 describe.each(testDatabases())("GET/PUT /platform/settings on $name", (target) => {
   let database: Database;
@@ -33,6 +35,8 @@ describe.each(testDatabases())("GET/PUT /platform/settings on $name", (target) =
     expect((await callApi("GET", "/api/v1/platform/settings", { key: b.testKey })).json).toEqual(DEFAULTS);
     const partial = await callApi("PUT", "/api/v1/platform/settings", { key: a.testKey, body: { top_up: { min_amount: 20 } } });
     expect(partial.json).toEqual({ ...DEFAULTS, top_up: { min_amount: 20, max_amount: 1000, presets: [25, 50, 100] } });
+    const emails = await callApi("PUT", "/api/v1/platform/settings", { key: a.testKey, body: { emails: { kinds: { low_balance: false }, sender_name: "Acme Billing", reply_to: "help@acme.example", default_locale: "de", sign_in_by_email: false } } });
+    expect(emails.json.emails).toEqual({ kinds: { ...EMAILS.kinds, low_balance: false }, sender_name: "Acme Billing", reply_to: "help@acme.example", default_locale: "de", sign_in_by_email: false });
   });
 
   it("keeps the spend lanes a platform marks visible, in order, and drops them when left out", async () => {
@@ -63,6 +67,10 @@ describe.each(testDatabases())("GET/PUT /platform/settings on $name", (target) =
       [{ spend_lanes: [{ dimension: "model", label: " " }] }, "spend_lanes[0].label"],
       [{ spend_lanes: [{ dimension: "model" }] }, "spend_lanes[0].label"],
       [{ spend_lanes: Array.from({ length: 9 }, (_, i) => ({ dimension: `d${i}`, label: `D${i}` })) }, "spend_lanes"],
+      [{ emails: { kinds: { receipts: false } } }, "emails.kinds.receipts"],
+      [{ emails: { reply_to: "not an address" } }, "emails.reply_to"],
+      [{ emails: { sender_name: "Evil\r\nBcc: x@y.z" } }, "emails.sender_name"],
+      [{ emails: { default_locale: "xx" } }, "emails.default_locale"],
     ];
     for (const [body, field] of cases) {
       const res = await callApi("PUT", "/api/v1/platform/settings", { key: a.testKey, body });

@@ -6,6 +6,7 @@ import { DEFAULT_INVOICING, invoicingFromInput, readInvoicing, serializeInvoicin
 import { Decimal, dec } from "@/lib/kernel/money";
 import type { PlatformScope } from "@/lib/kernel/scope";
 import { getPlatformOrThrow } from "./get-platform";
+import { DEFAULT_EMAIL_SETTINGS, emailSettingsFromInput, readEmailSettings, serializeEmailSettings, type EmailSettings } from "./email-settings";
 import type { PlatformSettingsInput } from "./settings-schema";
 import { readSpendLanes, type SpendLane } from "./spend-lanes";
 
@@ -19,6 +20,8 @@ export interface PlatformSettings {
   invoicing: InvoicingSettings;
   /** Usage-event dimensions customers may see spend broken down by. */
   spendLanes: SpendLane[];
+  /** Which emails customers get, from whom, in which language by default. */
+  emails: EmailSettings;
 }
 
 export const DEFAULT_SETTINGS: PlatformSettings = {
@@ -27,6 +30,7 @@ export const DEFAULT_SETTINGS: PlatformSettings = {
   autoTopUp: { maxChargesPerDay: 5 },
   invoicing: DEFAULT_INVOICING,
   spendLanes: [],
+  emails: DEFAULT_EMAIL_SETTINGS,
 };
 
 // Stored as decimal strings: jsonb numbers would pass through floats on the way back.
@@ -47,6 +51,7 @@ export function readSettings(stored: Record<string, unknown>): PlatformSettings 
     autoTopUp: { maxChargesPerDay: s.auto_top_up.max_charges_per_day },
     invoicing: readInvoicing(stored),
     spendLanes: readSpendLanes(stored),
+    emails: readEmailSettings(stored),
   };
 }
 
@@ -57,6 +62,7 @@ export function serializeSettings(s: PlatformSettings) {
     auto_top_up: { max_charges_per_day: s.autoTopUp.maxChargesPerDay },
     ...serializeInvoicing(s.invoicing),
     spend_lanes: s.spendLanes,
+    emails: serializeEmailSettings(s.emails),
   };
 }
 
@@ -79,6 +85,7 @@ export async function replacePlatformSettings(db: DbOrTx, scope: PlatformScope, 
     autoTopUp: { maxChargesPerDay: input.auto_top_up?.max_charges_per_day ?? d.autoTopUp.maxChargesPerDay },
     invoicing: invoicingFromInput(input),
     spendLanes: input.spend_lanes ?? [],
+    emails: emailSettingsFromInput(input.emails),
   };
   const { minAmount, maxAmount } = settings.topUp;
   settings.topUp.presets = input.top_up?.presets ?? d.topUp.presets.filter((p) => p.gte(minAmount) && p.lte(maxAmount));
@@ -92,6 +99,7 @@ export async function replacePlatformSettings(db: DbOrTx, scope: PlatformScope, 
     auto_top_up: { max_charges_per_day: settings.autoTopUp.maxChargesPerDay },
     ...storedInvoicing(settings.invoicing),
     spend_lanes: settings.spendLanes,
+    emails: serializeEmailSettings(settings.emails),
   };
   await db.update(platforms).set({ settings: stored }).where(eq(platforms.id, scope.platformId));
   return settings;

@@ -1,3 +1,4 @@
+import { decodeJwt } from "jose";
 import type { Db } from "@/lib/kernel/db";
 import { clientAddress, enforceRateLimit } from "@/lib/kernel/rate-limit";
 import { sessionCookie, sessionIdFromCookieHeader } from "./cookie";
@@ -16,6 +17,15 @@ function redirect(location: string, extra: Record<string, string | string[]> = {
 }
 
 /**
+ * An expired or used link was verified as ours, so its platform may be remembered in this browser: a
+ * signed-out page at failure_url then shows that platform and offers a sign-in link by email.
+ */
+async function rememberIssuer(db: Db, token: string): Promise<Record<string, string>> {
+  const platformId = decodeJwt(token).platform_id;
+  return typeof platformId === "string" && /^acc_[0-9a-z]{26}$/.test(platformId) ? { "set-cookie": await lastPlatformCookie(db, platformId) } : {};
+}
+
+/**
  * GET /api/sign-in?token=…: a valid token becomes a fresh session cookie (any session the browser
  * already had is ended, so a planted cookie cannot survive) and a 303 into the portal.
  * Only links whose signature fails count against the client address's allowance, so no number of
@@ -25,7 +35,7 @@ function redirect(location: string, extra: Record<string, string | string[]> = {
 export async function signIn(db: Db, req: Request): Promise<Response> {
   const token = new URL(req.url).searchParams.get("token") ?? "";
   const result = await exchangeToken(db, token);
-  if (result.kind === "failure_redirect") return redirect(result.url);
+  if (result.kind === "failure_redirect") return redirect(result.url, await rememberIssuer(db, token));
   if (result.kind === "invalid") {
     if (!result.platformId) await enforceRateLimit("signin", clientAddress(req.headers));
     return redirect(await linkErrorPath(db, result.platformId));

@@ -10,12 +10,12 @@ import { readSession } from "./sessions";
  * Whose brand a page without a portal context shows (not found, signed out): the signed-in
  * customer's platform, else the platform this browser last opened billing for, else none.
  */
-export async function visitorPlatform(): Promise<{ branding: Branding | null; signedIn: boolean }> {
+export async function visitorPlatform(): Promise<{ branding: Branding | null; signedIn: boolean; platformId: string | null }> {
   const db = await getDb();
   const store = await cookies();
   const session = await readSession(db, store.get(sessionCookieName())?.value);
-  if (session.kind === "active") return { branding: toPlatform(session.platform).branding, signedIn: true };
+  if (session.kind === "active") return { branding: toPlatform(session.platform).branding, signedIn: true, platformId: session.platform.id };
   const platformId = await verifiedLastPlatform(db, store.get(LAST_PLATFORM_COOKIE)?.value);
   const platform = platformId ? await findPlatform(db, platformId) : null;
-  return { branding: platform?.branding ?? null, signedIn: false };
+  return { branding: platform?.branding ?? null, signedIn: false, platformId: platform?.id ?? null };
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { intField, shortText } from "@/lib/kernel/fields/fields";
+import { emailField, intField, lenientIntField, shortText } from "@/lib/kernel/fields/fields";
 import { brandingSchema } from "@/lib/domain/platforms/branding-schema";
 
 export const createPlatformSchema = z.strictObject({
@@ -11,4 +11,9 @@ export const reconcileSchema = z.strictObject({
   /** Stripe keeps 30 days of events; a longer look back still reads PaymentIntents and their refunds. */
   days: intField(1, 90).default(30),
   repair: z.boolean().default(true),
+});
+
+export const outboxQuerySchema = z.strictObject({
+  to: emailField().optional(),
+  limit: lenientIntField(1, 100, 20),
 });

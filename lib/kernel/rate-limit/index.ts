@@ -34,16 +34,27 @@ const MINUTE = 60_000;
  * nobody has authenticated, per address, in this process only: an attacker can mint addresses at
  * will, and none of them may cost a database write.
  */
-export type LimitKind = "api" | "signin" | "bad-key";
+export type LimitKind = "api" | "signin" | "bad-key" | "email-sign-in-client" | "email-sign-in-address";
 
 function maxFor(kind: LimitKind): number {
   const e = env();
-  return kind === "api" ? e.RATE_LIMIT_API_PER_MINUTE : kind === "signin" ? e.RATE_LIMIT_SIGNIN_PER_MINUTE : e.RATE_LIMIT_BAD_KEY_PER_MINUTE;
+  switch (kind) {
+    case "api":
+      return e.RATE_LIMIT_API_PER_MINUTE;
+    case "signin":
+      return e.RATE_LIMIT_SIGNIN_PER_MINUTE;
+    case "bad-key":
+      return e.RATE_LIMIT_BAD_KEY_PER_MINUTE;
+    case "email-sign-in-client":
+      return e.RATE_LIMIT_EMAIL_SIGNIN_PER_MINUTE;
+    case "email-sign-in-address":
+      return e.RATE_LIMIT_EMAIL_SIGNIN_PER_ADDRESS_HOUR;
+  }
 }
 
-/** @throws RateLimitedError (429 with Retry-After) when `subject` has used up this minute's allowance. */
+/** @throws RateLimitedError (429 with Retry-After) when `subject` has used up this window's allowance (an hour for an email address, else a minute). */
 export async function enforceRateLimit(kind: LimitKind, subject: string): Promise<void> {
-  const limit = { max: maxFor(kind), windowMs: MINUTE };
+  const limit = { max: maxFor(kind), windowMs: kind === "email-sign-in-address" ? 60 * MINUTE : MINUTE };
   const wait = kind === "api" ? await sharedLimiter().check(`${kind}:${subject}`, limit) : localLimiter().hit(`${kind}:${subject}`, limit);
   if (wait > 0) throw new RateLimitedError(wait);
 }

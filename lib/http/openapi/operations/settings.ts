@@ -4,7 +4,7 @@ import { brandingSchema } from "@/lib/domain/platforms/branding-schema";
 import { createWebhookSchema } from "@/lib/domain/outbound-webhooks/schemas";
 import type { Operation } from "@/lib/http/openapi/operation";
 import { pageOf } from "@/lib/http/openapi/responses/common";
-import { brandingResponse, deliveryResponse, webhookResponse } from "@/lib/http/openapi/responses/platform";
+import { brandingResponse, deliveryResponse, emailDeliveryResponse, webhookResponse } from "@/lib/http/openapi/responses/platform";
 
 /** Platform settings: portal branding and outbound webhooks. */
 export const settingsOperations: Operation[] = [
@@ -29,5 +29,13 @@ export const settingsOperations: Operation[] = [
   {
     method: "get", path: "/webhooks/{webhookId}/deliveries", operationId: "Webhooks_listDeliveries", tag: "Webhooks",
     summary: "The delivery log: every event, its attempts and outcome", query: pageQuerySchema, response: { status: 200, description: "OK", schema: pageOf(deliveryResponse) },
+  },
+  {
+    method: "get", path: "/email-deliveries", operationId: "Emails_list", tag: "Emails",
+    summary: "Every email sent to the platform's customers, its attempts and outcome (Billfold extension)", query: pageQuerySchema, response: { status: 200, description: "OK", schema: pageOf(emailDeliveryResponse) },
+  },
+  {
+    method: "get", path: "/customers/{customerId}/emails", operationId: "Emails_listForCustomer", tag: "Emails",
+    summary: "The emails sent to one customer (Billfold extension)", query: pageQuerySchema, response: { status: 200, description: "OK", schema: pageOf(emailDeliveryResponse) },
   },
 ];

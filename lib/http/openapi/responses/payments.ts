@@ -38,4 +38,11 @@ export const settingsResponse = z.object({
   auto_top_up: z.object({ max_charges_per_day: z.number().int() }),
   ...invoicingSettingsResponse,
   spend_lanes: z.array(z.object({ dimension: z.string(), label: z.string() })),
+  emails: z.object({
+    kinds: z.record(z.string(), z.boolean()),
+    sender_name: z.string().nullable(),
+    reply_to: z.string().nullable(),
+    default_locale: z.string(),
+    sign_in_by_email: z.boolean(),
+  }),
 });

@@ -40,3 +40,18 @@ export const deliveryResponse = z.object({
   delivered_at: nullableTimestamp(),
   created_at: timestamp(),
 });
+
+export const emailDeliveryResponse = z.object({
+  id: z.string(),
+  customer_id: z.string(),
+  kind: z.string().meta({ description: "receipt, auto_top_up_failed, low_balance, sign_in, …" }),
+  to: z.string(),
+  locale: z.string(),
+  subject: z.string().nullable(),
+  status: z.enum(["pending", "sending", "sent", "held", "skipped", "failed"]).meta({ description: "held: no SMTP server configured, kept in the outbox" }),
+  attempts: z.number().int(),
+  last_error: z.string().nullable(),
+  last_attempt_at: nullableTimestamp(),
+  sent_at: nullableTimestamp(),
+  created_at: timestamp(),
+});
