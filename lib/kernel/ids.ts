@@ -20,6 +20,7 @@ const ID_PREFIXES = {
   paymentMethod: "pm",
   order: "ord",
   invoice: "inv",
+  hold: "hld",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -5,6 +5,7 @@ import { invoiceOptionsSchema, sellerSchema, taxSettingsSchema } from "@/lib/dom
 import { chargeAmountProblem } from "@/lib/kernel/money/limits";
 import type { Decimal } from "@/lib/kernel/money";
 import { DEFAULT_SETTINGS } from "./settings";
+import { guardrailSettingsSchema } from "./guardrails/settings-schema";
 
 /** PUT /platform/settings: the whole settings object; omitted parts take their defaults. */
 export const platformSettingsSchema = z
@@ -21,6 +22,7 @@ export const platformSettingsSchema = z
     seller: sellerSchema.nullish().meta({ description: "The platform as seller, printed on every invoice and credit note." }),
     invoices: invoiceOptionsSchema.optional(),
     tax: taxSettingsSchema.optional(),
+    guardrails: guardrailSettingsSchema.optional().meta({ description: "Customers' budgets (defaults, bounds, whether they may change them) and overdraft for holds." }),
   })
   .superRefine((s, ctx) => {
     // Refinements run even when a field failed its own checks: judge amounts against a currency that is one.

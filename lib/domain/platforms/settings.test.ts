@@ -9,8 +9,16 @@ const INVOICING = {
   invoices: { number_prefix: "INV-", footer: null, require_billing_details: false },
   tax: { behavior: "exclusive", stripe_tax: false, rates: [] },
 };
-const DEFAULTS = { currency: "USD", top_up: { min_amount: 5, max_amount: 1000, presets: [10, 25, 50, 100] }, auto_top_up: { max_charges_per_day: 5 }, ...INVOICING };
-const INVOICING_TEXT = '"seller":null,"invoices":{"number_prefix":"INV-","footer":null,"require_billing_details":false},"tax":{"behavior":"exclusive","stripe_tax":false,"rates":[]}';
+const GUARDRAILS = {
+  guardrails: {
+    budgets: { customer_editable: true, default_period: "month", default_thresholds: [50, 80, 100], default_hard_stop: false, max_limit: null },
+    holds: { no_overdraft_assets: [] },
+  },
+};
+const DEFAULTS = { currency: "USD", top_up: { min_amount: 5, max_amount: 1000, presets: [10, 25, 50, 100] }, auto_top_up: { max_charges_per_day: 5 }, ...INVOICING, ...GUARDRAILS };
+const INVOICING_TEXT =
+  '"seller":null,"invoices":{"number_prefix":"INV-","footer":null,"require_billing_details":false},"tax":{"behavior":"exclusive","stripe_tax":false,"rates":[]},' +
+  '"guardrails":{"budgets":{"customer_editable":true,"default_period":"month","default_thresholds":[50,80,100],"default_hard_stop":false,"max_limit":null},"holds":{"no_overdraft_assets":[]}}';
 
 describe.each(testDatabases())("GET/PUT /platform/settings on $name", (target) => {
   let database: Database;

@@ -15,3 +15,4 @@ export * from "./rollups";
 export * from "./grants";
 export * from "./tasks";
 export * from "./invoices";
+export * from "./guardrails";
