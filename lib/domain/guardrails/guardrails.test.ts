@@ -13,7 +13,7 @@ const inHour = () => new Date(Date.now() + 3600_000).toISOString();
 describe.each(testDatabases())("guardrails on $name", (target) => {
   let database: Database;
   let setup: BillingSetup;
-  billingSuite(target, ["video"], (d, s) => {
+  billingSuite(target, ["video", "multimodel"], (d, s) => {
     database = d;
     setup = s;
   });
@@ -87,6 +87,22 @@ describe.each(testDatabases())("guardrails on $name", (target) => {
     );
     expect(alerts.map((a) => a.threshold)).toEqual([50, 80]);
     expect((await callApi("GET", `${base}/default:USD`, { key })).json.available).toBe(90);
+  });
+
+  it("scopes a budget to a lane: only events with the lane's dimension value count and are refused", async () => {
+    const customerId = await subscribedCustomer(setup.key, ["chat_multimodel"]);
+    const key = setup.key;
+    const base = `/api/v1/customers/${customerId}/wallet`;
+    const gpt4 = (tokens: number) => ({ id: eventId(), event_type: "model_message", data: { model: "gpt-4", total_tokens: tokens } });
+    const gpt35 = (tokens: number) => ({ id: eventId(), event_type: "model_message", data: { model: "gpt-3.5", total_tokens: tokens } });
+    expect((await sendEvents(key, customerId, [gpt4(100)])).json.items[0].status).toBe("billed");
+    const put = await callApi("PUT", `${base}/default:USD/budget`, { key, body: { limit: 5, hard_stop: true, lane: { dimension: "model", value: "gpt-4" } } });
+    expect(put.json).toMatchObject({ lane: { dimension: "model", value: "gpt-4" }, current_period: { spent: 3 } });
+    const mixed = await sendEvents(key, customerId, [gpt35(3000), gpt4(50), gpt4(50)]);
+    expect(mixed.json.items.map((i: { status: string }) => i.status)).toEqual(["billed", "billed", "rejected"]);
+    const budget = await callApi("GET", `${base}/default:USD/budget`, { key });
+    expect(budget.json.current_period.spent).toBe(4.5);
+    expect((await callApi("GET", `${base}/default:USD`, { key })).json.available).toBe(-7.5);
   });
 
   it("refuses a hold the available balance cannot cover where the platform allows no overdraft", async () => {

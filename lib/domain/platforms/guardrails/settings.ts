@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { intField, textField } from "@/lib/kernel/fields/fields";
 import { dec, type Decimal } from "@/lib/kernel/money";
 import type { GuardrailSettingsInput } from "./settings-schema";
 
@@ -51,11 +50,11 @@ const storedSchema = z.object({
   budgets: z.object({
     customer_editable: z.boolean(),
     default_period: z.enum(["day", "week", "month"]),
-    default_thresholds: z.array(intField(1, 100)),
+    default_thresholds: z.array(z.number().int()),
     default_hard_stop: z.boolean(),
-    max_limit: textField(60).nullable(),
+    max_limit: z.string().nullable(),
   }),
-  holds: z.object({ no_overdraft_assets: z.array(textField(20)) }),
+  holds: z.object({ no_overdraft_assets: z.array(z.string()) }),
 });
 
 /** Stored settings read back; a platform that never set them gets the defaults. */
