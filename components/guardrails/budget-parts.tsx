@@ -26,7 +26,7 @@ export function BudgetMeter({ budget, locale }: { budget: BudgetCardView; locale
 }
 
 /** Shown once this period's spend has reached one of the budget's thresholds. */
-export function BudgetBanner({ budget, locale, timeZone }: { budget: BudgetCardView; locale: string; timeZone: string }) {
+export function BudgetBanner({ budget, locale, timeZone, manageLink = true }: { budget: BudgetCardView; locale: string; timeZone: string; manageLink?: boolean }) {
   if (budget.reached === null || budget.limit === null) return null;
   const resets = formatDate(budget.periodEnd, locale, timeZone);
   const usedUp = (budget.percent ?? 0) >= 100;
@@ -35,7 +35,7 @@ export function BudgetBanner({ budget, locale, timeZone }: { budget: BudgetCardV
       <strong>{usedUp ? "Budget reached" : `${budget.reached}% of your budget used`}:</strong> you have spent {formatAmount(budget.spent, budget.asset, locale)} of your{" "}
       {PERIOD_NAMES[budget.period]} {formatAmount(budget.limit, budget.asset, locale)} budget ({budget.percent}%).{" "}
       {usedUp && budget.hardStop ? `New usage is paused until the budget resets on ${resets}.` : `It resets on ${resets}.`}{" "}
-      <Link href="/budget" className="font-medium underline">Manage budget</Link>
+      {manageLink && <Link href="/budget" className="font-medium underline">Manage budget</Link>}
     </div>
   );
 }

@@ -16,7 +16,7 @@ export default async function BudgetPage() {
   return (
     <div className="space-y-6">
       <PageHeader title="Budget" description={DESCRIPTION} />
-      {budgets.map((b) => <BudgetBanner key={b.accountId} budget={b} locale={ctx.locale} timeZone={ctx.timeZone} />)}
+      {budgets.map((b) => <BudgetBanner key={b.accountId} budget={b} locale={ctx.locale} timeZone={ctx.timeZone} manageLink={false} />)}
       {budgets.length === 0 && <EmptyState title="No balance yet">Once you have a balance you can set a budget for it here.</EmptyState>}
       {budgets.map((b) => (
         <Card key={b.accountId} className="space-y-4 p-5">
