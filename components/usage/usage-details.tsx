@@ -1,12 +1,31 @@
+import type { SpendLane } from "@/lib/domain/platforms/spend-lanes";
 import { formatAmount, type AssetDisplay } from "@/lib/kernel/money/format";
 import type { UsageView } from "@/lib/workflows/wallet/usage/view";
 import { FeeDescription } from "./fee-description";
 
-/** How one usage record was billed: the event's description, each fee's formula and the balance after. */
-export function UsageDetails({ u, assets, locale }: { u: UsageView; assets: Record<string, AssetDisplay>; locale: string }) {
+interface Props {
+  u: UsageView;
+  assets: Record<string, AssetDisplay>;
+  locale: string;
+  lanes?: SpendLane[];
+}
+
+/** How one usage record was billed: the event's description, its visible lanes, each fee's formula and the balance after. */
+export function UsageDetails({ u, assets, locale, lanes = [] }: Props) {
+  const shown = lanes.filter((l) => u.lanes[l.dimension] !== undefined);
   return (
     <div className="space-y-2 text-sm leading-relaxed">
       {u.description && <p>{u.description}</p>}
+      {shown.length > 0 && (
+        <p className="break-words text-fg-muted" data-testid="usage-lanes">
+          {shown.map((l, i) => (
+            <span key={l.dimension}>
+              {i > 0 && " · "}
+              {l.label}: <span className="text-fg">{u.lanes[l.dimension]}</span>
+            </span>
+          ))}
+        </p>
+      )}
       {u.fees.map((f, i) => (
         <FeeDescription key={i} fee={f} asset={assets[f.asset]} locale={locale} />
       ))}

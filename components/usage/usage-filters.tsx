@@ -1,16 +1,19 @@
 import { FilterForm } from "@/components/ui/filter-form";
 import { Select } from "@/components/ui/select";
+import type { SpendLane } from "@/lib/domain/platforms/spend-lanes";
 import type { UsageQuery } from "@/lib/workflows/queries/keys";
 
 interface Props {
   products: { id: string; name: string }[];
-  current: UsageQuery;
+  current: UsageQuery & { by?: string };
+  /** The lanes the platform made visible: offered as "Break down by". */
+  lanes: SpendLane[];
 }
 
 const input = "h-10 rounded-md border border-line bg-surface-raised px-3 text-sm text-fg";
 
-/** Date range (in the customer's own days) and product. */
-export function UsageFilters({ products, current }: Props) {
+/** Date range (in the customer's own days), product and lane breakdown; a lane filter in force rides along. */
+export function UsageFilters({ products, current, lanes }: Props) {
   return (
     <FilterForm label="Filter usage">
       <div className="flex flex-col gap-1">
@@ -29,6 +32,22 @@ export function UsageFilters({ products, current }: Props) {
           </option>
         ))}
       </Select>
+      {lanes.length > 0 && (
+        <Select label="Break down by" id="usage-by" name="by" defaultValue={current.by ?? ""}>
+          <option value="">Nothing</option>
+          {lanes.map((l) => (
+            <option key={l.dimension} value={l.dimension}>
+              {l.label}
+            </option>
+          ))}
+        </Select>
+      )}
+      {current.lane && current.lane_value !== undefined && (
+        <>
+          <input type="hidden" name="lane" value={current.lane} />
+          <input type="hidden" name="lane_value" value={current.lane_value} />
+        </>
+      )}
     </FilterForm>
   );
 }

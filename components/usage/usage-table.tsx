@@ -5,6 +5,7 @@ import { formatDateTime } from "@/lib/kernel/format/dates";
 import { formatAmount, type AssetDisplay } from "@/lib/kernel/money/format";
 import { secondaryButton } from "@/components/ui/button-styles";
 import { EmptyState } from "@/components/ui/card";
+import type { SpendLane } from "@/lib/domain/platforms/spend-lanes";
 import type { UsageQuery } from "@/lib/workflows/queries/keys";
 import { useUsage } from "@/lib/workflows/queries/usage";
 import type { UsageView } from "@/lib/workflows/wallet/usage/view";
@@ -18,6 +19,8 @@ interface Props {
   filtered: boolean;
   /** Show only the first page, without paging (the overview's "latest usage"). */
   compact?: boolean;
+  /** The lanes the platform made visible: each record's values for them appear in its details. */
+  lanes?: SpendLane[];
 }
 
 interface RowProps {
@@ -25,6 +28,7 @@ interface RowProps {
   assets: Record<string, AssetDisplay>;
   locale: string;
   timeZone: string;
+  lanes: SpendLane[];
 }
 
 /**
@@ -32,7 +36,7 @@ interface RowProps {
  * table's own flow rather than a floating popup, so a click, a tap or Enter opens it the same way and it
  * is never clipped by the table's scroll area or the screen edge.
  */
-function UsageRow({ u, assets, locale, timeZone }: RowProps) {
+function UsageRow({ u, assets, locale, timeZone, lanes }: RowProps) {
   const [open, setOpen] = useState(false);
   const detailsId = useId();
   const when = formatDateTime(u.occurredAt, locale, timeZone);
@@ -68,14 +72,14 @@ function UsageRow({ u, assets, locale, timeZone }: RowProps) {
       </tr>
       <tr id={detailsId} hidden={!open} data-testid="usage-details" className="bg-surface-sunken">
         <td colSpan={4} className="px-4 py-3">
-          <UsageDetails u={u} assets={assets} locale={locale} />
+          <UsageDetails u={u} assets={assets} locale={locale} lanes={lanes} />
         </td>
       </tr>
     </>
   );
 }
 
-export function UsageTable({ query, assets, locale, timeZone, filtered, compact }: Props) {
+export function UsageTable({ query, assets, locale, timeZone, filtered, compact, lanes = [] }: Props) {
   const { data, fetchNextPage, hasNextPage, isFetchingNextPage, error } = useUsage(query);
   const rows = (data?.pages.flatMap((p) => p.items) ?? []).slice(0, compact ? 5 : undefined);
   if (rows.length === 0) {
@@ -100,7 +104,7 @@ export function UsageTable({ query, assets, locale, timeZone, filtered, compact 
           </thead>
           <tbody>
             {rows.map((u) => (
-              <UsageRow key={u.id} u={u} assets={assets} locale={locale} timeZone={timeZone} />
+              <UsageRow key={u.id} u={u} assets={assets} locale={locale} timeZone={timeZone} lanes={lanes} />
             ))}
           </tbody>
         </table>

@@ -6,6 +6,8 @@ export interface Received {
   path: string;
   headers: IncomingHttpHeaders;
   body: string;
+  /** performance.now() when it arrived: tests order events by cause, not by a time budget. */
+  at: number;
 }
 
 export interface Receiver {
@@ -25,7 +27,7 @@ export async function startReceiver(): Promise<Receiver> {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
-      received.push({ path: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString() });
+      received.push({ path: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString(), at: performance.now() });
       if (failures > 0) {
         failures--;
         res.writeHead(failStatus).end("nope");
@@ -51,6 +53,8 @@ export interface HangingReceiver {
   url: string;
   /** Requests that arrived (none is ever answered). */
   requests(): number;
+  /** performance.now() when the sender first gave up on a request (closed it), or null while all are held. */
+  firstClosedAt(): number | null;
   /** Cuts every open connection and stops listening. */
   close(): Promise<void>;
 }
@@ -58,14 +62,19 @@ export interface HangingReceiver {
 /** An endpoint that accepts every request and never answers: the slow neighbour of the job queue tests. */
 export async function startHangingReceiver(): Promise<HangingReceiver> {
   let requests = 0;
-  const server: Server = createServer(() => {
+  let firstClosedAt: number | null = null;
+  const server: Server = createServer((req) => {
     requests++;
+    req.socket.once("close", () => {
+      firstClosedAt ??= performance.now();
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/hooks`,
     requests: () => requests,
+    firstClosedAt: () => firstClosedAt,
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve());

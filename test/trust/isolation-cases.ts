@@ -132,10 +132,13 @@ export const CASES: IsolationCase[] = [
   portal("GET", "/transactions", "?asset", (_, f) => ({ path: `/api/portal/transactions?asset=${f.assetCode}` }), { expect: "filter" }),
   portal("GET", "/transactions/export", "?asset", (_, f) => ({ path: `/api/portal/transactions/export?asset=${f.assetCode}` }), { expect: "filter" }),
   portal("GET", "/usage", "?product", (_, f) => ({ path: `/api/portal/usage?product=${f.productCode}` }), { expect: "filter" }),
+  portal("GET", "/usage/export", "?product", (_, f) => ({ path: `/api/portal/usage/export?product=${f.productCode}` }), { expect: "filter" }),
 ];
 
 /** Route × method pairs that take no id of anything a caller could not own, each with its reason. */
 export const NO_FOREIGN_ID: Record<string, string> = {
+  "GET /api/portal/spend/lanes":
+    "reads the session's customer only: ?asset picks among their own balances, ?by and ?lane among their platform's visible lanes (lane-spend.test.ts: no other customer's or platform's events count)",
   "GET /api/v1/[...path]": "catch-all: answers 404 for every unknown path",
   "POST /api/v1/[...path]": "catch-all: answers 404 for every unknown path",
   "PUT /api/v1/[...path]": "catch-all: answers 404 for every unknown path",

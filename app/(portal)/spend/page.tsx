@@ -2,12 +2,19 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { SpendChart } from "@/components/charts/spend-chart";
 import { SpendSection } from "@/components/charts/spend-section";
+import { BreakDownBy } from "@/components/spend-lanes/break-down-by";
+import { LaneFilterChip } from "@/components/spend-lanes/lane-filter-chip";
+import { LaneSection } from "@/components/spend-lanes/lane-section";
+import { spendHref, type SpendPageQuery } from "@/components/spend-lanes/spend-href";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { SegmentedLinks } from "@/components/ui/segmented-links";
 import { getPortalContext } from "@/lib/workflows/portal/portal-context";
 import { searchOf } from "@/lib/workflows/queries/keys";
 import { listBalances } from "@/lib/domain/wallet/balances";
-import { SPEND_RANGES, spendQuerySchema, type SpendQuery, type SpendRange } from "@/lib/workflows/wallet/spend/ranges";
+import { laneFieldsSchema } from "@/lib/workflows/wallet/spend/lanes/lane-fields";
+import { rangeWindow } from "@/lib/workflows/wallet/spend/lanes/lane-spend";
+import { laneFilterOf, laneOf, visibleLanes } from "@/lib/workflows/wallet/spend/lanes/visible-lanes";
+import { SPEND_RANGES, spendQuerySchema, type SpendRange } from "@/lib/workflows/wallet/spend/ranges";
 
 export const metadata: Metadata = { title: "Spending" };
 
@@ -15,16 +22,12 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 
 const BUCKET_LABELS = { day: "Daily", week: "Weekly", month: "Monthly" } as const;
 
-function href(q: SpendQuery, change: Partial<SpendQuery>): string {
-  const next = { ...q, ...change };
-  return `/spend?${searchOf({ asset: next.asset, range: next.range, bucket: next.bucket, unit: next.unit === "fiat" ? "fiat" : undefined })}`;
-}
-
 export default async function SpendPage({ searchParams }: { searchParams: Search }) {
   const ctx = await getPortalContext();
   const raw = await searchParams;
-  const balances = await listBalances(ctx.readDb, ctx.scope);
+  const [balances, lanes] = await Promise.all([listBalances(ctx.readDb, ctx.scope), visibleLanes(ctx.readDb, ctx.scope)]);
   const q = spendQuerySchema.parse({ range: raw.range, bucket: raw.bucket, asset: raw.asset, unit: raw.unit });
+  const l = laneFieldsSchema.parse({ by: raw.by, lane: raw.lane, lane_value: raw.lane_value });
   const selected = balances.find((b) => b.asset.code === q.asset) ?? balances[0];
   if (!selected) {
     return (
@@ -34,36 +37,55 @@ export default async function SpendPage({ searchParams }: { searchParams: Search
       </div>
     );
   }
-  const query: SpendQuery = { ...q, asset: selected.asset.code };
+  // Only lanes the platform marked visible reach the page; a filter alone breaks down by its own lane.
+  const filter = laneFilterOf(lanes, l.lane, l.lane_value);
+  const by = laneOf(lanes, l.by) ?? (filter ? laneOf(lanes, filter.dimension) : null);
+  const query: SpendPageQuery = { ...q, asset: selected.asset.code, by: by?.dimension, lane: filter?.dimension, lane_value: filter?.value };
+  const href = (change: Partial<SpendPageQuery>) => spendHref(query, change);
   const custom = selected.asset.kind === "custom" && selected.asset.rates.length > 0;
+  const inFiat = custom && query.unit === "fiat";
   return (
     <div className="space-y-6">
-      <PageHeader title="Spending" description="What your usage cost over time, by product, in your own timezone." />
+      <PageHeader title="Spending" description="What your usage cost over time, by product or by what your platform lets you break it down by, in your own timezone." />
       <div className="flex flex-wrap items-center gap-3">
         {balances.length > 1 && (
-          <SegmentedLinks label="Balance" segments={balances.map((b) => ({ href: href(query, { asset: b.asset.code, unit: "asset" }), label: b.asset.name, active: b === selected }))} />
+          <SegmentedLinks label="Balance" segments={balances.map((b) => ({ href: href({ asset: b.asset.code, unit: "asset" }), label: b.asset.name, active: b === selected }))} />
         )}
         <SegmentedLinks
           label="Period"
-          segments={(Object.keys(SPEND_RANGES) as SpendRange[]).map((r) => ({ href: href(query, { range: r, bucket: SPEND_RANGES[r].buckets[0] }), label: SPEND_RANGES[r].label, active: r === query.range }))}
+          segments={(Object.keys(SPEND_RANGES) as SpendRange[]).map((r) => ({ href: href({ range: r, bucket: SPEND_RANGES[r].buckets[0] }), label: SPEND_RANGES[r].label, active: r === query.range }))}
         />
         {SPEND_RANGES[query.range].buckets.length > 1 && (
-          <SegmentedLinks label="Grouping" segments={SPEND_RANGES[query.range].buckets.map((b) => ({ href: href(query, { bucket: b }), label: BUCKET_LABELS[b], active: b === query.bucket }))} />
+          <SegmentedLinks label="Grouping" segments={SPEND_RANGES[query.range].buckets.map((b) => ({ href: href({ bucket: b }), label: BUCKET_LABELS[b], active: b === query.bucket }))} />
         )}
         {custom && (
           <SegmentedLinks
             label="Show amounts in"
             segments={[
-              { href: href(query, { unit: "asset" }), label: selected.asset.label ?? selected.asset.code, active: query.unit === "asset" },
-              { href: href(query, { unit: "fiat" }), label: selected.asset.rates[0]!.source, active: query.unit === "fiat" },
+              { href: href({ unit: "asset" }), label: selected.asset.label ?? selected.asset.code, active: query.unit === "asset" },
+              { href: href({ unit: "fiat" }), label: selected.asset.rates[0]!.source, active: query.unit === "fiat" },
             ]}
           />
         )}
+        <BreakDownBy lanes={lanes} current={by?.dimension} href={(dimension) => href({ by: dimension, ...(dimension ? {} : { lane: undefined, lane_value: undefined }) })} />
       </div>
+      {filter && <LaneFilterChip label={laneOf(lanes, filter.dimension)!.label} value={filter.value} clearHref={href({ lane: undefined, lane_value: undefined })} />}
       <Card className="p-5">
         <h2 className="font-semibold">{selected.asset.name}</h2>
-        <Suspense key={searchOf(query)} fallback={<div className="mt-3 h-72 animate-pulse rounded-lg bg-surface-sunken" />}>
-          <SpendSection ctx={ctx} asset={selected.asset} range={query.range} bucket={query.bucket} inFiat={custom && query.unit === "fiat"} chart={SpendChart} />
+        <Suspense key={searchOf({ ...query })} fallback={<div className="mt-3 h-72 animate-pulse rounded-lg bg-surface-sunken" />}>
+          {by ? (
+            <LaneSection
+              ctx={ctx}
+              asset={selected.asset}
+              request={{ by: by.dimension, lane: filter?.dimension, laneValue: filter?.value, ...(await rangeWindow(ctx.readDb, query.range, query.bucket, ctx.timeZone)) }}
+              inFiat={inFiat}
+              caption={`${selected.asset.name} spent per ${query.bucket} over the last ${SPEND_RANGES[query.range].label}`}
+              filterHref={(value) => (filter?.dimension === by.dimension && filter.value === value ? null : href({ lane: by.dimension, lane_value: value }))}
+              chart={SpendChart}
+            />
+          ) : (
+            <SpendSection ctx={ctx} asset={selected.asset} range={query.range} bucket={query.bucket} inFiat={inFiat} chart={SpendChart} />
+          )}
         </Suspense>
       </Card>
     </div>

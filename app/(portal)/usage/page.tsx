@@ -1,11 +1,15 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
+import { LaneFilterChip } from "@/components/spend-lanes/lane-filter-chip";
+import { UsageLanes } from "@/components/spend-lanes/usage-lanes";
+import { secondaryButton } from "@/components/ui/button-styles";
 import { PageHeader } from "@/components/ui/card";
 import { UsageFilters } from "@/components/usage/usage-filters";
 import { UsageTable } from "@/components/usage/usage-table";
 import { getPortalContext } from "@/lib/workflows/portal/portal-context";
 import { searchOf, usageKeys } from "@/lib/workflows/queries/keys";
 import { assetDisplay, listBalances } from "@/lib/domain/wallet/balances";
+import { laneFilterOf, laneOf, visibleLanes } from "@/lib/workflows/wallet/spend/lanes/visible-lanes";
 import { usageFiltersSchema } from "@/lib/workflows/wallet/usage/filters";
 import { listUsage } from "@/lib/workflows/wallet/usage/list-usage";
 import { customerProducts } from "@/lib/workflows/wallet/usage/products";
@@ -17,8 +21,14 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 export default async function UsagePage({ searchParams }: { searchParams: Search }) {
   const ctx = await getPortalContext();
   const raw = await searchParams;
-  const filters = usageFiltersSchema.parse({ from: raw.from, to: raw.to, product: raw.product });
-  const query = { from: filters.from, to: filters.to, product: filters.product };
+  const parsed = usageFiltersSchema.parse({ from: raw.from, to: raw.to, product: raw.product, by: raw.by, lane: raw.lane, lane_value: raw.lane_value });
+  // Only lanes the platform marked visible reach the page; anything else in the URL is dropped.
+  const lanes = await visibleLanes(ctx.readDb, ctx.scope);
+  const filter = laneFilterOf(lanes, parsed.lane, parsed.lane_value);
+  const by = laneOf(lanes, parsed.by);
+  const filters = { ...parsed, by: by?.dimension, lane: filter?.dimension, lane_value: filter?.value };
+  const query = { from: filters.from, to: filters.to, product: filters.product, lane: filters.lane, lane_value: filters.lane_value };
+  const href = (change: Record<string, string | undefined>) => `/usage?${searchOf({ ...query, by: filters.by, ...change })}`;
   const client = new QueryClient();
   const [balances, products] = await Promise.all([
     listBalances(ctx.readDb, ctx.scope),
@@ -32,8 +42,27 @@ export default async function UsagePage({ searchParams }: { searchParams: Search
   const assets = Object.fromEntries(balances.map((b) => [b.asset.code, assetDisplay(b.asset)]));
   return (
     <div className="space-y-6">
-      <PageHeader title="Usage" description="Everything you used, on the date you used it, what it cost, and exactly how it was billed: the ▾ button on a row shows the details. Transactions lists the same charges on the date they reached your balance." />
-      <UsageFilters products={products} current={query} />
+      <PageHeader
+        title="Usage"
+        description="Everything you used, on the date you used it, what it cost, and exactly how it was billed: the ▾ button on a row shows the details. Transactions lists the same charges on the date they reached your balance."
+        actions={
+          <a href={`/api/portal/usage/export?${searchOf(query)}`} download className={secondaryButton} data-testid="usage-export-csv">
+            Export CSV
+          </a>
+        }
+      />
+      <UsageFilters products={products} current={{ ...query, by: filters.by }} lanes={lanes} />
+      {filter && <LaneFilterChip label={laneOf(lanes, filter.dimension)!.label} value={filter.value} clearHref={href({ lane: undefined, lane_value: undefined })} />}
+      {by && (
+        <UsageLanes
+          ctx={ctx}
+          assets={balances.map((b) => b.asset)}
+          by={by}
+          filter={filter}
+          dates={query}
+          filterHref={(value) => (filter?.dimension === by.dimension && filter.value === value ? null : href({ lane: by.dimension, lane_value: value }))}
+        />
+      )}
       <HydrationBoundary state={dehydrate(client)}>
         <UsageTable
           key={searchOf(query)}
@@ -41,7 +70,8 @@ export default async function UsagePage({ searchParams }: { searchParams: Search
           assets={assets}
           locale={ctx.locale}
           timeZone={ctx.timeZone}
-          filtered={Boolean(query.from || query.to || query.product)}
+          filtered={Boolean(query.from || query.to || query.product || query.lane)}
+          lanes={lanes}
         />
       </HydrationBoundary>
     </div>

@@ -1,6 +1,7 @@
+import { z } from "zod";
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/kernel/db";
-import { rowsOf } from "@/lib/kernel/db/rows";
+import { col, parseRows } from "@/lib/kernel/db/rows";
 import type { RatedProduct } from "@/lib/domain/pricing";
 import type { PlatformScope } from "@/lib/kernel/scope";
 import { compileProduct } from "./compile";
@@ -23,14 +24,14 @@ function remember(key: string, product: RatedProduct): void {
   cache.set(key, product);
 }
 
-interface VersionRow {
-  product_id: string;
-  version: number;
-  name: string;
-  code: string;
-  status: string;
-  prices: string;
-}
+const versionRowColumns = z.object({
+  product_id: col.text(),
+  version: col.int(),
+  name: col.text(),
+  code: col.text(),
+  status: col.text(),
+  prices: col.text(),
+});
 
 /**
  * The compiled pricing of these product versions, keyed `productId:version`. Published versions
@@ -45,7 +46,8 @@ export async function loadRatedProducts(db: DbOrTx, scope: PlatformScope, refs: 
     else if (!missing.some((m) => m.productId === ref.productId && m.version === ref.version)) missing.push(ref);
   }
   if (missing.length === 0) return out;
-  const rows = rowsOf<VersionRow>(
+  const rows = parseRows(
+    versionRowColumns,
     await db.execute(sql`
       SELECT v.product_id, v.version, v.name, p.code, v.status, v.prices::text AS prices
       FROM unnest(${sql.param(missing.map((m) => m.productId))}::text[], ${sql.param(missing.map((m) => m.version))}::int[]) AS r(product_id, version)

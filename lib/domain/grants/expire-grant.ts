@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { now } from "@/lib/kernel/clock";
 import type { Db, Tx } from "@/lib/kernel/db";
-import { rowsOf } from "@/lib/kernel/db/rows";
+import { col, parseRows } from "@/lib/kernel/db/rows";
 import { withTransaction } from "@/lib/kernel/db/transaction";
 import { z } from "zod";
 import { payloadScope, payloadText } from "@/lib/kernel/jobs/payload";
@@ -12,17 +12,18 @@ import { dec } from "@/lib/kernel/money";
 import type { PlatformScope } from "@/lib/kernel/scope";
 import { EXPIRE_GRANT_JOB } from "./types";
 
-interface Row {
-  customer_id: string;
-  account_name: string;
-  asset_code: string;
-  remaining: string;
-  expires_at: Date | string | null;
-  expired_at: Date | string | null;
-}
+const row = z.object({
+  customer_id: col.text(),
+  account_name: col.text(),
+  asset_code: col.text(),
+  remaining: col.text(),
+  expires_at: col.time().nullable(),
+  expired_at: col.time().nullable(),
+});
 
 const grantRow = async (tx: Tx, scope: PlatformScope, grantId: string, lock: boolean) =>
-  rowsOf<Row>(
+  parseRows(
+    row,
     await tx.execute(sql`SELECT customer_id, account_name, asset_code, remaining::text, expires_at, expired_at FROM credit_grants
       WHERE id = ${grantId} AND platform_id = ${scope.platformId} AND live_mode = ${scope.liveMode} ${lock ? sql`FOR UPDATE` : sql``}`),
   )[0];

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/kernel/db";
-import { rowsOf } from "@/lib/kernel/db/rows";
+import { z } from "zod";
+import { col, parseRows } from "@/lib/kernel/db/rows";
 import type { CustomerScope } from "@/lib/kernel/scope";
 
 /**
@@ -8,7 +9,8 @@ import type { CustomerScope } from "@/lib/kernel/scope";
  * code, the plan's name, or the description the credit was posted with. Null when none is known.
  */
 export async function grantSourceNames(db: DbOrTx, scope: CustomerScope): Promise<Map<string, string>> {
-  const rows = rowsOf<{ id: string; name: string | null }>(
+  const rows = parseRows(
+    z.object({ id: col.text(), name: col.text().nullable() }),
     await db.execute(sql`
       SELECT g.id, CASE g.source
         WHEN 'coupon' THEN (SELECT c.code FROM coupon_redemptions r JOIN coupons c ON c.id = r.coupon_id WHERE r.id = g.source_id)

@@ -2,28 +2,29 @@ import { z } from "zod";
 import { sql, type SQL } from "drizzle-orm";
 import { now } from "@/lib/kernel/clock";
 import type { DbOrTx } from "@/lib/kernel/db";
-import { col, parseRows, rowsOf } from "@/lib/kernel/db/rows";
+import { col, parseRows } from "@/lib/kernel/db/rows";
 import { GRANT_CONSUMPTION_ORDER } from "@/lib/domain/ledger/grant-consumption";
 import { dec } from "@/lib/kernel/money";
 import type { CustomerScope } from "@/lib/kernel/scope";
 import { formatAccountId } from "@/lib/domain/wallet/account-id";
 import { getWalletAccountOrThrow } from "@/lib/domain/wallet/get-wallet";
 
-interface Row {
-  id: string;
-  account_name: string;
-  asset_code: string;
-  purpose: string;
-  source: string;
-  source_id: string;
-  amount: string;
-  remaining: string;
-  effective_at: Date | string;
-  expires_at: Date | string | null;
-  expired_at: Date | string | null;
-  created_at: Date | string;
-  total: string | number;
-}
+const grantRow = z.object({
+  id: col.text(),
+  account_name: col.text(),
+  asset_code: col.text(),
+  purpose: col.text(),
+  source: col.text(),
+  source_id: col.text(),
+  amount: col.text(),
+  remaining: col.text(),
+  effective_at: col.time(),
+  expires_at: col.time().nullable(),
+  expired_at: col.time().nullable(),
+  created_at: col.time(),
+  total: col.count(),
+});
+type Row = z.output<typeof grantRow>;
 
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
 
@@ -45,7 +46,8 @@ function serializeGrant(r: Row) {
 }
 
 async function selectGrants(db: DbOrTx, scope: CustomerScope, where: SQL, paging: { limit: number; offset: number }) {
-  const rows = rowsOf<Row>(
+  const rows = parseRows(
+    grantRow,
     await db.execute(sql`
       SELECT id, account_name, asset_code, purpose, source, source_id, amount::text, remaining::text, effective_at, expires_at,
         expired_at, created_at, count(*) OVER () AS total
@@ -54,7 +56,7 @@ async function selectGrants(db: DbOrTx, scope: CustomerScope, where: SQL, paging
       ORDER BY (remaining > 0) DESC, ${GRANT_CONSUMPTION_ORDER}
       LIMIT ${paging.limit} OFFSET ${paging.offset}`),
   );
-  return { items: rows.map(serializeGrant), total: rows.length > 0 ? Number(rows[0]!.total) : 0 };
+  return { items: rows.map(serializeGrant), total: rows[0]?.total ?? 0 };
 }
 
 /**

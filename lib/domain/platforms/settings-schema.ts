@@ -6,6 +6,7 @@ import { chargeAmountProblem } from "@/lib/kernel/money/limits";
 import type { Decimal } from "@/lib/kernel/money";
 import { DEFAULT_SETTINGS } from "./settings";
 import { guardrailSettingsSchema } from "./guardrails/settings-schema";
+import { spendLanesSchema } from "./spend-lanes";
 
 /** PUT /platform/settings: the whole settings object; omitted parts take their defaults. */
 export const platformSettingsSchema = z
@@ -23,6 +24,7 @@ export const platformSettingsSchema = z
     invoices: invoiceOptionsSchema.optional(),
     tax: taxSettingsSchema.optional(),
     guardrails: guardrailSettingsSchema.optional().meta({ description: "Customers' budgets (defaults, bounds, whether they may change them) and overdraft for holds." }),
+    spend_lanes: spendLanesSchema.optional(),
   })
   .superRefine((s, ctx) => {
     // Refinements run even when a field failed its own checks: judge amounts against a currency that is one.

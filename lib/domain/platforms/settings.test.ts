@@ -8,6 +8,7 @@ const INVOICING = {
   seller: null,
   invoices: { number_prefix: "INV-", footer: null, require_billing_details: false },
   tax: { behavior: "exclusive", stripe_tax: false, rates: [] },
+  spend_lanes: [],
 };
 const GUARDRAILS = {
   guardrails: {
@@ -18,7 +19,8 @@ const GUARDRAILS = {
 const DEFAULTS = { currency: "USD", top_up: { min_amount: 5, max_amount: 1000, presets: [10, 25, 50, 100] }, auto_top_up: { max_charges_per_day: 5 }, ...INVOICING, ...GUARDRAILS };
 const INVOICING_TEXT =
   '"seller":null,"invoices":{"number_prefix":"INV-","footer":null,"require_billing_details":false},"tax":{"behavior":"exclusive","stripe_tax":false,"rates":[]},' +
-  '"guardrails":{"budgets":{"customer_editable":true,"default_period":"month","default_thresholds":[50,80,100],"default_hard_stop":false,"max_limit":null},"holds":{"no_overdraft_assets":[]}}';
+  '"guardrails":{"budgets":{"customer_editable":true,"default_period":"month","default_thresholds":[50,80,100],"default_hard_stop":false,"max_limit":null},"holds":{"no_overdraft_assets":[]}},' +
+  '"spend_lanes":[]';
 
 describe.each(testDatabases())("GET/PUT /platform/settings on $name", (target) => {
   let database: Database;
@@ -42,6 +44,16 @@ describe.each(testDatabases())("GET/PUT /platform/settings on $name", (target) =
     expect(partial.json).toEqual({ ...DEFAULTS, top_up: { min_amount: 20, max_amount: 1000, presets: [25, 50, 100] } });
   });
 
+  it("keeps the spend lanes a platform marks visible, in order, and drops them when left out", async () => {
+    const a = await createTestPlatform(database.db);
+    const spend_lanes = [{ dimension: "model", label: "Model" }, { dimension: "api_key", label: "API key" }];
+    const put = await callApi("PUT", "/api/v1/platform/settings", { key: a.testKey, body: { spend_lanes } });
+    expect(put.json).toEqual({ ...DEFAULTS, spend_lanes });
+    expect((await callApi("GET", "/api/v1/platform/settings", { key: a.testKey })).json).toEqual({ ...DEFAULTS, spend_lanes });
+    await callApi("PUT", "/api/v1/platform/settings", { key: a.testKey, body: {} });
+    expect((await callApi("GET", "/api/v1/platform/settings", { key: a.testKey })).json).toEqual(DEFAULTS);
+  });
+
   it("refuses inconsistent settings field by field", async () => {
     const a = await createTestPlatform(database.db);
     const cases: [unknown, string][] = [
@@ -55,6 +67,11 @@ describe.each(testDatabases())("GET/PUT /platform/settings on $name", (target) =
       [{ auto_top_up: { max_charges_per_day: 0 } }, "auto_top_up.max_charges_per_day"],
       [{ auto_top_up: { max_charges_per_day: 25 } }, "auto_top_up.max_charges_per_day"],
       [{ top_up: { presets: [1, 2, 3, 4, 5, 6, 7] } }, "top_up.presets"],
+      [{ spend_lanes: [{ dimension: "model", label: "Model" }, { dimension: "model", label: "Again" }] }, "spend_lanes[1].dimension"],
+      [{ spend_lanes: [{ dimension: "a b", label: "Spaced" }] }, "spend_lanes[0].dimension"],
+      [{ spend_lanes: [{ dimension: "model", label: " " }] }, "spend_lanes[0].label"],
+      [{ spend_lanes: [{ dimension: "model" }] }, "spend_lanes[0].label"],
+      [{ spend_lanes: Array.from({ length: 9 }, (_, i) => ({ dimension: `d${i}`, label: `D${i}` })) }, "spend_lanes"],
     ];
     for (const [body, field] of cases) {
       const res = await callApi("PUT", "/api/v1/platform/settings", { key: a.testKey, body });

@@ -8,6 +8,7 @@ import { Decimal, dec } from "@/lib/kernel/money";
 import type { PlatformScope } from "@/lib/kernel/scope";
 import { getPlatformOrThrow } from "./get-platform";
 import type { PlatformSettingsInput } from "./settings-schema";
+import { readSpendLanes, type SpendLane } from "./spend-lanes";
 
 /** Limits the portal applies to what customers pay, and the caps on automatic charges. */
 export interface PlatformSettings {
@@ -19,6 +20,8 @@ export interface PlatformSettings {
   invoicing: InvoicingSettings;
   /** Budget defaults and bounds, and overdraft for holds. */
   guardrails: GuardrailSettings;
+  /** Usage-event dimensions customers may see spend broken down by. */
+  spendLanes: SpendLane[];
 }
 
 export const DEFAULT_SETTINGS: PlatformSettings = {
@@ -27,6 +30,7 @@ export const DEFAULT_SETTINGS: PlatformSettings = {
   autoTopUp: { maxChargesPerDay: 5 },
   invoicing: DEFAULT_INVOICING,
   guardrails: DEFAULT_GUARDRAILS,
+  spendLanes: [],
 };
 
 // Stored as decimal strings: jsonb numbers would pass through floats on the way back.
@@ -39,7 +43,7 @@ const storedSchema = z.object({
 /** Stored settings read back; anything missing or unreadable takes the default. */
 export function readSettings(stored: Record<string, unknown>): PlatformSettings {
   const parsed = storedSchema.safeParse(stored);
-  if (!parsed.success) return DEFAULT_SETTINGS;
+  if (!parsed.success) return { ...DEFAULT_SETTINGS, spendLanes: readSpendLanes(stored) };
   const s = parsed.data;
   return {
     currency: s.currency,
@@ -47,6 +51,7 @@ export function readSettings(stored: Record<string, unknown>): PlatformSettings 
     autoTopUp: { maxChargesPerDay: s.auto_top_up.max_charges_per_day },
     invoicing: readInvoicing(stored),
     guardrails: readGuardrails(stored),
+    spendLanes: readSpendLanes(stored),
   };
 }
 
@@ -57,6 +62,7 @@ export function serializeSettings(s: PlatformSettings) {
     auto_top_up: { max_charges_per_day: s.autoTopUp.maxChargesPerDay },
     ...serializeInvoicing(s.invoicing),
     ...serializeGuardrails(s.guardrails),
+    spend_lanes: s.spendLanes,
   };
 }
 
@@ -79,6 +85,7 @@ export async function replacePlatformSettings(db: DbOrTx, scope: PlatformScope, 
     autoTopUp: { maxChargesPerDay: input.auto_top_up?.max_charges_per_day ?? d.autoTopUp.maxChargesPerDay },
     invoicing: invoicingFromInput(input),
     guardrails: guardrailsFromInput(input.guardrails),
+    spendLanes: input.spend_lanes ?? [],
   };
   const { minAmount, maxAmount } = settings.topUp;
   settings.topUp.presets = input.top_up?.presets ?? d.topUp.presets.filter((p) => p.gte(minAmount) && p.lte(maxAmount));
@@ -92,6 +99,7 @@ export async function replacePlatformSettings(db: DbOrTx, scope: PlatformScope, 
     auto_top_up: { max_charges_per_day: settings.autoTopUp.maxChargesPerDay },
     ...storedInvoicing(settings.invoicing),
     ...storedGuardrails(settings.guardrails),
+    spend_lanes: settings.spendLanes,
   };
   await db.update(platforms).set({ settings: stored }).where(eq(platforms.id, scope.platformId));
   return settings;

@@ -21,4 +21,11 @@ export const col = {
   int: () => z.number().int(),
   /** timestamptz: a Date from the drivers, text where the query built it. */
   time: () => z.union([z.date(), z.string()]),
+  /** count(*) and other int8: text from node-postgres, a number (or bigint) from PGlite; always within 2^53 here. */
+  count: () => z.union([z.string(), z.number(), z.bigint()]).transform(Number).pipe(z.number().int()),
+  /** A flat JSON object of scalars, as coupon terms are stored. */
+  scalars: () => z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+  /** json/jsonb: parsed by node-postgres, text from PGlite when selected through a union or a cast. */
+  json: <S extends z.ZodType>(shape: S) =>
+    z.union([z.string().transform((text) => JSON.parse(text) as unknown), z.record(z.string(), z.unknown())]).pipe(shape),
 };

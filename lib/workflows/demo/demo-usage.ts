@@ -21,6 +21,12 @@ const MODELS = [
   { model: "glitch-3", weight: 0.1, label: "Glitch-3 (legacy)" },
 ];
 
+/** The API keys a demo customer's usage arrives with (a spend lane the demo platform makes visible). */
+const API_KEYS = ["prod-server", "prod-server", "prod-server", "staging", "notebook"];
+
+/** Spread over the keys by event number rather than by the random stream, so the usage itself stays as it was. */
+const apiKeyOf = (n: number) => API_KEYS[(n * 7) % API_KEYS.length]!;
+
 /**
  * About six months of chat, video and image usage for one customer, oldest first: busier on
  * weekdays, growing over time, scaled by how heavy a user the customer is. Deterministic per seed.
@@ -31,7 +37,8 @@ export function usage(seed: number, prefix: string, intensity: number, now: Date
   let n = 0;
   const push = (at: Date, event_type: string, subject: string, description: string, data: DemoEvent["body"]["data"], costs?: DemoEvent["body"]["costs"]) => {
     if (at >= now) return;
-    out.push({ at, body: { id: `${prefix}-${++n}`, event_type, occurred_at: at.toISOString(), subject, description, data, ...(costs ? { costs } : {}) } });
+    const id = `${prefix}-${++n}`;
+    out.push({ at, body: { id, event_type, occurred_at: at.toISOString(), subject, description, data: { ...data, api_key: apiKeyOf(n) }, ...(costs ? { costs } : {}) } });
   };
   for (let daysAgo = 180; daysAgo >= 0; daysAgo--) {
     const day = new Date(now.getTime() - daysAgo * DAY_MS);

@@ -10,6 +10,8 @@ import { postTransfers } from "@/lib/domain/ledger";
 import { listWalletAccounts } from "@/lib/domain/wallet/get-wallet";
 import { dec } from "@/lib/kernel/money";
 import { createPlatform } from "@/lib/domain/platforms/create-platform";
+import { replacePlatformSettings } from "@/lib/domain/platforms/settings";
+import { platformSettingsSchema } from "@/lib/domain/platforms/settings-schema";
 import type { PlatformScope } from "@/lib/kernel/scope";
 import { DEMO_PRODUCT_CODES, seedDemoCatalog } from "./demo-products";
 import { DAY_MS, history, type Movement } from "./demo-history";
@@ -120,6 +122,9 @@ export async function seedDemo(db: Db, now = clockNow()): Promise<DemoCredential
     rates: [{ source: "USD", rate: dec("0.05"), inverse_rate: undefined, effective_at: new Date(now.getTime() - 365 * DAY_MS) }],
   });
   await seedDemoCatalog(db, scope);
+  // Customers may see their spend by model and by API key: both travel on every demo event.
+  const spend_lanes = [{ dimension: "model", label: "Model" }, { dimension: "api_key", label: "API key" }];
+  await replacePlatformSettings(db, scope, platformSettingsSchema.parse({ spend_lanes }));
   const customers: DemoCredentials["customers"] = [];
   for (const [i, { intensity, ...c }] of CUSTOMERS.entries()) {
     const subscriptions = [{ products: DEMO_PRODUCT_CODES.map((code) => ({ code })) }];

@@ -1,11 +1,11 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/lib/kernel/db";
-import { rowsOf } from "@/lib/kernel/db/rows";
+import { parseRows } from "@/lib/kernel/db/rows";
 import { timestampField } from "@/lib/kernel/fields/fields";
 import { getCustomerOrThrow } from "@/lib/domain/customers/customer-store";
 import type { PlatformScope } from "@/lib/kernel/scope";
-import { revenueFigures, type KeyedTotal } from "./revenue-figures";
+import { keyedTotal, revenueFigures } from "./revenue-figures";
 
 export const customerStatsQuerySchema = z.strictObject({
   from: timestampField().optional(),
@@ -34,6 +34,6 @@ export async function customerStats(db: DbOrTx, scope: PlatformScope, customerId
       WHERE customer_id = ${customer.id} AND platform_id = ${scope.platformId} AND live_mode = ${scope.liveMode} ${range(query)}
       GROUP BY currency ORDER BY currency`),
   ]);
-  const figures = await revenueFigures(db, scope, rowsOf<KeyedTotal>(fees), rowsOf<KeyedTotal>(costs));
+  const figures = await revenueFigures(db, scope, parseRows(keyedTotal, fees), parseRows(keyedTotal, costs));
   return { id: customer.id, from: query.from?.toISOString() ?? null, to: query.to?.toISOString() ?? null, ...figures };
 }

@@ -1,3 +1,5 @@
+import { z } from "zod";
+import { col } from "@/lib/kernel/db/rows";
 import type { DbOrTx } from "@/lib/kernel/db";
 import { findAssets } from "@/lib/domain/assets/find-asset";
 import { currentRate, fiatValueOf } from "@/lib/domain/assets/rates";
@@ -6,10 +8,9 @@ import { dec, toLedgerScale, type Decimal } from "@/lib/kernel/money";
 import type { PlatformScope } from "@/lib/kernel/scope";
 
 /** A sum per key (an asset code for fees, a currency for costs), as SQL returns it. */
-export interface KeyedTotal {
-  k: string;
-  total: string;
-}
+/** A total per key (asset code or currency), summed as text so it stays exact. */
+export const keyedTotal = z.object({ k: col.text(), total: col.text() });
+export type KeyedTotal = z.output<typeof keyedTotal>;
 
 /**
  * Revenue by asset (with each asset's fiat value at its current default rate), costs by currency, and

@@ -1,10 +1,11 @@
+import { z } from "zod";
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/kernel/db";
-import { rowsOf } from "@/lib/kernel/db/rows";
+import { col, parseRows } from "@/lib/kernel/db/rows";
 import type { PlatformScope } from "@/lib/kernel/scope";
 import { getVendorOrThrow } from "@/lib/domain/vendors/vendor-store";
 import { range, type CustomerStatsQuery } from "./customer-stats";
-import { revenueFigures, type KeyedTotal } from "./revenue-figures";
+import { keyedTotal, revenueFigures } from "./revenue-figures";
 
 /**
  * What a vendor cost over [from, to) by currency, how many events those costs came with, and the revenue
@@ -20,12 +21,12 @@ export async function vendorStats(db: DbOrTx, scope: PlatformScope, vendorId: st
       WHERE f.event_pk IN (SELECT event_pk FROM event_costs WHERE ${own}) GROUP BY f.asset_code ORDER BY f.asset_code`),
     db.execute(sql`SELECT count(DISTINCT event_pk)::int AS n FROM event_costs WHERE ${own}`),
   ]);
-  const figures = await revenueFigures(db, scope, rowsOf<KeyedTotal>(fees), rowsOf<KeyedTotal>(costs));
+  const figures = await revenueFigures(db, scope, parseRows(keyedTotal, fees), parseRows(keyedTotal, costs));
   return {
     id: vendor.id,
     from: query.from?.toISOString() ?? null,
     to: query.to?.toISOString() ?? null,
-    event_count: Number(rowsOf<{ n: number | string }>(counted)[0]?.n ?? 0),
+    event_count: parseRows(z.object({ n: col.int() }), counted)[0]?.n ?? 0,
     ...figures,
   };
 }

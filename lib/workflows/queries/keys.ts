@@ -27,11 +27,14 @@ export interface UsageQuery {
   from?: string;
   to?: string;
   product?: string;
+  /** A visible lane and the value to keep. */
+  lane?: string;
+  lane_value?: string;
 }
 
 export const usageKeys = {
   all: ["usage"] as const,
-  list: (q: UsageQuery) => ["usage", q.from ?? "", q.to ?? "", q.product ?? ""] as const,
+  list: (q: UsageQuery) => ["usage", q.from ?? "", q.to ?? "", q.product ?? "", q.lane ?? "", q.lane_value ?? ""] as const,
 };
 
 export const paymentKeys = {

@@ -1,8 +1,9 @@
+import { z } from "zod";
 import { sql } from "drizzle-orm";
 import type { Interval, PriceDef } from "@/lib/domain/catalog/definition";
 import { decodePrices } from "@/lib/domain/catalog/definition-codec";
 import type { DbOrTx } from "@/lib/kernel/db";
-import { rowsOf } from "@/lib/kernel/db/rows";
+import { col, parseRows } from "@/lib/kernel/db/rows";
 import type { Decimal } from "@/lib/kernel/money";
 
 /** The fixed recurring price a subscription pays each period. */
@@ -30,17 +31,18 @@ export function fixedFeeOf(prices: PriceDef[]): Omit<PlanFee, "productId" | "ver
   return { amount, currency: pricing.asset, interval, intervalCount: interval_count };
 }
 
-interface Row {
-  product_id: string;
-  version: number;
-  position: number;
-  name: string;
-  prices: string;
-}
+const rowColumns = z.object({
+  product_id: col.text(),
+  version: col.int(),
+  position: col.int(),
+  name: col.text(),
+  prices: col.text(),
+});
 
 /** The fee of the subscription's plan (its product with a fixed recurring price), or null for usage-only subscriptions. */
 export async function planFeeOf(db: DbOrTx, subscriptionId: string): Promise<PlanFee | null> {
-  const rows = rowsOf<Row>(
+  const rows = parseRows(
+    rowColumns,
     await db.execute(sql`
       SELECT sp.product_id, sp.version, sp.position, v.name, v.prices::text AS prices
       FROM subscription_products sp JOIN product_versions v ON v.product_id = sp.product_id AND v.version = sp.version

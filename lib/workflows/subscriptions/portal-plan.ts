@@ -5,7 +5,7 @@ import { decodePrices } from "@/lib/domain/catalog/definition-codec";
 import type { Interval } from "@/lib/domain/catalog/definition";
 import type { DbOrTx } from "@/lib/kernel/db";
 import { subscriptions, topUps } from "@/lib/kernel/db/schema";
-import { col, parseRows, rowsOf } from "@/lib/kernel/db/rows";
+import { col, parseRows } from "@/lib/kernel/db/rows";
 import { dec } from "@/lib/kernel/money";
 import { inScope, type CustomerScope, type PlatformScope } from "@/lib/kernel/scope";
 import { includedCreditsLeft } from "@/lib/domain/grants/included-credits";
@@ -42,18 +42,19 @@ export interface CurrentPlan {
   includedCredits: { amount: string; asset: AssetDisplay }[] | null;
 }
 
-interface PlanRow {
-  code: string;
-  product_id: string;
-  version: number;
-  name: string;
-  description: string | null;
-  prices: string;
-}
+const planRowColumns = z.object({
+  code: col.text(),
+  product_id: col.text(),
+  version: col.int(),
+  name: col.text(),
+  description: col.text().nullable(),
+  prices: col.text(),
+});
 
 /** The platform's plans: products whose default published version has a fixed recurring price, by price. */
 export async function publishedPlans(db: DbOrTx, scope: PlatformScope): Promise<(PublishedPlan & { productId: string; version: number })[]> {
-  const rows = rowsOf<PlanRow>(
+  const rows = parseRows(
+    planRowColumns,
     await db.execute(sql`
       SELECT p.code, p.id AS product_id, v.version, v.name, v.description, v.prices::text AS prices
       FROM products p JOIN product_versions v ON v.product_id = p.id AND v.version = p.default_version

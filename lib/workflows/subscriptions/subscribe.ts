@@ -2,7 +2,7 @@ import { z } from "zod";
 import { sql } from "drizzle-orm";
 import type { Tx } from "@/lib/kernel/db";
 import { subscriptionProducts, subscriptions } from "@/lib/kernel/db/schema";
-import { col, parseRows, rowsOf } from "@/lib/kernel/db/rows";
+import { col, parseRows } from "@/lib/kernel/db/rows";
 import { ValidationError } from "@/lib/kernel/errors";
 import { newId } from "@/lib/kernel/ids";
 import { now } from "@/lib/kernel/clock";
@@ -23,22 +23,24 @@ import { decodeEntitlements, decodePrices } from "@/lib/domain/catalog/definitio
 /** A field path under the request's prefix ("" when the subscription request is the whole body). */
 const at = (prefix: string, rest: string) => (prefix ? `${prefix}.${rest}` : rest);
 
-interface Resolved {
-  code: string;
-  asked: number | null;
-  product_id: string | null;
-  version: number | null;
-  status: string | null;
-  prices: string | null;
-  entitlements: string | null;
-  name: string | null;
-}
+const resolvedColumns = z.object({
+  code: col.text(),
+  asked: col.int().nullable(),
+  product_id: col.text().nullable(),
+  version: col.int().nullable(),
+  status: col.text().nullable(),
+  prices: col.text().nullable(),
+  entitlements: col.text().nullable(),
+  name: col.text().nullable(),
+});
+type Resolved = z.output<typeof resolvedColumns>;
 
 /** Each requested product with the version it resolves to ("default" or omitted: the default published one). */
 async function resolveProducts(tx: Tx, scope: PlatformScope, request: SubscriptionRequest): Promise<Resolved[]> {
   const codes = request.products.map((p) => p.code);
   const asked = request.products.map((p) => (typeof p.version === "number" ? p.version : null));
-  return rowsOf<Resolved>(
+  return parseRows(
+    resolvedColumns,
     await tx.execute(sql`
       SELECT r.code, r.asked, p.id AS product_id, v.version, v.status, v.prices::text AS prices, v.entitlements::text AS entitlements, v.name
       FROM unnest(${sql.param(codes)}::text[], ${sql.param(asked)}::int[]) WITH ORDINALITY AS r(code, asked, i)

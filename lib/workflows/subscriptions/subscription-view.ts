@@ -1,6 +1,7 @@
+import { z } from "zod";
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/kernel/db";
-import { rowsOf } from "@/lib/kernel/db/rows";
+import { col, parseRows } from "@/lib/kernel/db/rows";
 import type { PlatformScope } from "@/lib/kernel/scope";
 
 export interface SubscriptionView {
@@ -16,21 +17,21 @@ export interface SubscriptionView {
   required_actions: { type: string; redirect_url: string }[];
 }
 
-interface Row {
-  id: string;
-  customer_id: string;
-  status: string;
-  started_at: Date | string;
-  created_at: Date | string;
-  current_period_start: Date | string | null;
-  current_period_end: Date | string | null;
-  canceled_at: Date | string | null;
-  cancel_at_period_end: boolean;
-  payment_url: string | null;
-  product_id: string;
-  code: string;
-  version: number;
-}
+const rowColumns = z.object({
+  id: col.text(),
+  customer_id: col.text(),
+  status: col.text(),
+  started_at: col.time(),
+  created_at: col.time(),
+  current_period_start: col.time().nullable(),
+  current_period_end: col.time().nullable(),
+  canceled_at: col.time().nullable(),
+  cancel_at_period_end: z.boolean(),
+  payment_url: col.text().nullable(),
+  product_id: col.text(),
+  code: col.text(),
+  version: col.int(),
+});
 
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
 
@@ -38,7 +39,8 @@ const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOS
 export async function listSubscriptionViewsFor(db: DbOrTx, scope: PlatformScope, customerIds: string[]): Promise<Map<string, SubscriptionView[]>> {
   const out = new Map<string, SubscriptionView[]>(customerIds.map((id) => [id, []]));
   if (customerIds.length === 0) return out;
-  const rows = rowsOf<Row>(
+  const rows = parseRows(
+    rowColumns,
     await db.execute(sql`
       SELECT s.id, s.customer_id, s.status, s.started_at, s.created_at, s.current_period_start, s.current_period_end,
         s.canceled_at, s.cancel_at_period_end, sp.product_id, p.code, sp.version,

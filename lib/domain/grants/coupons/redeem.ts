@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import { now } from "@/lib/kernel/clock";
 import type { Db, Tx } from "@/lib/kernel/db";
-import { rowsOf } from "@/lib/kernel/db/rows";
+import { z } from "zod";
+import { col, parseRows, rowsOf } from "@/lib/kernel/db/rows";
 import { withTransaction } from "@/lib/kernel/db/transaction";
 import { ValidationError } from "@/lib/kernel/errors";
 import { newId } from "@/lib/kernel/ids";
@@ -11,15 +12,16 @@ import { DEFAULT_ACCOUNT } from "@/lib/domain/wallet/account-id";
 import { postGrant } from "@/lib/domain/grants/create-grant";
 import { addIntervals } from "@/lib/domain/grants/periods";
 
-interface CouponLock {
-  id: string;
-  kind: "credit_grant" | "top_up_bonus";
-  terms: Record<string, string | number | null>;
-  expires_at: Date | string | null;
-  max_redemptions: number | null;
-  redemptions: number;
-  deactivated_at: Date | string | null;
-}
+const couponLock = z.object({
+  id: col.text(),
+  kind: z.enum(["credit_grant", "top_up_bonus"]),
+  terms: col.json(col.scalars()),
+  expires_at: col.time().nullable(),
+  max_redemptions: col.int().nullable(),
+  redemptions: col.int(),
+  deactivated_at: col.time().nullable(),
+});
+type CouponLock = z.output<typeof couponLock>;
 
 export interface Redemption {
   couponId: string;
@@ -41,13 +43,14 @@ export function couponGrantExpiry(terms: Record<string, string | number | null>,
 }
 
 async function lockCoupon(tx: Tx, scope: CustomerScope, code: string): Promise<CouponLock> {
-  const row = rowsOf<CouponLock>(
+  const row = parseRows(
+    couponLock,
     await tx.execute(sql`SELECT id, kind, terms, expires_at, max_redemptions, redemptions, deactivated_at FROM coupons
       WHERE platform_id = ${scope.platformId} AND live_mode = ${scope.liveMode} AND code_lower = ${code.toLowerCase()} FOR UPDATE`),
   )[0];
   if (!row || row.deactivated_at) throw refuse("This code is not valid.");
   if (row.expires_at && new Date(row.expires_at) <= now()) throw refuse("This code has expired.");
-  return { ...row, terms: typeof row.terms === "string" ? (JSON.parse(row.terms) as CouponLock["terms"]) : row.terms };
+  return row;
 }
 
 async function grantCredits(tx: Tx, scope: CustomerScope, coupon: CouponLock, redemptionId: string): Promise<void> {

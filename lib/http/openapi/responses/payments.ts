@@ -39,4 +39,5 @@ export const settingsResponse = z.object({
   auto_top_up: z.object({ max_charges_per_day: z.number().int() }),
   ...invoicingSettingsResponse,
   ...guardrailSettingsResponse,
+  spend_lanes: z.array(z.object({ dimension: z.string(), label: z.string() })),
 });

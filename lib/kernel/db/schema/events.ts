@@ -83,6 +83,9 @@ export const eventFees = pgTable(
     index("event_fees_event_idx").on(t.eventPk),
     // Covers spend sums per customer over a time range by asset and product as an index-only scan.
     index("event_fees_customer_spend_idx").on(t.customerId, t.occurredAt, t.assetCode, t.productId, t.amount),
+    // Spend by lane (a visible event dimension): one customer's fees in one asset over a time range,
+    // with the event to read the lane value from and the amount to sum, without visiting the fees.
+    index("event_fees_customer_lane_idx").on(t.customerId, t.assetCode, t.occurredAt, t.eventPk, t.amount),
   ],
 );
 

@@ -11,16 +11,19 @@ export const SPEND_RANGES = {
 export type SpendRange = keyof typeof SPEND_RANGES;
 export type SpendBucket = "day" | "week" | "month";
 
-export const spendQuerySchema = z
-  .object({
-    range: z.enum(["7d", "30d", "90d", "12m"]).catch("30d"),
-    bucket: z.enum(["day", "week", "month"]).optional().catch(undefined),
-    asset: assetCodeField().optional().catch(undefined),
-    unit: z.enum(["asset", "fiat"]).catch("asset"),
-  })
-  .transform((q) => {
-    const allowed: readonly SpendBucket[] = SPEND_RANGES[q.range].buckets;
-    return { ...q, bucket: q.bucket && allowed.includes(q.bucket) ? q.bucket : allowed[0]! };
-  });
+/** The fields of a spend view's URL; the bucket falls back to the range's first when it does not fit. */
+export const spendQueryShape = {
+  range: z.enum(["7d", "30d", "90d", "12m"]).catch("30d"),
+  bucket: z.enum(["day", "week", "month"]).optional().catch(undefined),
+  asset: assetCodeField().optional().catch(undefined),
+  unit: z.enum(["asset", "fiat"]).catch("asset"),
+};
+
+export function withFittingBucket<Q extends { range: SpendRange; bucket?: SpendBucket }>(q: Q): Q & { bucket: SpendBucket } {
+  const allowed: readonly SpendBucket[] = SPEND_RANGES[q.range].buckets;
+  return { ...q, bucket: q.bucket && allowed.includes(q.bucket) ? q.bucket : allowed[0]! };
+}
+
+export const spendQuerySchema = z.object(spendQueryShape).transform(withFittingBucket);
 
 export type SpendQuery = z.output<typeof spendQuerySchema>;

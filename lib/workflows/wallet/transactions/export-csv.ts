@@ -3,16 +3,9 @@ import type { CustomerScope } from "@/lib/kernel/scope";
 import type { TransactionFilters } from "./filters";
 import { listTransactions } from "./list-transactions";
 import type { TransactionView } from "./view";
+import { csvCell as cell, csvStream } from "@/lib/workflows/wallet/csv";
 
 const CSV_HEADER = ["date", "type", "description", "asset", "account", "amount", "balance_after", "transaction_id", "reference"];
-
-// Spreadsheet apps run cells that start with these as formulas; text cells get a leading quote.
-const FORMULA = /^[=+\-@\t\r]/;
-
-function cell(value: string, text: boolean): string {
-  const safe = text && FORMULA.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
 
 function csvLine(t: TransactionView): string {
   const reference = t.reference ? `${t.reference.type}:${t.reference.id}` : "";
@@ -29,24 +22,10 @@ function csvLine(t: TransactionView): string {
   ].join(",");
 }
 
-/**
- * Exactly the filtered set as CSV, produced page by page so a long history streams out in
- * constant memory instead of being built up front.
- */
+/** Exactly the filtered set as CSV, streamed page by page. */
 export function transactionsCsv(db: DbOrTx, scope: CustomerScope, filters: TransactionFilters, timeZone: string): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  let cursor: string | undefined;
-  let started = false;
-  return new ReadableStream({
-    async pull(controller) {
-      if (!started) {
-        started = true;
-        controller.enqueue(encoder.encode(`${CSV_HEADER.join(",")}\r\n`));
-      }
-      const page = await listTransactions(db, scope, { ...filters, cursor, limit: 100 }, timeZone);
-      if (page.items.length > 0) controller.enqueue(encoder.encode(page.items.map((t) => `${csvLine(t)}\r\n`).join("")));
-      if (!page.nextCursor) controller.close();
-      cursor = page.nextCursor ?? undefined;
-    },
+  return csvStream(CSV_HEADER, async (cursor) => {
+    const page = await listTransactions(db, scope, { ...filters, cursor, limit: 100 }, timeZone);
+    return { lines: page.items.map(csvLine), nextCursor: page.nextCursor };
   });
 }

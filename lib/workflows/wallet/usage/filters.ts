@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { calendarDateField, lenientIntField, textField } from "@/lib/kernel/fields/fields";
+import { laneFieldsSchema } from "@/lib/workflows/wallet/spend/lanes/lane-fields";
 
 const localDate = calendarDateField().optional().catch(undefined);
 
-/** Usage history filters: a date range in the customer's timezone (inclusive days) and a product. */
-export const usageFiltersSchema = z.object({
+/** Usage history filters: a date range in the customer's timezone (inclusive days), a product and a lane value. */
+export const usageFiltersSchema = laneFieldsSchema.extend({
   from: localDate,
   to: localDate,
   product: textField(60).optional().catch(undefined),

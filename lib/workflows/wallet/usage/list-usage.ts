@@ -1,9 +1,12 @@
 import { sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
 import type { DbOrTx } from "@/lib/kernel/db";
-import { rowsOf } from "@/lib/kernel/db/rows";
+import { col, rowsOf } from "@/lib/kernel/db/rows";
 import { dec } from "@/lib/kernel/money";
 import type { CustomerScope } from "@/lib/kernel/scope";
 import { decodeCursor, encodeCursor } from "@/lib/workflows/wallet/transactions/filters";
+import { laneFilterSql, laneValuesSql, type LaneFilter } from "@/lib/workflows/wallet/spend/lanes/lane-sql";
+import { laneOrThrow, visibleLanes } from "@/lib/workflows/wallet/spend/lanes/visible-lanes";
 import type { UsageFilters } from "./filters";
 import type { UsageFeeView, UsagePage, UsageView } from "./view";
 
@@ -14,7 +17,11 @@ interface EventRow {
   subject: string | null;
   description: string | null;
   status: UsageView["status"];
+  lanes: unknown;
 }
+
+// Lane values are text by construction (laneValuesSql), but they are read back as jsonb: parsed, not trusted.
+const lanesColumn = col.json(z.record(col.text(), col.text()));
 
 interface FeeRow {
   event_pk: string | number;
@@ -31,7 +38,7 @@ interface FeeRow {
   balance_after: string | null;
 }
 
-function conditions(scope: CustomerScope, f: UsageFilters, timeZone: string): SQL[] {
+function conditions(scope: CustomerScope, f: UsageFilters, lane: LaneFilter | null, timeZone: string): SQL[] {
   const where: SQL[] = [
     sql`e.customer_id = ${scope.customerId}`,
     sql`e.platform_id = ${scope.platformId}`,
@@ -41,6 +48,7 @@ function conditions(scope: CustomerScope, f: UsageFilters, timeZone: string): SQ
   if (f.from) where.push(sql`e.occurred_at >= (${f.from}::timestamp AT TIME ZONE ${timeZone})`);
   if (f.to) where.push(sql`e.occurred_at < ((${f.to}::timestamp + interval '1 day') AT TIME ZONE ${timeZone})`);
   if (f.product) where.push(sql`EXISTS (SELECT 1 FROM event_fees pf WHERE pf.event_pk = e.pk AND pf.product_id = ${f.product})`);
+  if (lane) where.push(laneFilterSql(lane));
   const cursor = decodeCursor(f.cursor);
   if (cursor) where.push(sql`(e.occurred_at, e.pk) < (${cursor.createdAt.toISOString()}::timestamptz, ${cursor.id}::bigint)`);
   return where;
@@ -71,13 +79,17 @@ function charges(fees: FeeRow[]): UsageView["charges"] {
 
 /**
  * The customer's billed usage, newest first (keyset on occurred_at, pk), each record with its fees,
- * how each was computed, and the balance right after it was debited.
+ * how each was computed, the balance right after it was debited, and its values for the lanes the
+ * platform marked visible (no other dimension leaves the database).
+ * @throws NotFoundError when filtering by a lane the platform did not mark visible
  */
 export async function listUsage(db: DbOrTx, scope: CustomerScope, filters: UsageFilters, timeZone: string): Promise<UsagePage> {
+  const lanes = await visibleLanes(db, scope);
+  const lane = filters.lane !== undefined && filters.lane_value !== undefined ? { dimension: laneOrThrow(lanes, filters.lane).dimension, value: filters.lane_value } : null;
   const events = rowsOf<EventRow>(
     await db.execute(sql`
-      SELECT e.pk, e.id, e.occurred_at, e.subject, e.description, e.status FROM events e
-      WHERE ${sql.join(conditions(scope, filters, timeZone), sql` AND `)}
+      SELECT e.pk, e.id, e.occurred_at, e.subject, e.description, e.status, ${laneValuesSql(lanes.map((l) => l.dimension))} AS lanes FROM events e
+      WHERE ${sql.join(conditions(scope, filters, lane, timeZone), sql` AND `)}
       ORDER BY e.occurred_at DESC, e.pk DESC LIMIT ${filters.limit + 1}`),
   );
   const page = events.slice(0, filters.limit);
@@ -102,6 +114,7 @@ export async function listUsage(db: DbOrTx, scope: CustomerScope, filters: Usage
       status: e.status,
       charges: charges(own),
       fees: own.map(toFee),
+      lanes: lanesColumn.parse(e.lanes),
     };
   });
   const last = events.length > filters.limit ? page[page.length - 1] : undefined;

@@ -23,6 +23,8 @@ export interface UsageView {
   /** Total per asset this event cost, with the account balance right after it was debited. */
   charges: { asset: string; amount: string; balanceAfter: string | null }[];
   fees: UsageFeeView[];
+  /** Values for the lanes the platform marked visible, by dimension; lanes without a value are left out. */
+  lanes: Record<string, string>;
 }
 
 export interface UsagePage {

@@ -1,0 +1,1 @@
+CREATE INDEX "event_fees_customer_lane_idx" ON "event_fees" USING btree ("customer_id","asset_code","occurred_at","event_pk","amount");
