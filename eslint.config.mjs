@@ -22,7 +22,7 @@ const config = [
     files: ["lib/**/*.ts", "app/**/*.ts", "app/**/*.tsx"],
     ignores: [
       "lib/kernel/fields/fields.ts", "lib/kernel/jobs/payload.ts", "lib/kernel/env.ts", "lib/http/openapi/**", "lib/domain/payments/inbound-webhooks/event-schemas.ts", "lib/domain/portal-sessions/token-claims.ts",
-      "lib/domain/platforms/settings.ts", "lib/domain/catalog/definition-codec.ts", "lib/kernel/db/rows.ts", "test/**", "**/*.test.ts",
+      "lib/domain/platforms/settings.ts", "lib/domain/platforms/guardrails/settings.ts", "lib/domain/catalog/definition-codec.ts", "lib/kernel/db/rows.ts", "test/**", "**/*.test.ts",
     ],
     rules: {
       "no-restricted-syntax": [

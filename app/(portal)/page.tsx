@@ -2,6 +2,7 @@ import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { platformTitle } from "@/components/portal/platform-icon";
+import { OverviewGuardrails } from "@/components/guardrails/overview-guardrails";
 import { PageHeader } from "@/components/ui/card";
 import { BalanceCards } from "@/components/wallet/balance-cards";
 import { OverviewSpend, OverviewUsage } from "@/components/wallet/overview-sections";
@@ -28,6 +29,9 @@ export default async function OverviewPage() {
       <HydrationBoundary state={dehydrate(client)}>
         <BalanceCards locale={ctx.locale} canTopUp figures={figures} />
       </HydrationBoundary>
+      <Suspense fallback={null}>
+        <OverviewGuardrails ctx={ctx} />
+      </Suspense>
       <Suspense fallback={<div className="h-[18.5rem] animate-pulse rounded-xl border border-line bg-surface-raised" />}>
         <OverviewSpend ctx={ctx} />
       </Suspense>

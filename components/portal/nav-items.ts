@@ -7,6 +7,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Overview" },
   { href: "/usage", label: "Usage" },
   { href: "/spend", label: "Spending" },
+  { href: "/budget", label: "Budget" },
   { href: "/transactions", label: "Transactions" },
   { href: "/plan", label: "Plan" },
   { href: "/credits", label: "Credits" },

@@ -5,7 +5,7 @@ import { ready } from "../payments-helpers";
 import { seedUsageCustomer } from "../portal-data";
 
 // Every portal page, signed in as a customer with data, then the pages shown without a session.
-const PAGES = ["/", "/usage", "/spend", "/transactions", "/top-up", "/auto-top-up", "/payment-methods", "/plan", "/credits", "/orders"];
+const PAGES = ["/", "/usage", "/spend", "/budget", "/transactions", "/top-up", "/auto-top-up", "/payment-methods", "/plan", "/credits", "/orders"];
 const PUBLIC_PAGES = ["/signed-out", "/link-error?reason=invalid", "/no-such-page"];
 const SHOTS = process.env.E2E_SHOTS_DIR ?? "test-results/shots";
 

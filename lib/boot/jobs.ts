@@ -1,5 +1,6 @@
 import { deliverWebhookJob } from "@/lib/domain/outbound-webhooks/deliver";
 import { refreshEntitlementJob } from "@/lib/domain/grants/entitlements";
+import { expireHoldJob } from "@/lib/domain/guardrails/holds";
 import { expireGrantJob } from "@/lib/domain/grants/expire-grant";
 import { creditsExpiringJob } from "@/lib/domain/grants/expiring-notice";
 import { paymentJobs } from "@/lib/domain/payments/job-handlers";
@@ -20,6 +21,7 @@ const ALL_JOBS = [
   creditsExpiringJob,
   renewalJob,
   sendEmailJob,
+  expireHoldJob,
 ];
 
 /** Registers every job handler; called once at start-up (and by the test setup). */

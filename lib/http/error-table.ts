@@ -4,6 +4,8 @@ interface ErrorRow {
   status: number;
   title: string;
   type: string;
+  /** The body carries `code` too: a refusal clients branch on, not a malformed request. */
+  exposeCode?: true;
 }
 
 /** The one mapping from domain error codes to HTTP. */
@@ -35,6 +37,8 @@ export const ERROR_TABLE: Record<ErrorCode, ErrorRow> = {
     title: "One or more validation errors occurred.",
     type: "https://tools.ietf.org/html/rfc4918#section-11.2",
   },
+  insufficient_funds: { status: 409, title: "Insufficient funds", type: "https://tools.ietf.org/html/rfc9110#section-15.5.10", exposeCode: true },
+  budget_exceeded: { status: 409, title: "Budget exceeded", type: "https://tools.ietf.org/html/rfc9110#section-15.5.10", exposeCode: true },
   rate_limited: { status: 429, title: "Too Many Requests", type: "https://tools.ietf.org/html/rfc6585#section-4" },
   provider_unavailable: {
     status: 503,

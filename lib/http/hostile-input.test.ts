@@ -43,6 +43,23 @@ const ENDPOINTS: Endpoint[] = [
   },
   {
     method: "POST",
+    path: (w) => `/api/v1/customers/${w.customerId}/wallet/holds`,
+    body: () => ({ asset: "USD", amount: 3, subject: "Render", expires_at: new Date(Date.now() + 3_600_000).toISOString() }),
+    required: ["asset", "amount", "expires_at"],
+    numbers: ["amount"],
+    strings: ["subject", "description"],
+    assets: ["asset"],
+  },
+  {
+    method: "PUT",
+    path: (w) => `/api/v1/customers/${w.customerId}/wallet/default:USD/budget`,
+    body: () => ({ limit: 25, period: "week", thresholds: [50, 90], hard_stop: true }),
+    required: ["limit"],
+    numbers: ["limit"],
+    strings: ["period"],
+  },
+  {
+    method: "POST",
     path: () => "/api/v1/assets",
     body: () => ({ code: `A${Math.floor(Math.random() * 1e6)}`, name: "Asset", precision: 2, rates: [{ source: "USD", rate: 0.1 }] }),
     required: ["code", "name", "precision"],

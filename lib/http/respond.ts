@@ -16,6 +16,7 @@ export function json(data: unknown, status = 200, headers: Record<string, string
 export function problem(error: AppError, instance?: string): Response {
   const row = ERROR_TABLE[error.code];
   const body: Record<string, unknown> = { type: row.type, title: row.title, status: row.status };
+  if (row.exposeCode) body.code = error.code;
   if (error.errors) body.errors = error.errors;
   else body.detail = error.message;
   if (instance) body.instance = instance;

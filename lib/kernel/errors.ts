@@ -16,7 +16,9 @@ export type ErrorCode =
   | "payload_too_large"
   | "unsupported_media_type"
   | "provider_unavailable"
-  | "database_unavailable";
+  | "database_unavailable"
+  | "insufficient_funds"
+  | "budget_exceeded";
 
 export class AppError extends Error {
   constructor(

@@ -21,6 +21,7 @@ const ID_PREFIXES = {
   order: "ord",
   invoice: "inv",
   email: "eml",
+  hold: "hld",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -23,7 +23,7 @@ export async function seedFuzzWorld(database: Database): Promise<FuzzWorld> {
   const params = {
     customerId: own.customerId, accountId: "default:USD", code: own.assetCode, productId: own.productId, version: "1", webhookId: own.webhookId,
     eventId: own.eventId, couponId: own.couponId, topUpId: own.topUpId, vendorId: own.vendorId, paymentMethodId: own.paymentMethodId,
-    subscriptionId: own.subscriptionId, taskId: own.taskId, invoiceId: own.invoiceId, path: "nothing/here",
+    subscriptionId: own.subscriptionId, taskId: own.taskId, invoiceId: own.invoiceId, holdId: own.holdId, path: "nothing/here",
   };
   const hints: Hints = {
     customer_id: [own.customerId], asset: ["USD", own.assetCode], currency: ["USD"], source: ["USD"], code: [own.productCode, own.assetCode, own.couponCode],

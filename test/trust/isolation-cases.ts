@@ -41,6 +41,8 @@ const events = [{ id: "iso-evt", event_type: "api_call" }];
 const version = { name: "v2", prices: [usagePrice("Calls", "api_call", { usage_type: "unit" }, [{ asset: "USD", values: [{ unit_price: 1 }] }])] };
 const urls = { return_url: "https://app.example.com/r", failure_url: "https://app.example.com/f" };
 const autoTopUp = { enabled: false, threshold: 5, amount: 10 };
+const hold = (asset = "USD") => ({ asset, amount: 1, expires_at: new Date(Date.now() + 3_600_000).toISOString() });
+const budget = { limit: 50, hard_stop: true };
 
 /**
  * Every way a route can be handed an id: one case per id position. Adding a route means adding a
@@ -68,6 +70,18 @@ export const CASES: IsolationCase[] = [
   api("GET", "/customers/[customerId]/wallet/[accountId]/transactions", "accountId", (o, f) => ({ path: `/api/v1/customers/${o.customerId}/wallet/${f.accountId}/transactions` }), { reach: "customer" }),
   api("POST", "/customers/[customerId]/wallet/adjustments", "customerId", (_, f) => ({ path: `/api/v1/customers/${f.customerId}/wallet/adjustments`, body: adjustment() })),
   api("POST", "/customers/[customerId]/wallet/adjustments", "asset", (o, f) => ({ path: `/api/v1/customers/${o.customerId}/wallet/adjustments`, body: adjustment(f.assetCode) }), { expect: 422 }),
+  api("POST", "/customers/[customerId]/wallet/holds", "customerId", (_, f) => ({ path: `/api/v1/customers/${f.customerId}/wallet/holds`, body: hold() })),
+  api("POST", "/customers/[customerId]/wallet/holds", "asset", (o, f) => ({ path: `/api/v1/customers/${o.customerId}/wallet/holds`, body: hold(f.assetCode) }), { expect: 422 }),
+  api("GET", "/customers/[customerId]/wallet/holds", "customerId", (_, f) => ({ path: `/api/v1/customers/${f.customerId}/wallet/holds` })),
+  api("GET", "/customers/[customerId]/wallet/holds/[holdId]", "customerId", (_, f) => ({ path: `/api/v1/customers/${f.customerId}/wallet/holds/${f.holdId}` })),
+  api("GET", "/customers/[customerId]/wallet/holds/[holdId]", "holdId", (o, f) => ({ path: `/api/v1/customers/${o.customerId}/wallet/holds/${f.holdId}` }), { reach: "customer" }),
+  api("DELETE", "/customers/[customerId]/wallet/holds/[holdId]", "holdId", (o, f) => ({ path: `/api/v1/customers/${o.customerId}/wallet/holds/${f.holdId}` }), { reach: "customer" }),
+  api("DELETE", "/customers/[customerId]/wallet/holds/[holdId]", "customerId", (_, f) => ({ path: `/api/v1/customers/${f.customerId}/wallet/holds/${f.holdId}` })),
+  api("GET", "/customers/[customerId]/wallet/[accountId]/budget", "customerId", (_, f) => ({ path: `/api/v1/customers/${f.customerId}/wallet/default:USD/budget` })),
+  api("GET", "/customers/[customerId]/wallet/[accountId]/budget", "accountId", (o, f) => ({ path: `/api/v1/customers/${o.customerId}/wallet/${f.accountId}/budget` }), { reach: "customer" }),
+  api("GET", "/customers/[customerId]/wallet/[accountId]/budget", "asset of the account", (o, f) => ({ path: `/api/v1/customers/${o.customerId}/wallet/default:${f.assetCode}/budget` })),
+  api("PUT", "/customers/[customerId]/wallet/[accountId]/budget", "customerId", (_, f) => ({ path: `/api/v1/customers/${f.customerId}/wallet/default:USD/budget`, body: budget })),
+  api("PUT", "/customers/[customerId]/wallet/[accountId]/budget", "accountId", (o, f) => ({ path: `/api/v1/customers/${o.customerId}/wallet/${f.accountId}/budget`, body: budget }), { reach: "customer" }),
   api("POST", "/events", "customer_id", (_, f) => ({ path: "/api/v1/events", body: { customer_id: f.customerId, events } })),
   api("GET", "/events", "?customer_id", (_, f) => ({ path: `/api/v1/events?customer_id=${f.customerId}` })),
   api("GET", "/events/[eventId]", "eventId", (_, f) => ({ path: `/api/v1/events/${f.eventId}` })),
@@ -105,6 +119,8 @@ export const CASES: IsolationCase[] = [
   portal("PUT", "/auto-top-up/[accountId]", "payment_method_id", (_, f) => ({ path: "/api/portal/auto-top-up/default:USD", body: { ...autoTopUp, enabled: true, consent: true, payment_method_id: f.paymentMethodId } }), { expect: 422 }),
   portal("POST", "/auto-top-up/[accountId]/retry", "accountId", (_, f) => ({ path: `/api/portal/auto-top-up/${f.accountId}/retry` })),
   portal("POST", "/auto-top-up/[accountId]/confirm-card", "accountId", (_, f) => ({ path: `/api/portal/auto-top-up/${f.accountId}/confirm-card` })),
+  portal("PUT", "/budget/[accountId]", "accountId", (_, f) => ({ path: `/api/portal/budget/${f.accountId}`, body: budget })),
+  portal("PUT", "/budget/[accountId]", "asset of the account", (_, f) => ({ path: `/api/portal/budget/default:${f.assetCode}`, body: budget }), { reach: "platform" }),
   portal("POST", "/payment-methods/[paymentMethodId]/default", "paymentMethodId", (_, f) => ({ path: `/api/portal/payment-methods/${f.paymentMethodId}/default` })),
   portal("DELETE", "/payment-methods/[paymentMethodId]", "paymentMethodId", (_, f) => ({ path: `/api/portal/payment-methods/${f.paymentMethodId}` })),
   portal("POST", "/top-ups", "account_id", (_, f) => ({ path: "/api/portal/top-ups", body: { account_id: f.accountId, amount: 10 } })),

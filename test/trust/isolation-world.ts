@@ -37,6 +37,8 @@ export interface Ids {
   invoiceId: string;
   /** A connected account of the platform (for a connected account: its own id, which only its parent may read). */
   connectedAccountId: string;
+  /** An active hold on the customer's USD wallet. */
+  holdId: string;
 }
 
 export type Portal = (method: string, path: string, options?: CallOptions) => Promise<ApiResponse>;
@@ -128,7 +130,9 @@ async function seedCustomer(database: Database, platform: TestPlatform, acting: 
   const portal = await portalSession(database, { platform: { ...platform, scope }, key, customerId, scope: { ...scope, customerId } });
   const paymentMethodId = await saveCard(portal);
   const invoiceId = await paidTopUpInvoice(portal, callApi, key, customerId);
-  const ids: Ids = { ...shared, customerId, customerName, email, externalId, accountId: `${accountName}:USD`, eventId, topUpId: topUp.json.id, paymentMethodId, subscriptionId: created.subscriptions[0].id, taskId: `${customerId}:${subject}`, invoiceId };
+  const holdBody = { asset: "USD", amount: 1, subject: `hold-${tag}`, expires_at: new Date(now().getTime() + 86_400_000).toISOString() };
+  const holdId = ok(await callApi("POST", `/api/v1/customers/${customerId}/wallet/holds`, { key, body: holdBody }), "hold").json.id as string;
+  const ids: Ids = { holdId, ...shared, customerId, customerName, email, externalId, accountId: `${accountName}:USD`, eventId, topUpId: topUp.json.id, paymentMethodId, subscriptionId: created.subscriptions[0].id, taskId: `${customerId}:${subject}`, invoiceId };
   return { ids, portal };
 }
 

@@ -6,7 +6,8 @@ const topic = textField(100)
   .refine(
     (t) => t === "*" || (WEBHOOK_TOPICS as readonly string[]).includes(t) || WEBHOOK_TOPICS.some((k) => t.endsWith(".*") && k.startsWith(t.slice(0, -1))),
     `Must be "*", a family such as "subscription.*", or one of: ${WEBHOOK_TOPICS.join(", ")}.`,
-  );
+  )
+  .meta({ description: `"*", a family such as "subscription.*", or one of: ${WEBHOOK_TOPICS.join(", ")}.` });
 
 export const createWebhookSchema = z.strictObject({
   url: urlField(),

@@ -9,6 +9,7 @@ export const WEBHOOK_TOPICS = [
   "wallet.balance_low",
   "credits.expiring",
   "invoice.issued",
+  "budget.threshold_reached",
 ] as const;
 
 export type WebhookTopic = (typeof WEBHOOK_TOPICS)[number];

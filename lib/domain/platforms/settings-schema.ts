@@ -5,6 +5,7 @@ import { invoiceOptionsSchema, sellerSchema, taxSettingsSchema } from "@/lib/dom
 import { chargeAmountProblem } from "@/lib/kernel/money/limits";
 import type { Decimal } from "@/lib/kernel/money";
 import { DEFAULT_SETTINGS } from "./settings";
+import { guardrailSettingsSchema } from "./guardrails/settings-schema";
 import { spendLanesSchema } from "./spend-lanes";
 import { emailSettingsSchema } from "./email-settings";
 
@@ -23,6 +24,7 @@ export const platformSettingsSchema = z
     seller: sellerSchema.nullish().meta({ description: "The platform as seller, printed on every invoice and credit note." }),
     invoices: invoiceOptionsSchema.optional(),
     tax: taxSettingsSchema.optional(),
+    guardrails: guardrailSettingsSchema.optional().meta({ description: "Customers' budgets (defaults, bounds, whether they may change them) and overdraft for holds." }),
     spend_lanes: spendLanesSchema.optional(),
     emails: emailSettingsSchema.optional(),
   })

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { DbOrTx } from "@/lib/kernel/db";
 import { platforms } from "@/lib/kernel/db/schema";
 import { DEFAULT_INVOICING, invoicingFromInput, readInvoicing, serializeInvoicing, storedInvoicing, type InvoicingSettings } from "@/lib/domain/platforms/invoicing/settings";
+import { DEFAULT_GUARDRAILS, guardrailsFromInput, readGuardrails, serializeGuardrails, storedGuardrails, type GuardrailSettings } from "@/lib/domain/platforms/guardrails/settings";
 import { Decimal, dec } from "@/lib/kernel/money";
 import type { PlatformScope } from "@/lib/kernel/scope";
 import { getPlatformOrThrow } from "./get-platform";
@@ -18,6 +19,8 @@ export interface PlatformSettings {
   autoTopUp: { maxChargesPerDay: number };
   /** Seller details, invoice numbering and tax. */
   invoicing: InvoicingSettings;
+  /** Budget defaults and bounds, and overdraft for holds. */
+  guardrails: GuardrailSettings;
   /** Usage-event dimensions customers may see spend broken down by. */
   spendLanes: SpendLane[];
   /** Which emails customers get, from whom, in which language by default. */
@@ -29,6 +32,7 @@ export const DEFAULT_SETTINGS: PlatformSettings = {
   topUp: { minAmount: dec("5"), maxAmount: dec("1000"), presets: ["10", "25", "50", "100"].map(dec) },
   autoTopUp: { maxChargesPerDay: 5 },
   invoicing: DEFAULT_INVOICING,
+  guardrails: DEFAULT_GUARDRAILS,
   spendLanes: [],
   emails: DEFAULT_EMAIL_SETTINGS,
 };
@@ -50,6 +54,7 @@ export function readSettings(stored: Record<string, unknown>): PlatformSettings 
     topUp: { minAmount: dec(s.top_up.min_amount), maxAmount: dec(s.top_up.max_amount), presets: s.top_up.presets.map(dec) },
     autoTopUp: { maxChargesPerDay: s.auto_top_up.max_charges_per_day },
     invoicing: readInvoicing(stored),
+    guardrails: readGuardrails(stored),
     spendLanes: readSpendLanes(stored),
     emails: readEmailSettings(stored),
   };
@@ -61,6 +66,7 @@ export function serializeSettings(s: PlatformSettings) {
     top_up: { min_amount: s.topUp.minAmount, max_amount: s.topUp.maxAmount, presets: s.topUp.presets },
     auto_top_up: { max_charges_per_day: s.autoTopUp.maxChargesPerDay },
     ...serializeInvoicing(s.invoicing),
+    ...serializeGuardrails(s.guardrails),
     spend_lanes: s.spendLanes,
     emails: serializeEmailSettings(s.emails),
   };
@@ -84,6 +90,7 @@ export async function replacePlatformSettings(db: DbOrTx, scope: PlatformScope, 
     },
     autoTopUp: { maxChargesPerDay: input.auto_top_up?.max_charges_per_day ?? d.autoTopUp.maxChargesPerDay },
     invoicing: invoicingFromInput(input),
+    guardrails: guardrailsFromInput(input.guardrails),
     spendLanes: input.spend_lanes ?? [],
     emails: emailSettingsFromInput(input.emails),
   };
@@ -98,6 +105,7 @@ export async function replacePlatformSettings(db: DbOrTx, scope: PlatformScope, 
     },
     auto_top_up: { max_charges_per_day: settings.autoTopUp.maxChargesPerDay },
     ...storedInvoicing(settings.invoicing),
+    ...storedGuardrails(settings.guardrails),
     spend_lanes: settings.spendLanes,
     emails: serializeEmailSettings(settings.emails),
   };

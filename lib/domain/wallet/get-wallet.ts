@@ -6,24 +6,29 @@ import { isId } from "@/lib/kernel/ids";
 import { dec, type Decimal } from "@/lib/kernel/money";
 import { inScope, type CustomerScope, type PlatformScope } from "@/lib/kernel/scope";
 import { DEFAULT_ACCOUNT, formatAccountId, parseAccountId } from "./account-id";
-import { pendingTopUpsSql } from "./pending";
+import { activeHoldsSql, pendingTopUpsSql } from "./pending";
 
 export interface WalletAccount {
   id: string;
   name: string;
   asset: string;
+  /** The balance less active holds: what the customer can still spend. */
   available: Decimal;
+  /** Reserved by active holds (pending_out). */
+  held: Decimal;
   /** Internal ledger account id, never exposed. */
   ledgerId: number;
   version: number;
 }
 
-function toWalletAccount(row: typeof ledgerAccounts.$inferSelect): WalletAccount {
+function toWalletAccount(row: typeof ledgerAccounts.$inferSelect, heldText: string | null): WalletAccount {
+  const held = dec(heldText ?? "0");
   return {
     id: formatAccountId(row.name, row.assetCode),
     name: row.name,
     asset: row.assetCode,
-    available: dec(row.balance),
+    available: dec(row.balance).minus(held),
+    held,
     ledgerId: row.id,
     version: row.version,
   };
@@ -32,11 +37,11 @@ function toWalletAccount(row: typeof ledgerAccounts.$inferSelect): WalletAccount
 /** The customer's wallet accounts, one per asset (and account name). The customer must exist in scope. */
 export async function listWalletAccounts(db: DbOrTx, scope: CustomerScope): Promise<WalletAccount[]> {
   const rows = await db
-    .select()
+    .select({ account: ledgerAccounts, held: activeHoldsSql() })
     .from(ledgerAccounts)
     .where(and(inScope(ledgerAccounts, scope), eq(ledgerAccounts.owner, scope.customerId)))
     .orderBy(asc(ledgerAccounts.createdAt), asc(ledgerAccounts.id));
-  return rows.map(toWalletAccount);
+  return rows.map((r) => toWalletAccount(r.account, r.held));
 }
 
 /** The customer's account `name:asset`, by the ledger's account key. */
@@ -45,8 +50,12 @@ function accountWhere(scope: CustomerScope, ref: { name: string; asset: string }
 }
 
 export async function findWalletAccount(db: DbOrTx, scope: CustomerScope, accountId: string): Promise<WalletAccount | null> {
-  const [row] = await db.select().from(ledgerAccounts).where(accountWhere(scope, parseAccountId(accountId))).limit(1);
-  return row ? toWalletAccount(row) : null;
+  const [row] = await db
+    .select({ account: ledgerAccounts, held: activeHoldsSql() })
+    .from(ledgerAccounts)
+    .where(accountWhere(scope, parseAccountId(accountId)))
+    .limit(1);
+  return row ? toWalletAccount(row.account, row.held) : null;
 }
 
 /**
@@ -87,12 +96,17 @@ export async function getWalletAccountDetail(db: DbOrTx, scope: PlatformScope, c
   const owned = { ...scope, customerId };
   const ref = accountRefOrNull(accountId);
   const [row] = await db
-    .select({ account: ledgerAccounts, pendingIn: ref ? pendingTopUpsSql(owned, ref.name, ref.asset) : sql<null>`NULL` })
+    .select({
+      account: ledgerAccounts,
+      pendingIn: ref ? pendingTopUpsSql(owned, ref.name, ref.asset) : sql<null>`NULL`,
+      held: activeHoldsSql(),
+    })
     .from(customers)
     .leftJoin(ledgerAccounts, ref ? accountWhere(owned, ref) : sql`false`)
     .where(and(inScope(customers, scope), eq(customers.id, customerId)))
     .limit(1);
   if (!row) throw new NotFoundError("Customer");
   if (!row.account) throw new NotFoundError("Account");
-  return { ...toWalletAccount(row.account), pendingIn: dec(row.pendingIn ?? "0"), pendingOut: dec("0") };
+  const account = toWalletAccount(row.account, row.held);
+  return { ...account, pendingIn: dec(row.pendingIn ?? "0"), pendingOut: account.held };
 }

@@ -42,3 +42,13 @@ export async function pendingTopUpsByAccount(db: DbOrTx, scope: CustomerScope, {
 export function pendingTopUpsSql(scope: CustomerScope, name: string, asset: string): SQL<string | null> {
   return sql<string | null>`(SELECT sum(${topUps.units})::text FROM ${topUps} WHERE ${pendingWhere(scope, { name, asset })})`;
 }
+
+/**
+ * Units reserved by an account's active holds (pending_out) as a scalar subquery (text, NULL for none).
+ * A hold past its expiry no longer counts, whether or not the expiry job has marked it.
+ */
+export function activeHoldsSql(): SQL<string | null> {
+  // Qualified by hand: drizzle writes a lone column unqualified, which inside the subquery would name the hold's own id.
+  return sql<string | null>`(SELECT sum(h.amount)::text FROM wallet_holds h WHERE h.account_id = "ledger_accounts"."id" AND h.status = 'active'
+    AND h.expires_at > ${now().toISOString()}::timestamptz)`;
+}

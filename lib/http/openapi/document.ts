@@ -4,6 +4,7 @@ import { MAX_ID_LENGTH } from "@/lib/kernel/fields/fields";
 import type { Operation } from "./operation";
 import { accountOperations } from "./operations/accounts";
 import { billingOperations } from "@/lib/http/openapi/operations/billing";
+import { guardrailOperations } from "@/lib/http/openapi/operations/guardrails";
 import { grantOperations } from "@/lib/http/openapi/operations/grants";
 import { invoiceOperations } from "@/lib/http/openapi/operations/invoices";
 import { paymentOperations } from "@/lib/http/openapi/operations/payments";
@@ -11,7 +12,7 @@ import { platformOperations } from "@/lib/http/openapi/operations/platform";
 import { settingsOperations } from "@/lib/http/openapi/operations/settings";
 import { problemSchema, validationProblemSchema } from "@/lib/http/openapi/responses/common";
 
-export const OPERATIONS: readonly Operation[] = [...platformOperations, ...billingOperations, ...paymentOperations, ...settingsOperations, ...grantOperations, ...accountOperations, ...invoiceOperations];
+export const OPERATIONS: readonly Operation[] = [...platformOperations, ...billingOperations, ...paymentOperations, ...settingsOperations, ...grantOperations, ...accountOperations, ...invoiceOperations, ...guardrailOperations];
 
 type JsonSchema = Record<string, unknown>;
 

@@ -9,6 +9,8 @@ import type { IngestRequest } from "./types";
 export interface BillableCustomer {
   id: string;
   versions: VersionRef[];
+  /** Has a budget or a hold: its events are screened by the guardrails. */
+  guarded: boolean;
 }
 
 /**
@@ -18,9 +20,9 @@ export interface BillableCustomer {
 export async function resolveCustomers(db: DbOrTx, scope: PlatformScope, requests: IngestRequest[]): Promise<(BillableCustomer | null)[]> {
   const ids = [...new Set(requests.flatMap((r) => ("id" in r.customer ? [r.customer.id] : [])))];
   const externalIds = [...new Set(requests.flatMap((r) => ("externalId" in r.customer ? [r.customer.externalId] : [])))];
-  const rows = rowsOf<{ id: string; external_id: string | null; product_id: string | null; version: number | null }>(
+  const rows = rowsOf<{ id: string; external_id: string | null; guarded: boolean; product_id: string | null; version: number | null }>(
     await db.execute(sql`
-      SELECT c.id, c.external_id, sp.product_id, sp.version
+      SELECT c.id, c.external_id, c.guarded, sp.product_id, sp.version
       FROM customers c
       LEFT JOIN (subscription_products sp JOIN subscriptions s ON s.id = sp.subscription_id AND s.status = ANY(${sql.param([...BILLING_STATUSES])}::text[]))
         ON sp.customer_id = c.id
@@ -32,7 +34,7 @@ export async function resolveCustomers(db: DbOrTx, scope: PlatformScope, request
   for (const row of rows) {
     let customer = byId.get(row.id);
     if (!customer) {
-      customer = { id: row.id, versions: [] };
+      customer = { id: row.id, versions: [], guarded: row.guarded };
       byId.set(row.id, customer);
       if (row.external_id !== null) byExternal.set(row.external_id, customer);
     }

@@ -32,6 +32,8 @@ const usageEventSchema = z.strictObject({
   /** Free-form: at most 16 levels deep and 32 KiB of JSON. */
   data: jsonObjectField().optional(),
   costs: z.array(eventCostSchema).max(50).optional(),
+  /** The hold this event settles: its fee is debited and the rest of the hold released (docs/guardrails.md). */
+  hold_id: idField(100).optional(),
 });
 
 export const ingestEventsSchema = z

@@ -10,7 +10,7 @@ export interface IngestRequest {
   receivedAt: Date;
 }
 
-type RejectCode = "occurred_at_in_future";
+type RejectCode = "occurred_at_in_future" | "budget_exceeded" | "hold_not_found";
 
 /** Something about a stored event's cost lines the platform should know; it never changes what is billed. */
 export interface EventWarning {

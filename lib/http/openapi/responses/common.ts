@@ -20,6 +20,7 @@ export const problemSchema = z
     title: z.string(),
     status: z.number().int(),
     detail: z.string().optional(),
+    code: z.enum(["insufficient_funds", "budget_exceeded"]).optional().meta({ description: "Why a hold or charge was refused (409)." }),
     instance: z.string().optional(),
   })
   .meta({ title: "ProblemDetails" });

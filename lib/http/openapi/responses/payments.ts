@@ -1,3 +1,4 @@
+import { guardrailSettingsResponse } from "./guardrails";
 import { z } from "zod";
 import { invoicingSettingsResponse } from "./invoices";
 import { amount, nullableTimestamp, timestamp } from "./common";
@@ -37,6 +38,7 @@ export const settingsResponse = z.object({
   top_up: z.object({ min_amount: amount(), max_amount: amount(), presets: z.array(amount()) }),
   auto_top_up: z.object({ max_charges_per_day: z.number().int() }),
   ...invoicingSettingsResponse,
+  ...guardrailSettingsResponse,
   spend_lanes: z.array(z.object({ dimension: z.string(), label: z.string() })),
   emails: z.object({
     kinds: z.record(z.string(), z.boolean()),

@@ -1,4 +1,4 @@
-import { index, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, index, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt, tenantColumns } from "./columns";
 
 export const customers = pgTable(
@@ -12,6 +12,8 @@ export const customers = pgTable(
     metadata: jsonb("metadata").$type<Record<string, string>>(),
     /** Name or company, address, tax ID and receipt email for invoices; lib/domain/customers/billing-details reads it. */
     billingDetails: jsonb("billing_details").$type<Record<string, unknown>>(),
+    /** Set once the customer has a budget or a hold, so ingest screens only their events and no one else's. */
+    guarded: boolean("guarded").notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [

@@ -16,3 +16,4 @@ export * from "./grants";
 export * from "./tasks";
 export * from "./invoices";
 export * from "./emails";
+export * from "./guardrails";
