@@ -1,7 +1,8 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { platformTitle } from "@/components/portal/platform-icon";
+import { getTranslations } from "next-intl/server";
+import { platformTitle } from "@/components/portal/platform-title";
 import { PageHeader } from "@/components/ui/card";
 import { BalanceCards } from "@/components/wallet/balance-cards";
 import { OverviewSpend, OverviewUsage } from "@/components/wallet/overview-sections";
@@ -13,7 +14,8 @@ import { spendFigures } from "@/lib/workflows/wallet/spend/spend-summary";
 // The group layout's title template reaches only the pages below it, not this one beside it.
 export async function generateMetadata(): Promise<Metadata> {
   const { platform } = await getPortalContext();
-  return { title: { absolute: platformTitle(platform.branding).template.replace("%s", "Overview") } };
+  const t = await getTranslations("titles");
+  return { title: { absolute: (await platformTitle(platform.branding)).template.replace("%s", t("overview")) } };
 }
 
 export default async function OverviewPage() {

@@ -1,18 +1,19 @@
 export interface NavItem {
   href: string;
-  label: string;
+  /** The message key under `nav` in messages/<locale>.json. */
+  key: "overview" | "usage" | "spend" | "transactions" | "plan" | "credits" | "topUp" | "autoTopUp" | "paymentMethods" | "orders" | "billingDetails";
 }
 
 export const NAV_ITEMS: NavItem[] = [
-  { href: "/", label: "Overview" },
-  { href: "/usage", label: "Usage" },
-  { href: "/spend", label: "Spending" },
-  { href: "/transactions", label: "Transactions" },
-  { href: "/plan", label: "Plan" },
-  { href: "/credits", label: "Credits" },
-  { href: "/top-up", label: "Top up" },
-  { href: "/auto-top-up", label: "Auto top-up" },
-  { href: "/payment-methods", label: "Payment methods" },
-  { href: "/orders", label: "Orders" },
-  { href: "/billing-details", label: "Billing details" },
+  { href: "/", key: "overview" },
+  { href: "/usage", key: "usage" },
+  { href: "/spend", key: "spend" },
+  { href: "/transactions", key: "transactions" },
+  { href: "/plan", key: "plan" },
+  { href: "/credits", key: "credits" },
+  { href: "/top-up", key: "topUp" },
+  { href: "/auto-top-up", key: "autoTopUp" },
+  { href: "/payment-methods", key: "paymentMethods" },
+  { href: "/orders", key: "orders" },
+  { href: "/billing-details", key: "billingDetails" },
 ];

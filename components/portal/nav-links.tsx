@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { NavItem } from "./nav-items";
 
@@ -16,6 +17,7 @@ function overflowOf(el: HTMLElement): { left: boolean; right: boolean } {
  */
 export function NavLinks({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
+  const t = useTranslations("nav");
   const listRef = useRef<HTMLUListElement>(null);
   const [more, setMore] = useState({ left: false, right: false });
   const measure = useCallback(() => listRef.current && setMore(overflowOf(listRef.current)), []);
@@ -49,17 +51,17 @@ export function NavLinks({ items }: { items: NavItem[] }) {
                   active ? "bg-brand-soft text-brand-text shadow-[inset_0_-3px_0_var(--accent)]" : "text-fg-muted hover:bg-surface-sunken hover:text-fg"
                 }`}
               >
-                {item.label}
+                {t(item.key)}
               </Link>
             </li>
           );
         })}
       </ul>
       {more.left && (
-        <span aria-hidden className="pointer-events-none absolute inset-y-0 left-0 flex w-10 items-center bg-gradient-to-r from-surface-raised to-transparent pb-1 pl-1 text-fg-muted">‹</span>
+        <span aria-hidden className="pointer-events-none absolute inset-y-0 start-0 flex w-10 items-center bg-gradient-to-r from-surface-raised to-transparent pb-1 ps-1 rtl:bg-gradient-to-l text-fg-muted">‹</span>
       )}
       {more.right && (
-        <span aria-hidden className="pointer-events-none absolute inset-y-0 right-0 flex w-10 items-center justify-end bg-gradient-to-l from-surface-raised to-transparent pb-1 pr-1 text-fg-muted">›</span>
+        <span aria-hidden className="pointer-events-none absolute inset-y-0 end-0 flex w-10 items-center justify-end bg-gradient-to-l from-surface-raised to-transparent pb-1 pe-1 rtl:bg-gradient-to-r text-fg-muted">›</span>
       )}
     </div>
   );

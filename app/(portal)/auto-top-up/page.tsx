@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/card";
 import { AutoTopUpPanel } from "@/components/payments/auto-top-up-panel";
 import { PaymentsUnavailable } from "@/components/payments/payments-unavailable";
@@ -7,8 +6,9 @@ import { autoTopUpOverview } from "@/lib/domain/payments/auto-top-up/view";
 import { listCards } from "@/lib/domain/payments/cards/cards";
 import { paymentsAvailability } from "@/lib/domain/payments/top-ups/options";
 import { getPortalContext } from "@/lib/workflows/portal/portal-context";
+import { pageTitle } from "@/components/portal/page-title";
 
-export const metadata: Metadata = { title: "Auto top-up" };
+export const generateMetadata = pageTitle("autoTopUp");
 
 const DESCRIPTION =
   "Keep a balance from running out: when it falls below the amount you choose, your saved card is charged and the funds are added. It is off until you turn it on, never turns itself back on, and every attempt is listed below.";

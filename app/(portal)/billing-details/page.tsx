@@ -1,12 +1,12 @@
-import type { Metadata } from "next";
 import { BillingDetailsForm } from "@/components/invoices/billing-details-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getBillingDetails } from "@/lib/domain/customers/billing-details";
 import { countryOptions } from "@/lib/domain/platforms/invoicing/countries";
 import { TAX_ID_TYPES } from "@/lib/domain/platforms/invoicing/tax-ids";
 import { getPortalContext } from "@/lib/workflows/portal/portal-context";
+import { pageTitle } from "@/components/portal/page-title";
 
-export const metadata: Metadata = { title: "Billing details" };
+export const generateMetadata = pageTitle("billingDetails");
 
 /** Only a page of the portal itself may follow a save. */
 const safeNext = (next: string | string[] | undefined) => (typeof next === "string" && /^\/[a-z-]*$/.test(next) ? next : null);

@@ -1,13 +1,13 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
-import type { Metadata } from "next";
 import { CreditTimeline } from "@/components/credits/credit-timeline";
 import { RedeemCouponForm } from "@/components/credits/redeem-coupon-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { creditTimeline } from "@/lib/domain/grants/timeline";
 import { getPortalContext } from "@/lib/workflows/portal/portal-context";
 import { creditKeys } from "@/lib/workflows/queries/keys";
+import { pageTitle } from "@/components/portal/page-title";
 
-export const metadata: Metadata = { title: "Credits" };
+export const generateMetadata = pageTitle("credits");
 
 export default async function CreditsPage() {
   const ctx = await getPortalContext();

@@ -1,12 +1,12 @@
-import type { Metadata } from "next";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { InvoiceList } from "@/components/invoices/invoice-list";
 import { OrdersTable } from "@/components/subscriptions/orders-table";
 import { listInvoices } from "@/lib/domain/payments/invoices/store";
 import { listOrders } from "@/lib/domain/payments/top-ups/portal-view";
 import { getPortalContext } from "@/lib/workflows/portal/portal-context";
+import { pageTitle } from "@/components/portal/page-title";
 
-export const metadata: Metadata = { title: "Orders" };
+export const generateMetadata = pageTitle("orders");
 
 export default async function OrdersPage() {
   const ctx = await getPortalContext();

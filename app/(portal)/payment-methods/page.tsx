@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/card";
 import { PaymentMethods } from "@/components/payments/payment-methods";
 import { PaymentsUnavailable } from "@/components/payments/payments-unavailable";
@@ -6,8 +5,9 @@ import { TestModeNote } from "@/components/payments/test-mode-note";
 import { listCards } from "@/lib/domain/payments/cards/cards";
 import { paymentsAvailability } from "@/lib/domain/payments/top-ups/options";
 import { getPortalContext } from "@/lib/workflows/portal/portal-context";
+import { pageTitle } from "@/components/portal/page-title";
 
-export const metadata: Metadata = { title: "Payment methods" };
+export const generateMetadata = pageTitle("paymentMethods");
 
 const NOTICES: Record<string, string> = { added: "Your card was saved.", cancelled: "No card was added." };
 

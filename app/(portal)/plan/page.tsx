@@ -1,10 +1,10 @@
-import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/card";
 import { PlanPanel } from "@/components/subscriptions/plan-panel";
 import { getPortalContext } from "@/lib/workflows/portal/portal-context";
 import { planOverview } from "@/lib/workflows/subscriptions/portal-plan";
+import { pageTitle } from "@/components/portal/page-title";
 
-export const metadata: Metadata = { title: "Plan" };
+export const generateMetadata = pageTitle("plan");
 
 export default async function PlanPage() {
   const ctx = await getPortalContext();

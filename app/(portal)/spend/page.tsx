@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { Suspense } from "react";
 import { SpendChart } from "@/components/charts/spend-chart";
 import { SpendSection } from "@/components/charts/spend-section";
@@ -8,8 +7,9 @@ import { getPortalContext } from "@/lib/workflows/portal/portal-context";
 import { searchOf } from "@/lib/workflows/queries/keys";
 import { listBalances } from "@/lib/domain/wallet/balances";
 import { SPEND_RANGES, spendQuerySchema, type SpendQuery, type SpendRange } from "@/lib/workflows/wallet/spend/ranges";
+import { pageTitle } from "@/components/portal/page-title";
 
-export const metadata: Metadata = { title: "Spending" };
+export const generateMetadata = pageTitle("spend");
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/card";
 import { RecentTopUps } from "@/components/payments/recent-top-ups";
 import { PaymentsUnavailable } from "@/components/payments/payments-unavailable";
@@ -10,8 +9,9 @@ import { recentTopUps } from "@/lib/domain/payments/top-ups/portal-view";
 import { getPortalContext } from "@/lib/workflows/portal/portal-context";
 import { needsBillingDetails } from "@/lib/domain/customers/billing-details";
 import { redirect } from "next/navigation";
+import { pageTitle } from "@/components/portal/page-title";
 
-export const metadata: Metadata = { title: "Top up" };
+export const generateMetadata = pageTitle("topUp");
 
 export default async function TopUpPage() {
   const ctx = await getPortalContext();

@@ -1,5 +1,4 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
-import type { Metadata } from "next";
 import { formatMonth } from "@/lib/kernel/format/dates";
 import { secondaryButton } from "@/components/ui/button-styles";
 import { PageHeader } from "@/components/ui/card";
@@ -13,8 +12,9 @@ import { assetDisplay, listBalances } from "@/lib/domain/wallet/balances";
 import { CATEGORY_GROUPS } from "@/lib/domain/wallet/categories";
 import { transactionFiltersSchema } from "@/lib/workflows/wallet/transactions/filters";
 import { listTransactions } from "@/lib/workflows/wallet/transactions/list-transactions";
+import { pageTitle } from "@/components/portal/page-title";
 
-export const metadata: Metadata = { title: "Transactions" };
+export const generateMetadata = pageTitle("transactions");
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 

@@ -1,5 +1,4 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
-import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/card";
 import { UsageFilters } from "@/components/usage/usage-filters";
 import { UsageTable } from "@/components/usage/usage-table";
@@ -9,8 +8,9 @@ import { assetDisplay, listBalances } from "@/lib/domain/wallet/balances";
 import { usageFiltersSchema } from "@/lib/workflows/wallet/usage/filters";
 import { listUsage } from "@/lib/workflows/wallet/usage/list-usage";
 import { customerProducts } from "@/lib/workflows/wallet/usage/products";
+import { pageTitle } from "@/components/portal/page-title";
 
-export const metadata: Metadata = { title: "Usage" };
+export const generateMetadata = pageTitle("usage");
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 

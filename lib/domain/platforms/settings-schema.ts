@@ -5,6 +5,7 @@ import { invoiceOptionsSchema, sellerSchema, taxSettingsSchema } from "@/lib/dom
 import { chargeAmountProblem } from "@/lib/kernel/money/limits";
 import type { Decimal } from "@/lib/kernel/money";
 import { DEFAULT_SETTINGS } from "./settings";
+import { SUPPORTED_LOCALES } from "@/lib/kernel/i18n/locales";
 
 /** PUT /platform/settings: the whole settings object; omitted parts take their defaults. */
 export const platformSettingsSchema = z
@@ -21,6 +22,10 @@ export const platformSettingsSchema = z
     seller: sellerSchema.nullish().meta({ description: "The platform as seller, printed on every invoice and credit note." }),
     invoices: invoiceOptionsSchema.optional(),
     tax: taxSettingsSchema.optional(),
+    default_locale: z
+      .enum(SUPPORTED_LOCALES)
+      .optional()
+      .meta({ description: "The portal's language when neither the session, the customer's own choice nor the browser names a supported one. Default `en`." }),
   })
   .superRefine((s, ctx) => {
     // Refinements run even when a field failed its own checks: judge amounts against a currency that is one.

@@ -8,9 +8,10 @@ const INVOICING = {
   seller: null,
   invoices: { number_prefix: "INV-", footer: null, require_billing_details: false },
   tax: { behavior: "exclusive", stripe_tax: false, rates: [] },
+  default_locale: "en",
 };
 const DEFAULTS = { currency: "USD", top_up: { min_amount: 5, max_amount: 1000, presets: [10, 25, 50, 100] }, auto_top_up: { max_charges_per_day: 5 }, ...INVOICING };
-const INVOICING_TEXT = '"seller":null,"invoices":{"number_prefix":"INV-","footer":null,"require_billing_details":false},"tax":{"behavior":"exclusive","stripe_tax":false,"rates":[]}';
+const INVOICING_TEXT = '"seller":null,"invoices":{"number_prefix":"INV-","footer":null,"require_billing_details":false},"tax":{"behavior":"exclusive","stripe_tax":false,"rates":[]},"default_locale":"en"';
 
 describe.each(testDatabases())("GET/PUT /platform/settings on $name", (target) => {
   let database: Database;

@@ -5,6 +5,7 @@ import { platforms } from "@/lib/kernel/db/schema";
 import { DEFAULT_INVOICING, invoicingFromInput, readInvoicing, serializeInvoicing, storedInvoicing, type InvoicingSettings } from "@/lib/domain/platforms/invoicing/settings";
 import { Decimal, dec } from "@/lib/kernel/money";
 import type { PlatformScope } from "@/lib/kernel/scope";
+import { DEFAULT_LOCALE, SUPPORTED_LOCALES, type SupportedLocale } from "@/lib/kernel/i18n/locales";
 import { getPlatformOrThrow } from "./get-platform";
 import type { PlatformSettingsInput } from "./settings-schema";
 
@@ -16,6 +17,8 @@ export interface PlatformSettings {
   autoTopUp: { maxChargesPerDay: number };
   /** Seller details, invoice numbering and tax. */
   invoicing: InvoicingSettings;
+  /** The portal's language when neither the session, the customer nor the browser picks a supported one. */
+  defaultLocale: SupportedLocale;
 }
 
 export const DEFAULT_SETTINGS: PlatformSettings = {
@@ -23,6 +26,7 @@ export const DEFAULT_SETTINGS: PlatformSettings = {
   topUp: { minAmount: dec("5"), maxAmount: dec("1000"), presets: ["10", "25", "50", "100"].map(dec) },
   autoTopUp: { maxChargesPerDay: 5 },
   invoicing: DEFAULT_INVOICING,
+  defaultLocale: DEFAULT_LOCALE,
 };
 
 // Stored as decimal strings: jsonb numbers would pass through floats on the way back.
@@ -30,6 +34,7 @@ const storedSchema = z.object({
   currency: z.string(),
   top_up: z.object({ min_amount: z.string(), max_amount: z.string(), presets: z.array(z.string()) }),
   auto_top_up: z.object({ max_charges_per_day: z.number().int() }),
+  default_locale: z.enum(SUPPORTED_LOCALES).catch(DEFAULT_LOCALE).default(DEFAULT_LOCALE),
 });
 
 /** Stored settings read back; anything missing or unreadable takes the default. */
@@ -42,6 +47,7 @@ export function readSettings(stored: Record<string, unknown>): PlatformSettings 
     topUp: { minAmount: dec(s.top_up.min_amount), maxAmount: dec(s.top_up.max_amount), presets: s.top_up.presets.map(dec) },
     autoTopUp: { maxChargesPerDay: s.auto_top_up.max_charges_per_day },
     invoicing: readInvoicing(stored),
+    defaultLocale: s.default_locale,
   };
 }
 
@@ -51,6 +57,7 @@ export function serializeSettings(s: PlatformSettings) {
     top_up: { min_amount: s.topUp.minAmount, max_amount: s.topUp.maxAmount, presets: s.topUp.presets },
     auto_top_up: { max_charges_per_day: s.autoTopUp.maxChargesPerDay },
     ...serializeInvoicing(s.invoicing),
+    default_locale: s.defaultLocale,
   };
 }
 
@@ -72,6 +79,7 @@ export async function replacePlatformSettings(db: DbOrTx, scope: PlatformScope, 
     },
     autoTopUp: { maxChargesPerDay: input.auto_top_up?.max_charges_per_day ?? d.autoTopUp.maxChargesPerDay },
     invoicing: invoicingFromInput(input),
+    defaultLocale: input.default_locale ?? d.defaultLocale,
   };
   const { minAmount, maxAmount } = settings.topUp;
   settings.topUp.presets = input.top_up?.presets ?? d.topUp.presets.filter((p) => p.gte(minAmount) && p.lte(maxAmount));
@@ -84,6 +92,7 @@ export async function replacePlatformSettings(db: DbOrTx, scope: PlatformScope, 
     },
     auto_top_up: { max_charges_per_day: settings.autoTopUp.maxChargesPerDay },
     ...storedInvoicing(settings.invoicing),
+    default_locale: settings.defaultLocale,
   };
   await db.update(platforms).set({ settings: stored }).where(eq(platforms.id, scope.platformId));
   return settings;

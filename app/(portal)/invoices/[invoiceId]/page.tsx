@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { InvoiceView } from "@/components/invoices/invoice-view";
@@ -8,8 +7,9 @@ import { presentDocument } from "@/lib/domain/payments/invoices/present";
 import { documentOf } from "@/lib/domain/payments/invoices/serialize";
 import { getInvoiceOrThrow } from "@/lib/domain/payments/invoices/store";
 import { getPortalContext } from "@/lib/workflows/portal/portal-context";
+import { pageTitle } from "@/components/portal/page-title";
 
-export const metadata: Metadata = { title: "Invoice" };
+export const generateMetadata = pageTitle("invoice");
 
 export default async function InvoicePage({ params }: { params: Promise<{ invoiceId: string }> }) {
   const ctx = await getPortalContext();

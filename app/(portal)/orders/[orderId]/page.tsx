@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Receipt } from "@/components/payments/receipt";
@@ -8,8 +7,9 @@ import { isValidPathParam } from "@/lib/http/parse";
 import { NotFoundError } from "@/lib/kernel/errors";
 import { getTopUpView } from "@/lib/domain/payments/top-ups/portal-view";
 import { getPortalContext } from "@/lib/workflows/portal/portal-context";
+import { pageTitle } from "@/components/portal/page-title";
 
-export const metadata: Metadata = { title: "Order" };
+export const generateMetadata = pageTitle("order");
 
 export default async function OrderPage({ params }: { params: Promise<{ orderId: string }> }) {
   const ctx = await getPortalContext();

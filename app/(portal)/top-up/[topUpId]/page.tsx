@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/card";
 import { notFound } from "next/navigation";
 import { TopUpStatus } from "@/components/payments/top-up-status";
@@ -6,8 +5,9 @@ import { isValidPathParam } from "@/lib/http/parse";
 import { NotFoundError } from "@/lib/kernel/errors";
 import { getTopUpView } from "@/lib/domain/payments/top-ups/portal-view";
 import { getPortalContext } from "@/lib/workflows/portal/portal-context";
+import { pageTitle } from "@/components/portal/page-title";
 
-export const metadata: Metadata = { title: "Top-up" };
+export const generateMetadata = pageTitle("topUpStatus");
 
 export default async function TopUpStatusPage({ params, searchParams }: { params: Promise<{ topUpId: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const ctx = await getPortalContext();

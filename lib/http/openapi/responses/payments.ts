@@ -1,3 +1,4 @@
+import { SUPPORTED_LOCALES } from "@/lib/kernel/i18n/locales";
 import { z } from "zod";
 import { invoicingSettingsResponse } from "./invoices";
 import { amount, nullableTimestamp, timestamp } from "./common";
@@ -37,4 +38,5 @@ export const settingsResponse = z.object({
   top_up: z.object({ min_amount: amount(), max_amount: amount(), presets: z.array(amount()) }),
   auto_top_up: z.object({ max_charges_per_day: z.number().int() }),
   ...invoicingSettingsResponse,
+  default_locale: z.enum(SUPPORTED_LOCALES),
 });
