@@ -24,9 +24,10 @@ export default async function OverviewPage() {
   const balances = await client.fetchQuery({ queryKey: balanceKeys.all, queryFn: () => balanceViews(ctx.readDb, ctx.scope) });
   // Not awaited: the balances paint first and these figures stream into the cards when ready.
   const figures = spendFigures(ctx.readDb, ctx.scope, balances, ctx.timeZone);
+  const [t, titles] = await Promise.all([getTranslations("overview"), getTranslations("titles")]);
   return (
     <div className="space-y-6">
-      <PageHeader title="Overview" description="Your balances, what you spent this month, and your latest usage." />
+      <PageHeader title={titles("overview")} description={t("description")} />
       <HydrationBoundary state={dehydrate(client)}>
         <BalanceCards locale={ctx.locale} canTopUp figures={figures} />
       </HydrationBoundary>

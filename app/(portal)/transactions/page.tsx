@@ -1,4 +1,5 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import { getTranslations } from "next-intl/server";
 import { formatMonth } from "@/lib/kernel/format/dates";
 import { secondaryButton } from "@/components/ui/button-styles";
 import { PageHeader } from "@/components/ui/card";
@@ -34,22 +35,23 @@ export default async function TransactionsPage({ searchParams }: { searchParams:
   ]);
   const assets = Object.fromEntries(balances.map((b) => [b.asset.code, assetDisplay(b.asset)]));
   const months = monthsBetween(ctx.customer.createdAt, now(), ctx.timeZone).map((m) => ({ value: m, label: formatMonth(m, ctx.locale) }));
+  const [t, titles] = await Promise.all([getTranslations("transactions"), getTranslations("titles")]);
   const exportHref = `/api/portal/transactions/export?${searchOf(query)}`;
   return (
     <div className="space-y-6">
       <PageHeader
-        title="Transactions"
-        description="Every movement of every balance: top-ups, usage, refunds, credits and adjustments, on the date it reached your balance. Usage reaches it when it is reported; a usage row also says when you used it, the date the Usage page lists it under."
+        title={titles("transactions")}
+        description={t("description")}
         actions={
           <a href={exportHref} download className={secondaryButton} data-testid="export-csv">
-            Export CSV
+            {t("exportCsv")}
           </a>
         }
       />
       <TransactionFilters
         months={months}
         assets={balances.map((b) => ({ value: b.asset.code, label: b.asset.name }))}
-        categories={Object.entries(CATEGORY_GROUPS).map(([value, g]) => ({ value, label: g.label }))}
+        categories={Object.keys(CATEGORY_GROUPS).map((value) => ({ value, label: t("group", { group: value }) }))}
         current={query}
       />
       <HydrationBoundary state={dehydrate(client)}>

@@ -1,4 +1,5 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/card";
 import { UsageFilters } from "@/components/usage/usage-filters";
 import { UsageTable } from "@/components/usage/usage-table";
@@ -29,10 +30,11 @@ export default async function UsagePage({ searchParams }: { searchParams: Search
       initialPageParam: null as string | null,
     }),
   ]);
+  const [t, titles] = await Promise.all([getTranslations("usage"), getTranslations("titles")]);
   const assets = Object.fromEntries(balances.map((b) => [b.asset.code, assetDisplay(b.asset)]));
   return (
     <div className="space-y-6">
-      <PageHeader title="Usage" description="Everything you used, on the date you used it, what it cost, and exactly how it was billed: the ▾ button on a row shows the details. Transactions lists the same charges on the date they reached your balance." />
+      <PageHeader title={titles("usage")} description={t("description")} />
       <UsageFilters products={products} current={query} />
       <HydrationBoundary state={dehydrate(client)}>
         <UsageTable
