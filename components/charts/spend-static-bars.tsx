@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { formatAmount } from "@/lib/kernel/money/format";
 import type { SpendBarsProps } from "./spend-bars";
 import { bucketLabel, spansYears } from "./bucket-label";
@@ -10,7 +11,9 @@ const GAP = 0.25;
  * not the interactive chart, and this way it costs the page no JavaScript at all. Bar geometry
  * uses plain numbers; every figure a reader sees is formatted from the exact decimal strings.
  */
-export function SpendStaticBars({ series, asset, bucket, locale, colors, height, label }: SpendBarsProps & { label: string }) {
+export async function SpendStaticBars({ series, asset, bucket, locale, colors, height, label }: SpendBarsProps & { label: string }) {
+  const t = await getTranslations("spend");
+  const weekOf = (date: string) => t("weekOf", { date });
   const chartHeight = height - 24;
   const max = Math.max(...series.points.map((p) => Number(p.total)), 0);
   const slot = WIDTH / Math.max(series.points.length, 1);
@@ -26,7 +29,7 @@ export function SpendStaticBars({ series, asset, bucket, locale, colors, height,
           let top = chartHeight;
           return (
             <g key={point.bucket}>
-              <title>{`${bucketLabel(point.bucket, bucket, locale, true)}: ${formatAmount(point.total, asset, locale)}`}</title>
+              <title>{`${bucketLabel(point.bucket, bucket, locale, true, true, weekOf)}: ${formatAmount(point.total, asset, locale)}`}</title>
               {series.products.map((product, p) => {
                 const value = Number(point.byProduct[product.id] ?? 0);
                 if (value <= 0 || max <= 0) return null;

@@ -1,4 +1,5 @@
 import { Suspense } from "react";
+import { getTranslations } from "next-intl/server";
 import { SpendChart } from "@/components/charts/spend-chart";
 import { SpendSection } from "@/components/charts/spend-section";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
@@ -13,8 +14,6 @@ export const generateMetadata = pageTitle("spend");
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
-const BUCKET_LABELS = { day: "Daily", week: "Weekly", month: "Monthly" } as const;
-
 function href(q: SpendQuery, change: Partial<SpendQuery>): string {
   const next = { ...q, ...change };
   return `/spend?${searchOf({ asset: next.asset, range: next.range, bucket: next.bucket, unit: next.unit === "fiat" ? "fiat" : undefined })}`;
@@ -26,11 +25,12 @@ export default async function SpendPage({ searchParams }: { searchParams: Search
   const balances = await listBalances(ctx.readDb, ctx.scope);
   const q = spendQuerySchema.parse({ range: raw.range, bucket: raw.bucket, asset: raw.asset, unit: raw.unit });
   const selected = balances.find((b) => b.asset.code === q.asset) ?? balances[0];
+  const [t, titles] = await Promise.all([getTranslations("spend"), getTranslations("titles")]);
   if (!selected) {
     return (
       <div className="space-y-6">
-        <PageHeader title="Spending" />
-        <EmptyState title="Nothing spent yet">Charts of your spending appear here once you start using the service.</EmptyState>
+        <PageHeader title={titles("spend")} />
+        <EmptyState title={t("nothingYet")}>{t("nothingYetText")}</EmptyState>
       </div>
     );
   }
@@ -38,23 +38,23 @@ export default async function SpendPage({ searchParams }: { searchParams: Search
   const custom = selected.asset.kind === "custom" && selected.asset.rates.length > 0;
   return (
     <div className="space-y-6">
-      <PageHeader title="Spending" description="What your usage cost over time, by product, in your own timezone." />
+      <PageHeader title={titles("spend")} description={t("description")} />
       <div className="flex flex-wrap items-center gap-3">
         {balances.length > 1 && (
-          <SegmentedLinks label="Balance" segments={balances.map((b) => ({ href: href(query, { asset: b.asset.code, unit: "asset" }), label: b.asset.name, active: b === selected }))} />
+          <SegmentedLinks label={t("balance")} segments={balances.map((b) => ({ href: href(query, { asset: b.asset.code, unit: "asset" }), label: b.asset.name, active: b === selected }))} />
         )}
         <SegmentedLinks
-          label="Period"
-          segments={(Object.keys(SPEND_RANGES) as SpendRange[]).map((r) => ({ href: href(query, { range: r, bucket: SPEND_RANGES[r].buckets[0] }), label: SPEND_RANGES[r].label, active: r === query.range }))}
+          label={t("period")}
+          segments={(Object.keys(SPEND_RANGES) as SpendRange[]).map((r) => ({ href: href(query, { range: r, bucket: SPEND_RANGES[r].buckets[0] }), label: t("range", { range: r }), active: r === query.range }))}
         />
         {SPEND_RANGES[query.range].buckets.length > 1 && (
-          <SegmentedLinks label="Grouping" segments={SPEND_RANGES[query.range].buckets.map((b) => ({ href: href(query, { bucket: b }), label: BUCKET_LABELS[b], active: b === query.bucket }))} />
+          <SegmentedLinks label={t("grouping")} segments={SPEND_RANGES[query.range].buckets.map((b) => ({ href: href(query, { bucket: b }), label: t("bucket", { bucket: b }), active: b === query.bucket }))} />
         )}
         {custom && (
           <SegmentedLinks
-            label="Show amounts in"
+            label={t("showIn")}
             segments={[
-              { href: href(query, { unit: "asset" }), label: selected.asset.label ?? selected.asset.code, active: query.unit === "asset" },
+              { href: href(query, { unit: "asset" }), label: selected.asset.label ?? selected.asset.name, active: query.unit === "asset" },
               { href: href(query, { unit: "fiat" }), label: selected.asset.rates[0]!.source, active: query.unit === "fiat" },
             ]}
           />
