@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/card";
 import { PaymentMethods } from "@/components/payments/payment-methods";
 import { PaymentsUnavailable } from "@/components/payments/payments-unavailable";
@@ -9,22 +10,23 @@ import { pageTitle } from "@/components/portal/page-title";
 
 export const generateMetadata = pageTitle("paymentMethods");
 
-const NOTICES: Record<string, string> = { added: "Your card was saved.", cancelled: "No card was added." };
+const NOTICES = { added: "noticeAdded", cancelled: "noticeCancelled" } as const;
 
 export default async function PaymentMethodsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const ctx = await getPortalContext();
   const { card } = await searchParams;
   const availability = paymentsAvailability(ctx.scope);
+  const [t, titles] = await Promise.all([getTranslations("cards"), getTranslations("titles")]);
   return (
     <div className="space-y-6">
-      <PageHeader title="Payment methods" />
+      <PageHeader title={titles("paymentMethods")} />
       {availability.available ? (
         <>
           {availability.testMode && <TestModeNote />}
-          <PaymentMethods initial={await cardsFor(ctx)} notice={(card && NOTICES[card]) ?? null} />
+          <PaymentMethods initial={await cardsFor(ctx)} notice={card === "added" || card === "cancelled" ? t(NOTICES[card]) : null} />
         </>
       ) : (
-        <PaymentsUnavailable message={availability.message} />
+        <PaymentsUnavailable />
       )}
     </div>
   );

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/card";
 import { notFound } from "next/navigation";
 import { TopUpStatus } from "@/components/payments/top-up-status";
@@ -17,9 +18,10 @@ export default async function TopUpStatusPage({ params, searchParams }: { params
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
+  const t = await getTranslations("topUp");
   return (
     <div className="space-y-6">
-      <PageHeader title={view.origin === "auto" ? "Automatic top-up" : "Top-up"} />
+      <PageHeader title={view.origin === "auto" ? t("automaticTitle") : t("title")} />
       <TopUpStatus initial={view} cancelled={query.cancelled === "1"} locale={ctx.locale} timeZone={ctx.timeZone} />
     </div>
   );
