@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { InvoiceView } from "@/components/invoices/invoice-view";
 import { primaryButton } from "@/components/ui/button-styles";
@@ -18,11 +19,12 @@ export default async function InvoicePage({ params }: { params: Promise<{ invoic
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
+  const t = await getTranslations("invoices");
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3 print:hidden">
-        <Link href="/orders" className="text-sm font-medium text-brand-text underline">Back to orders</Link>
-        <a href={`/api/portal/invoices/${row.id}/pdf`} download className={primaryButton}>Download PDF</a>
+        <Link href="/orders" className="text-sm font-medium text-brand-text underline">{t("backToOrders")}</Link>
+        <a href={`/api/portal/invoices/${row.id}/pdf`} download className={primaryButton}>{t("downloadPdf")}</a>
       </div>
       <InvoiceView doc={presentDocument(documentOf(row))} />
     </div>
