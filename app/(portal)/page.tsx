@@ -14,8 +14,8 @@ import { spendFigures } from "@/lib/workflows/wallet/spend/spend-summary";
 // The group layout's title template reaches only the pages below it, not this one beside it.
 export async function generateMetadata(): Promise<Metadata> {
   const { platform } = await getPortalContext();
-  const t = await getTranslations("titles");
-  return { title: { absolute: (await platformTitle(platform.branding)).template.replace("%s", t("overview")) } };
+  const titles = await getTranslations("titles");
+  return { title: { absolute: (await platformTitle(platform.branding)).template.replace("%s", titles("overview")) } };
 }
 
 export default async function OverviewPage() {

@@ -6,7 +6,8 @@ import { verifiedLinkErrorPlatform } from "@/lib/domain/portal-sessions/link-err
 import { findPlatform } from "@/lib/domain/platforms/get-platform";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("standalone"))("linkErrorTitle") };
+  const t = await getTranslations("standalone");
+  return { title: t("linkErrorTitle") };
 }
 
 export default async function LinkErrorPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

@@ -1,19 +1,24 @@
+import { useTranslations } from "next-intl";
+
 export interface NavItem {
   href: string;
-  /** The message key under `nav` in messages/<locale>.json. */
-  key: "overview" | "usage" | "spend" | "transactions" | "plan" | "credits" | "topUp" | "autoTopUp" | "paymentMethods" | "orders" | "billingDetails";
+  label: string;
 }
 
-export const NAV_ITEMS: NavItem[] = [
-  { href: "/", key: "overview" },
-  { href: "/usage", key: "usage" },
-  { href: "/spend", key: "spend" },
-  { href: "/transactions", key: "transactions" },
-  { href: "/plan", key: "plan" },
-  { href: "/credits", key: "credits" },
-  { href: "/top-up", key: "topUp" },
-  { href: "/auto-top-up", key: "autoTopUp" },
-  { href: "/payment-methods", key: "paymentMethods" },
-  { href: "/orders", key: "orders" },
-  { href: "/billing-details", key: "billingDetails" },
-];
+/** The portal's sections, named in the reader's language. */
+export function useNavItems(): NavItem[] {
+  const t = useTranslations("nav");
+  return [
+    { href: "/", label: t("overview") },
+    { href: "/usage", label: t("usage") },
+    { href: "/spend", label: t("spend") },
+    { href: "/transactions", label: t("transactions") },
+    { href: "/plan", label: t("plan") },
+    { href: "/credits", label: t("credits") },
+    { href: "/top-up", label: t("topUp") },
+    { href: "/auto-top-up", label: t("autoTopUp") },
+    { href: "/payment-methods", label: t("paymentMethods") },
+    { href: "/orders", label: t("orders") },
+    { href: "/billing-details", label: t("billingDetails") },
+  ];
+}

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import type { Branding } from "@/lib/domain/platforms/branding-schema";
 import { themeVariables } from "@/lib/domain/branding/theme";
 import { NavLinks } from "./nav-links";
-import { NAV_ITEMS } from "./nav-items";
+import { LanguageSwitcher } from "./language-switcher";
 import { SignOutButton } from "./sign-out-button";
 
 interface Props {
@@ -38,7 +38,8 @@ export async function PortalShell({ branding, returnUrl, customerLabel, children
               <p className="truncate text-xs text-fg-muted">{t("billingFor", { customer: customerLabel })}</p>
             </div>
           </div>
-          <div className="flex items-center gap-1">
+          <div className="flex flex-wrap items-center gap-1">
+            <LanguageSwitcher />
             <a href={returnUrl} className="rounded-md px-3 py-2 text-sm font-medium text-brand-text hover:bg-brand-soft">
               {t("backTo", { platform: branding.name })}
             </a>
@@ -46,7 +47,7 @@ export async function PortalShell({ branding, returnUrl, customerLabel, children
           </div>
         </div>
         <nav aria-label={t("sections")} className="mx-auto max-w-page px-2 sm:px-4">
-          <NavLinks items={NAV_ITEMS} />
+          <NavLinks />
         </nav>
       </header>
       <main id="main" className="mx-auto max-w-page px-4 py-6 sm:px-6 sm:py-8">

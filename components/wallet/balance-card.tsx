@@ -88,7 +88,7 @@ export function BalanceCard({ balance, figures, locale, canTopUp }: Props) {
       </dl>
       {problem && (
         <p role="status" className="mt-3 rounded-md bg-danger-soft px-3 py-2 text-sm text-danger">
-          {t(problem)}
+          {problem === "belowZero" ? t("belowZero") : t("empty")}
         </p>
       )}
       {canTopUp && (

@@ -11,14 +11,13 @@ import { pageTitle } from "@/components/portal/page-title";
 
 export const generateMetadata = pageTitle("autoTopUp");
 
-const NOTICES = { added: "noticeAdded", cancelled: "noticeCancelled" } as const;
 
 export default async function AutoTopUpPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const ctx = await getPortalContext();
   const { card } = await searchParams;
   const availability = paymentsAvailability(ctx.scope);
   const [t, titles] = await Promise.all([getTranslations("autoTopUp"), getTranslations("titles")]);
-  const notice = card === "added" || card === "cancelled" ? t(NOTICES[card]) : null;
+  const notice = card === "added" ? t("noticeAdded") : card === "cancelled" ? t("noticeCancelled") : null;
   if (!availability.available) {
     return (
       <div className="space-y-6">

@@ -10,7 +10,6 @@ import { pageTitle } from "@/components/portal/page-title";
 
 export const generateMetadata = pageTitle("paymentMethods");
 
-const NOTICES = { added: "noticeAdded", cancelled: "noticeCancelled" } as const;
 
 export default async function PaymentMethodsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const ctx = await getPortalContext();
@@ -23,7 +22,7 @@ export default async function PaymentMethodsPage({ searchParams }: { searchParam
       {availability.available ? (
         <>
           {availability.testMode && <TestModeNote />}
-          <PaymentMethods initial={await cardsFor(ctx)} notice={card === "added" || card === "cancelled" ? t(NOTICES[card]) : null} />
+          <PaymentMethods initial={await cardsFor(ctx)} notice={card === "added" ? t("noticeAdded") : card === "cancelled" ? t("noticeCancelled") : null} />
         </>
       ) : (
         <PaymentsUnavailable />

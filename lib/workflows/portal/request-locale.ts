@@ -21,7 +21,7 @@ function formatLocaleFor(locale: string, candidates: (string | undefined)[]): st
   if (locale === PSEUDO_LOCALE) return "en";
   for (const candidate of candidates) {
     const tag = validLocale(candidate);
-    if (tag && languageOf(tag) === languageOf(locale)) return tag.includes("-") ? tag : locale;
+    if (tag?.includes("-") && languageOf(tag) === languageOf(locale)) return tag;
   }
   return locale;
 }
