@@ -1,3 +1,4 @@
+import { assetName } from "@/lib/kernel/i18n/asset-name";
 import type { ComponentType } from "react";
 import { getTranslations } from "next-intl/server";
 import { formatAmount, type AssetDisplay } from "@/lib/kernel/money/format";
@@ -39,7 +40,7 @@ export async function SpendSection({ ctx, asset, range, bucket, inFiat, height =
   const series = rate ? seriesInFiat(raw, rate) : raw;
   const display = rate ? fiatDisplay(rate.source) : assetDisplay(asset);
   const t = await getTranslations("spend");
-  const caption = rate ? t("captionFiat", { asset: asset.name, bucket, range, currency: rate.source }) : t("caption", { asset: asset.name, bucket, range });
+  const caption = rate ? t("captionFiat", { asset: assetName(asset, ctx.locale), bucket, range, currency: rate.source }) : t("caption", { asset: assetName(asset, ctx.locale), bucket, range });
   const totalText = formatAmount(series.total, display, ctx.locale);
   const colors = chartColors(ctx.platform.branding);
   return (
@@ -49,7 +50,7 @@ export async function SpendSection({ ctx, asset, range, bucket, inFiat, height =
       </p>
       {series.products.length === 0 ? (
         <p className="mt-4 rounded-lg border border-dashed border-line px-4 py-10 text-center text-sm text-fg-muted">
-          {t("nothingInPeriod", { asset: asset.name })}
+          {t("nothingInPeriod", { asset: assetName(asset, ctx.locale) })}
         </p>
       ) : (
         <div className="mt-3">

@@ -1,6 +1,7 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { assetName } from "@/lib/kernel/i18n/asset-name";
+import { useLocale, useTranslations } from "next-intl";
 import { formatDate } from "@/lib/kernel/format/dates";
 import { formatAmount } from "@/lib/kernel/money/format";
 import { EmptyState } from "@/components/ui/card";
@@ -11,8 +12,9 @@ import { useCreditTimeline } from "@/lib/workflows/queries/credits";
 /** "Promotional · Credits, from coupon BONUS20": what the credit is and where it came from. */
 function useOrigin(): (g: TimelineGrant) => string {
   const t = useTranslations("credits");
+  const locale = useLocale();
   return (g) => {
-    const what = t("what", { purpose: t("purpose", { purpose: g.purpose }), asset: g.asset.name });
+    const what = t("what", { purpose: t("purpose", { purpose: g.purpose }), asset: assetName(g.asset, locale) });
     if (g.purpose === "unexpiring") return t("unexpiring", { what });
     if (!g.sourceName) return what;
     return t("fromSource", { what, source: g.source, name: g.sourceName });
@@ -43,7 +45,7 @@ function Grants({ data, locale, timeZone }: { data: CreditTimelineData; locale: 
         {data.balances.map((b) => (
           <li key={b.asset.code} data-testid={`credit-total-${b.asset.code}`}>
             {t.rich("addUpTo", {
-              asset: b.asset.name,
+              asset: assetName(b.asset, locale),
               balance: formatAmount(b.available, b.asset, locale),
               value: (chunks) => <span className="tabular font-medium text-fg">{chunks}</span>,
             })}

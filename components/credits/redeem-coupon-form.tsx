@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { formatAmount } from "@/lib/kernel/money/format";
+import { assetName } from "@/lib/kernel/i18n/asset-name";
 import { primaryButton } from "@/components/ui/button-styles";
 import { useRedeemCoupon, type RedeemResult } from "@/lib/workflows/queries/credits";
 
@@ -11,7 +12,7 @@ function useSuccessText(): (r: RedeemResult, locale: string) => string {
   return (r, locale) => {
     if (r.kind === "credit_grant") {
       const amount = r.asset_display ? formatAmount(String(r.amount ?? 0), r.asset_display, locale) : String(r.amount);
-      return t("redeemedCredit", { amount, asset: r.asset_display?.name ?? r.asset ?? "" });
+      return t("redeemedCredit", { amount, asset: r.asset_display ? assetName(r.asset_display, locale) : (r.asset ?? "") });
     }
     return t("redeemedBonus", { count: r.top_ups ?? 1, percent: r.percent ?? 0 });
   };

@@ -1,5 +1,6 @@
 "use client";
 
+import { assetName } from "@/lib/kernel/i18n/asset-name";
 import { useTranslations } from "next-intl";
 import { formatAmount } from "@/lib/kernel/money/format";
 import type { AutoTopUpView } from "@/lib/domain/payments/auto-top-up/view";
@@ -74,7 +75,7 @@ export function AutoTopUpAccount({ view, cards, platformName, maxPerDay, locale,
   return (
     <section aria-labelledby={`auto-${view.accountId}`} className="space-y-4 rounded-xl border border-line bg-surface-raised p-5 shadow-sm" data-testid={`auto-top-up-${view.accountId}`}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id={`auto-${view.accountId}`} className="text-lg font-semibold">{view.asset.name}</h2>
+        <h2 id={`auto-${view.accountId}`} className="text-lg font-semibold">{assetName(view.asset, locale)}</h2>
         <p className="text-sm text-fg-muted">
           {t.rich("balance", {
             balance: formatAmount(view.balance, view.asset, locale),

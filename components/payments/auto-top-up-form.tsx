@@ -1,5 +1,6 @@
 "use client";
 
+import { assetName } from "@/lib/kernel/i18n/asset-name";
 import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { formatAmount } from "@/lib/kernel/money/format";
@@ -32,9 +33,9 @@ export function AutoTopUpForm({ view, cards, platformName, maxPerDay, locale }: 
   const buys = rate && v.amount ? t("adds", { units: units(unitsForAmount(dec(v.amount), rate, view.asset.precision, view.currency.code).toString()) }) : undefined;
   const saved = save.isSuccess ? (save.variables ? (chargedNow ? t("savedOnCharging", { amount: money(v.amount ?? "0") }) : t("savedOn")) : t("savedOff")) : "";
   return (
-    <form onSubmit={(e) => { e.preventDefault(); save.mutate(true); }} className="space-y-4" aria-label={t("settingsFor", { asset: view.asset.name })}>
+    <form onSubmit={(e) => { e.preventDefault(); save.mutate(true); }} className="space-y-4" aria-label={t("settingsFor", { asset: assetName(view.asset, locale) })}>
       <div className="grid gap-4 sm:grid-cols-3">
-        <Field id={`${id}-threshold`} label={t("threshold", { unit: view.asset.label ?? view.asset.name })} value={f.threshold} onChange={f.setThreshold} error={fieldError("threshold")} />
+        <Field id={`${id}-threshold`} label={t("threshold", { unit: view.asset.label ?? assetName(view.asset, locale) })} value={f.threshold} onChange={f.setThreshold} error={fieldError("threshold")} />
         <Field id={`${id}-amount`} label={t("addAmount", { currency: view.currency.code })} value={f.amount} onChange={f.setAmount} error={fieldError("amount")} hint={buys} />
         <Field id={`${id}-cap`} label={t("cap", { currency: view.currency.code })} value={f.cap} onChange={f.setCap} error={fieldError("monthly_cap")} />
       </div>

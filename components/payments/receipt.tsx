@@ -1,3 +1,4 @@
+import { assetName } from "@/lib/kernel/i18n/asset-name";
 import { useTranslations } from "next-intl";
 import { formatAmount } from "@/lib/kernel/money/format";
 import type { TopUpView } from "@/lib/domain/payments/top-ups/portal-view";
@@ -14,9 +15,9 @@ export function Receipt({ topUp: t, locale, timeZone }: { topUp: TopUpView; loca
     ["amount-charged", m("amountCharged"), formatAmount(t.amount, t.currency, locale)],
     t.origin === "subscription"
       ? ["paid-for", m("paidFor"), m("planName", { name: t.description ?? m("subscription") })]
-      : ["added-to-your-balance", m("addedToBalance"), m("unitsOf", { units: formatAmount(t.units, t.asset, locale), asset: t.asset.name })],
+      : ["added-to-your-balance", m("addedToBalance"), m("unitsOf", { units: formatAmount(t.units, t.asset, locale), asset: assetName(t.asset, locale) })],
   ];
-  if (t.bonusUnits) rows.push(["bonus-from-your-coupon", m("bonus"), m("unitsOf", { units: formatAmount(t.bonusUnits, t.asset, locale), asset: t.asset.name })]);
+  if (t.bonusUnits) rows.push(["bonus-from-your-coupon", m("bonus"), m("unitsOf", { units: formatAmount(t.bonusUnits, t.asset, locale), asset: assetName(t.asset, locale) })]);
   if (t.rate) {
     const rate = rateText(t.rate, t.asset, t.currency, locale);
     rows.push(["rate", m("rate"), t.rate.source === "override" ? m("agreedRate", { rate }) : rate]);

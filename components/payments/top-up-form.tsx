@@ -1,5 +1,6 @@
 "use client";
 
+import { assetName } from "@/lib/kernel/i18n/asset-name";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { formatDate } from "@/lib/kernel/format/dates";
@@ -101,7 +102,7 @@ export function TopUpForm({ options, presets, min, max, purchaseExpiresAt, bonus
       )}
       <div>
         <label htmlFor={`${id}-value`} className="block text-sm font-medium">
-          {custom && mode === "units" ? t("numberOf", { unit: option.asset.label ?? option.asset.name }) : t("amountIn", { currency: option.currency.code })}
+          {custom && mode === "units" ? t("numberOf", { unit: option.asset.label ?? assetName(option.asset, locale) }) : t("amountIn", { currency: option.currency.code })}
         </label>
         <input id={`${id}-value`} inputMode="decimal" autoComplete="off" value={text} onChange={(e) => setText(e.target.value)} aria-invalid={!!error} aria-describedby={`${id}-preview ${id}-error`} className="mt-1 w-48 rounded-lg border border-line bg-surface px-3 py-2 tabular" />
         <p id={`${id}-limits`} className="mt-1 text-xs text-fg-muted">{limitMessage}</p>

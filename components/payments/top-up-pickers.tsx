@@ -1,6 +1,7 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { assetName } from "@/lib/kernel/i18n/asset-name";
 import type { AssetDisplay } from "@/lib/kernel/money/format";
 
 const choice = (selected: boolean) =>
@@ -8,6 +9,7 @@ const choice = (selected: boolean) =>
 
 export function AccountPicker({ options, value, onChange }: { options: { accountId: string; asset: AssetDisplay }[]; value: string; onChange: (v: string) => void }) {
   const t = useTranslations("topUp");
+  const locale = useLocale();
   if (options.length < 2) return null;
   return (
     <fieldset>
@@ -16,7 +18,7 @@ export function AccountPicker({ options, value, onChange }: { options: { account
         {options.map((o) => (
           <label key={o.accountId} className={choice(o.accountId === value)}>
             <input type="radio" name="account" value={o.accountId} checked={o.accountId === value} onChange={() => onChange(o.accountId)} className="me-2" />
-            {o.asset.name}
+            {assetName(o.asset, locale)}
           </label>
         ))}
       </div>
@@ -26,6 +28,7 @@ export function AccountPicker({ options, value, onChange }: { options: { account
 
 export function ModePicker({ asset, mode, onChange }: { asset: AssetDisplay; mode: "amount" | "units"; onChange: (m: "amount" | "units") => void }) {
   const t = useTranslations("topUp");
+  const locale = useLocale();
   return (
     <fieldset>
       <legend className="text-sm font-medium">{t("iWantToChoose")}</legend>
@@ -36,7 +39,7 @@ export function ModePicker({ asset, mode, onChange }: { asset: AssetDisplay; mod
         </label>
         <label>
           <input type="radio" name="mode" checked={mode === "units"} onChange={() => onChange("units")} className="me-2" />
-          {t("howManyToGet", { unit: asset.label ?? asset.name })}
+          {t("howManyToGet", { unit: asset.label ?? assetName(asset, locale) })}
         </label>
       </div>
     </fieldset>
@@ -45,6 +48,7 @@ export function ModePicker({ asset, mode, onChange }: { asset: AssetDisplay; mod
 
 export function PresetButtons({ presets, value, label, input, onPick }: { presets: string[]; value: string; label: (p: string) => string; input: (p: string) => string; onPick: (p: string) => void }) {
   const t = useTranslations("topUp");
+  const locale = useLocale();
   if (presets.length === 0) return null;
   return (
     <div role="group" aria-label={t("suggested")} className="flex flex-wrap gap-2">

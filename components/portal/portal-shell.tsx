@@ -29,7 +29,7 @@ export async function PortalShell({ branding, returnUrl, customerLabel, children
               // eslint-disable-next-line @next/next/no-img-element -- platform logos live on their own hosts
               <img src={branding.logoUrl} alt="" className="h-8 w-auto max-w-40 shrink-0 object-contain" data-testid="platform-logo" />
             ) : (
-              <span aria-hidden className="flex h-8 w-8 items-center justify-center rounded-md bg-brand font-semibold text-brand-fg">
+              <span aria-hidden data-platform-initial className="flex h-8 w-8 items-center justify-center rounded-md bg-brand font-semibold text-brand-fg">
                 {branding.name.slice(0, 1).toUpperCase()}
               </span>
             )}

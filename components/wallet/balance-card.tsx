@@ -1,5 +1,6 @@
 "use client";
 
+import { assetName } from "@/lib/kernel/i18n/asset-name";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Suspense, use } from "react";
@@ -58,7 +59,7 @@ export function BalanceCard({ balance, figures, locale, canTopUp }: Props) {
     >
       <h2 id={`balance-${asset.code}`} className="text-sm font-medium text-fg-muted">
         {asset.symbol && asset.kind === "custom" ? <span aria-hidden>{asset.symbol} </span> : null}
-        {asset.name}
+        {assetName(asset, locale)}
         {balance.accountName !== "default" ? ` · ${balance.accountName}` : ""}
       </h2>
       <p className={`tabular mt-2 text-3xl font-semibold tracking-tight ${balance.available.startsWith("-") ? "text-danger" : ""}`} data-testid="available">
@@ -69,7 +70,7 @@ export function BalanceCard({ balance, figures, locale, canTopUp }: Props) {
           {t("fiatValue", {
             value: fiatDisplay(balance.fiatValue.amount, balance.fiatValue.currency, locale),
             rate: fiatDisplay(balance.fiatValue.unitPrice, balance.fiatValue.currency, locale, { rate: true }),
-            unit: asset.label ?? asset.name,
+            unit: asset.label ?? assetName(asset, locale),
           })}
         </p>
       )}
@@ -94,7 +95,7 @@ export function BalanceCard({ balance, figures, locale, canTopUp }: Props) {
       {canTopUp && (
         <div className="mt-auto pt-4">
           <Link href={`/top-up?account=${encodeURIComponent(balance.accountId)}`} className={`text-sm font-semibold ${problem ? "text-fg underline" : "text-brand-text"}`}>
-            {t("topUp", { asset: asset.name })}
+            {t("topUp", { asset: assetName(asset, locale) })}
           </Link>
         </div>
       )}

@@ -1,3 +1,4 @@
+import { assetName } from "@/lib/kernel/i18n/asset-name";
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
@@ -21,7 +22,7 @@ export async function OverviewSpend({ ctx }: { ctx: PortalContext }) {
   return (
     <Card className="p-5">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 className="font-semibold">{asset ? t("spendingLast30In", { asset: asset.name }) : t("spendingLast30")}</h2>
+        <h2 className="font-semibold">{asset ? t("spendingLast30In", { asset: assetName(asset, ctx.locale) }) : t("spendingLast30")}</h2>
         <Link href="/spend" className="text-sm font-medium text-brand-text">{t("allSpending")}</Link>
       </div>
       {asset ? (

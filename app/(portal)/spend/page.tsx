@@ -1,3 +1,4 @@
+import { assetName } from "@/lib/kernel/i18n/asset-name";
 import { Suspense } from "react";
 import { getTranslations } from "next-intl/server";
 import { SpendChart } from "@/components/charts/spend-chart";
@@ -41,7 +42,7 @@ export default async function SpendPage({ searchParams }: { searchParams: Search
       <PageHeader title={titles("spend")} description={t("description")} />
       <div className="flex flex-wrap items-center gap-3">
         {balances.length > 1 && (
-          <SegmentedLinks label={t("balance")} segments={balances.map((b) => ({ href: href(query, { asset: b.asset.code, unit: "asset" }), label: b.asset.name, active: b === selected }))} />
+          <SegmentedLinks label={t("balance")} segments={balances.map((b) => ({ href: href(query, { asset: b.asset.code, unit: "asset" }), label: assetName(b.asset, ctx.locale), active: b === selected }))} />
         )}
         <SegmentedLinks
           label={t("period")}
@@ -54,14 +55,14 @@ export default async function SpendPage({ searchParams }: { searchParams: Search
           <SegmentedLinks
             label={t("showIn")}
             segments={[
-              { href: href(query, { unit: "asset" }), label: selected.asset.label ?? selected.asset.name, active: query.unit === "asset" },
+              { href: href(query, { unit: "asset" }), label: selected.asset.label ?? assetName(selected.asset, ctx.locale), active: query.unit === "asset" },
               { href: href(query, { unit: "fiat" }), label: selected.asset.rates[0]!.source, active: query.unit === "fiat" },
             ]}
           />
         )}
       </div>
       <Card className="p-5">
-        <h2 className="font-semibold">{selected.asset.name}</h2>
+        <h2 className="font-semibold">{assetName(selected.asset, ctx.locale)}</h2>
         <Suspense key={searchOf(query)} fallback={<div className="mt-3 h-72 animate-pulse rounded-lg bg-surface-sunken" />}>
           <SpendSection ctx={ctx} asset={selected.asset} range={query.range} bucket={query.bucket} inFiat={custom && query.unit === "fiat"} chart={SpendChart} />
         </Suspense>

@@ -1,3 +1,4 @@
+import { assetName } from "@/lib/kernel/i18n/asset-name";
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import { getTranslations } from "next-intl/server";
 import { formatMonth } from "@/lib/kernel/format/dates";
@@ -50,7 +51,7 @@ export default async function TransactionsPage({ searchParams }: { searchParams:
       />
       <TransactionFilters
         months={months}
-        assets={balances.map((b) => ({ value: b.asset.code, label: b.asset.name }))}
+        assets={balances.map((b) => ({ value: b.asset.code, label: assetName(b.asset, ctx.locale) }))}
         categories={Object.keys(CATEGORY_GROUPS).map((value) => ({ value, label: t("group", { group: value }) }))}
         current={query}
       />
