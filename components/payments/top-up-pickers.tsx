@@ -48,7 +48,6 @@ export function ModePicker({ asset, mode, onChange }: { asset: AssetDisplay; mod
 
 export function PresetButtons({ presets, value, label, input, onPick }: { presets: string[]; value: string; label: (p: string) => string; input: (p: string) => string; onPick: (p: string) => void }) {
   const t = useTranslations("topUp");
-  const locale = useLocale();
   if (presets.length === 0) return null;
   return (
     <div role="group" aria-label={t("suggested")} className="flex flex-wrap gap-2">
