@@ -90,7 +90,7 @@ for (const [locale, words] of Object.entries(FLOWS)) {
 }
 
 test("[LOCALES] a session minted in French opens in French for a browser that asks for English", async ({ browser, api }) => {
-  const context = await browser.newContext({ extraHTTPHeaders: { "accept-language": "en-US,en;q=0.9" } });
+  const context = await browser.newContext({ locale: "en-US" });
   const page = await context.newPage();
   const customer = await api.post("/customers", { name: "Frédérique" }, 201);
   await signInAs(page, api, customer.id, "fr");
@@ -102,7 +102,7 @@ test("[LOCALES] a session minted in French opens in French for a browser that as
 });
 
 test("[LOCALES] with no choice made, Accept-Language picks the language, and the switcher's choice is remembered", async ({ browser, api }) => {
-  const context = await browser.newContext({ extraHTTPHeaders: { "accept-language": "ja-JP,ja;q=0.9,en;q=0.5" } });
+  const context = await browser.newContext({ locale: "ja-JP" });
   const page = await context.newPage();
   const customer = await api.post("/customers", { name: "Hanako" }, 201);
   await signInAs(page, api, customer.id, "auto");
