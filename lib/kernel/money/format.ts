@@ -11,6 +11,8 @@ export interface AssetDisplay {
   symbol: string | null;
   label: string | null;
   name: string;
+  /** The name per portal locale, for custom assets whose platform gave one. */
+  names?: Record<string, string>;
 }
 
 const MAX_DIGITS = 12;
