@@ -22,7 +22,8 @@ export async function SpendStaticBars({ series, asset, bucket, locale, colors, h
   const last = series.points.at(-1);
   const withYear = spansYears(series.points.map((p) => p.bucket));
   return (
-    <figure className="w-full" style={{ height }}>
+    // Time runs left to right in every language, so the first and last dates stay under their bars.
+    <figure dir="ltr" className="w-full" style={{ height }}>
       <svg role="img" aria-label={label} viewBox={`0 0 ${WIDTH} ${chartHeight}`} preserveAspectRatio="none" className="block w-full" style={{ height: chartHeight }}>
         <line x1={0} x2={WIDTH} y1={chartHeight - 0.5} y2={chartHeight - 0.5} stroke="var(--line)" vectorEffect="non-scaling-stroke" />
         {series.points.map((point, i) => {
