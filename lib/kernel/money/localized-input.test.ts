@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { formatAmount } from "./format";
 import { parseLocalizedAmount, toLocalizedInput } from "./localized-input";
 
 const read = (input: string, locale: string) => {
@@ -43,5 +44,13 @@ describe("parseLocalizedAmount", () => {
     expect(toLocalizedInput("12.5", "de")).toBe("12,5");
     expect(toLocalizedInput("25", "fr")).toBe("25");
     expect(toLocalizedInput("12.5", "ja")).toBe("12.5");
+  });
+});
+
+describe("formatAmount in a right-to-left language", () => {
+  it("isolates each amount left to right, and leaves other languages' amounts as they are", () => {
+    const usd = { code: "USD", kind: "fiat" as const, precision: 2, symbol: "$", label: "USD", name: "US Dollar" };
+    expect(formatAmount("12.5", usd, "ar")).toMatch(/^\u2066.*12\.50.*\u2069$/);
+    expect(formatAmount("12.5", usd, "de")).toBe("12,50\u00a0$");
   });
 });
