@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 
 // A benchmark build (npm run bench:ingest) also compiles the *.bench.ts routes: the constant echo that measures the
 // framework's own ceiling. Normal builds leave them out, so no deployment serves them.
@@ -17,4 +18,5 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+// Portal messages come from messages/<locale>.json through next-intl (i18n/request.ts).
+export default createNextIntlPlugin("./i18n/request.ts")(nextConfig);

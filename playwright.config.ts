@@ -47,6 +47,8 @@ export default defineConfig({
       BILLFOLD_SECRET: E2E_SECRET,
       // Specs receive platform webhooks on a server of their own on this machine.
       WEBHOOKS_ALLOW_PRIVATE_DESTINATIONS: "1",
+      // The pseudo-locale (en-XA), which e2e/portal/pseudo-locale.spec.ts renders every page in.
+      BILLFOLD_PSEUDO_LOCALE: "1",
     },
   },
 });

@@ -5,7 +5,8 @@ import { isDatabaseUnavailable } from "@/lib/kernel/db/unavailable";
 import { AppError } from "@/lib/kernel/errors";
 import { sessionCookieName } from "@/lib/domain/portal-sessions/cookie";
 import { frameAncestors } from "@/lib/http/frame-ancestors";
-import { LOCALE_COOKIE, validLocale } from "@/lib/workflows/portal/locale";
+import { validLocale } from "@/lib/workflows/portal/locale";
+import { LOCALE_COOKIE } from "@/lib/kernel/i18n/locales";
 import { contentSecurityPolicy, pageSecurityHeaders } from "@/lib/http/security-headers";
 
 /** `?locale=de-DE` on any page switches the language for the rest of the visit. */

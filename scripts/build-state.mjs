@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
-const SOURCES = ["app", "components", "lib", "public", "instrumentation.ts", "proxy.ts", "next.config.ts", "tailwind.config.ts", "postcss.config.mjs", "package.json", "package-lock.json", "tsconfig.json"];
+const SOURCES = ["app", "components", "lib", "i18n", "messages", "public", "instrumentation.ts", "proxy.ts", "next.config.ts", "tailwind.config.ts", "postcss.config.mjs", "package.json", "package-lock.json", "tsconfig.json"];
 
 /** Written beside the build: whether it is a benchmark build (with the *.bench.ts routes) or a normal one. */
 export const FLAVOUR_FILE = path.join(".next", "billfold-build.json");

@@ -1,7 +1,8 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { platformTitle } from "@/components/portal/platform-icon";
+import { getTranslations } from "next-intl/server";
+import { platformTitle } from "@/components/portal/platform-title";
 import { OverviewGuardrails } from "@/components/guardrails/overview-guardrails";
 import { PageHeader } from "@/components/ui/card";
 import { BalanceCards } from "@/components/wallet/balance-cards";
@@ -14,7 +15,8 @@ import { spendFigures } from "@/lib/workflows/wallet/spend/spend-summary";
 // The group layout's title template reaches only the pages below it, not this one beside it.
 export async function generateMetadata(): Promise<Metadata> {
   const { platform } = await getPortalContext();
-  return { title: { absolute: platformTitle(platform.branding).template.replace("%s", "Overview") } };
+  const titles = await getTranslations("titles");
+  return { title: { absolute: (await platformTitle(platform.branding)).template.replace("%s", titles("overview")) } };
 }
 
 export default async function OverviewPage() {
@@ -23,9 +25,10 @@ export default async function OverviewPage() {
   const balances = await client.fetchQuery({ queryKey: balanceKeys.all, queryFn: () => balanceViews(ctx.readDb, ctx.scope) });
   // Not awaited: the balances paint first and these figures stream into the cards when ready.
   const figures = spendFigures(ctx.readDb, ctx.scope, balances, ctx.timeZone);
+  const [t, titles] = await Promise.all([getTranslations("overview"), getTranslations("titles")]);
   return (
     <div className="space-y-6">
-      <PageHeader title="Overview" description="Your balances, what you spent this month, and your latest usage." />
+      <PageHeader title={titles("overview")} description={t("description")} />
       <HydrationBoundary state={dehydrate(client)}>
         <BalanceCards locale={ctx.locale} canTopUp figures={figures} />
       </HydrationBoundary>

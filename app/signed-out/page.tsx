@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { EmailSignInForm } from "@/components/portal/email-sign-in-form";
+import { standaloneTitle } from "@/components/portal/platform-title";
 import { platformIcon } from "@/components/portal/platform-icon";
 import { StandalonePage } from "@/components/portal/standalone-page";
 import { WayBack } from "@/components/portal/way-back";
@@ -21,14 +23,16 @@ async function pagePlatform(searchParams: Params) {
 
 export async function generateMetadata({ searchParams }: { searchParams: Params }): Promise<Metadata> {
   const { branding } = await pagePlatform(searchParams);
-  return { title: { absolute: branding ? `Signed out · ${branding.name} billing` : "Signed out · Billing" }, ...(branding ? { icons: { icon: platformIcon(branding) } } : {}) };
+  const t = await getTranslations("standalone");
+  return { title: { absolute: await standaloneTitle(branding, t("signedOutTitle")) }, ...(branding ? { icons: { icon: platformIcon(branding) } } : {}) };
 }
 
 export default async function SignedOutPage({ searchParams }: { searchParams: Params }) {
   const { db, branding, platformId } = await pagePlatform(searchParams);
+  const t = await getTranslations("standalone");
   return (
-    <StandalonePage branding={branding} title="You’re signed out">
-      <p>Your billing session has ended. To see your balances again, open billing from {branding?.name ?? "the app you use"}.</p>
+    <StandalonePage branding={branding} title={t("signedOutHeading")}>
+      <p>{t("signedOutText", { platform: branding?.name ?? t("theAppYouUse") })}</p>
       <WayBack branding={branding} signedIn={false} />
       <EmailSignInForm form={await emailSignInForm(db, platformId)} />
     </StandalonePage>

@@ -10,7 +10,8 @@ const SpendBars = lazy(() => import("./spend-bars"));
 export function SpendChart(props: SpendBarsProps & { label: string }) {
   const { label, ...bars } = props;
   return (
-    <figure role="img" aria-label={label} className="w-full" style={{ height: bars.height }}>
+    // Time runs left to right on the chart in every language, as on the static bars.
+    <figure role="img" aria-label={label} dir="ltr" className="w-full" style={{ height: bars.height }}>
       <Suspense fallback={<div className="h-full w-full animate-pulse rounded-lg bg-surface-sunken" />}>
         <SpendBars {...bars} />
       </Suspense>

@@ -1,4 +1,6 @@
+import { assetName } from "@/lib/kernel/i18n/asset-name";
 import type { ComponentType } from "react";
+import { getTranslations } from "next-intl/server";
 import { formatAmount, type AssetDisplay } from "@/lib/kernel/money/format";
 import { chartColors } from "@/lib/domain/branding/chart-colors";
 import { currentRate } from "@/lib/domain/assets/rates";
@@ -6,7 +8,7 @@ import { fiatDigits } from "@/lib/kernel/money/fiat";
 import type { Asset } from "@/lib/domain/assets/types";
 import { now } from "@/lib/kernel/clock";
 import type { PortalContext } from "@/lib/workflows/portal/portal-context";
-import { SPEND_RANGES, type SpendBucket, type SpendRange } from "@/lib/workflows/wallet/spend/ranges";
+import type { SpendBucket, SpendRange } from "@/lib/workflows/wallet/spend/ranges";
 import { spendSeries } from "@/lib/workflows/wallet/spend/spend-series";
 import { seriesInFiat } from "@/lib/workflows/wallet/spend/to-fiat";
 import { assetDisplay } from "@/lib/domain/wallet/balances";
@@ -37,22 +39,23 @@ export async function SpendSection({ ctx, asset, range, bucket, inFiat, height =
   const rate = inFiat && asset.kind === "custom" ? currentRate(asset, now()) : null;
   const series = rate ? seriesInFiat(raw, rate) : raw;
   const display = rate ? fiatDisplay(rate.source) : assetDisplay(asset);
-  const caption = `${asset.name} spent per ${bucket} over the last ${SPEND_RANGES[range].label}${rate ? ` in ${rate.source}` : ""}`;
+  const t = await getTranslations("spend");
+  const caption = rate ? t("captionFiat", { asset: assetName(asset, ctx.locale), bucket, range, currency: rate.source }) : t("caption", { asset: assetName(asset, ctx.locale), bucket, range });
   const totalText = formatAmount(series.total, display, ctx.locale);
   const colors = chartColors(ctx.platform.branding);
   return (
     <div data-testid={`spend-${asset.code}`}>
       <p className="text-sm text-fg-muted">
-        Total <span className="tabular font-semibold text-fg" data-testid="spend-total">{totalText}</span>
+        {t.rich("total", { total: totalText, value: (chunks) => <span className="tabular font-semibold text-fg" data-testid="spend-total">{chunks}</span> })}
       </p>
       {series.products.length === 0 ? (
         <p className="mt-4 rounded-lg border border-dashed border-line px-4 py-10 text-center text-sm text-fg-muted">
-          No {asset.name.toLowerCase()} spent in this period.
+          {t("nothingInPeriod", { asset: assetName(asset, ctx.locale) })}
         </p>
       ) : (
         <div className="mt-3">
-          <Chart label={`${caption}: ${totalText} in total.`} series={series} asset={display} bucket={bucket} locale={ctx.locale} colors={colors} height={height} />
-          <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-fg-muted" aria-label="Products">
+          <Chart label={t("chartLabel", { caption, total: totalText })} series={series} asset={display} bucket={bucket} locale={ctx.locale} colors={colors} height={height} />
+          <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-fg-muted" aria-label={t("products")}>
             {series.products.map((p, i) => (
               <li key={p.id} className="flex items-center gap-1.5">
                 <span aria-hidden className="inline-block h-2.5 w-2.5 rounded-sm" style={{ background: colors[i % colors.length] }} />

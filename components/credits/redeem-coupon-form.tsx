@@ -1,16 +1,21 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { formatAmount } from "@/lib/kernel/money/format";
+import { assetName } from "@/lib/kernel/i18n/asset-name";
 import { primaryButton } from "@/components/ui/button-styles";
 import { useRedeemCoupon, type RedeemResult } from "@/lib/workflows/queries/credits";
 
-function successText(r: RedeemResult, locale: string): string {
-  if (r.kind === "credit_grant") {
-    const added = r.asset_display ? `${formatAmount(String(r.amount ?? 0), r.asset_display, locale)} of ${r.asset_display.name}` : `${r.amount} ${r.asset}`;
-    return `Code redeemed: ${added} added to your balance.`;
-  }
-  return `Code redeemed: your next ${r.top_ups === 1 ? "top-up earns" : `${r.top_ups} top-ups earn`} a ${r.percent}% bonus.`;
+function useSuccessText(): (r: RedeemResult, locale: string) => string {
+  const t = useTranslations("credits");
+  return (r, locale) => {
+    if (r.kind === "credit_grant") {
+      const amount = r.asset_display ? formatAmount(String(r.amount ?? 0), r.asset_display, locale) : String(r.amount);
+      return t("redeemedCredit", { amount, asset: r.asset_display ? assetName(r.asset_display, locale) : (r.asset ?? "") });
+    }
+    return t("redeemedBonus", { count: r.top_ups ?? 1, percent: r.percent ?? 0 });
+  };
 }
 
 /** A coupon code box; the server's reason (expired, already redeemed…) shows under the field. */
@@ -18,6 +23,8 @@ export function RedeemCouponForm({ locale }: { locale: string }) {
   const id = useId();
   const [code, setCode] = useState("");
   const redeem = useRedeemCoupon();
+  const t = useTranslations("credits");
+  const successText = useSuccessText();
   return (
     <form
       className="flex flex-wrap items-end gap-3"
@@ -27,7 +34,7 @@ export function RedeemCouponForm({ locale }: { locale: string }) {
       }}
     >
       <div>
-        <label htmlFor={`${id}-code`} className="block text-sm font-medium">Coupon code</label>
+        <label htmlFor={`${id}-code`} className="block text-sm font-medium">{t("couponCode")}</label>
         <input
           id={`${id}-code`}
           name="code"
@@ -41,7 +48,7 @@ export function RedeemCouponForm({ locale }: { locale: string }) {
         />
       </div>
       <button type="submit" disabled={!code.trim() || redeem.isPending} className={primaryButton}>
-        {redeem.isPending ? "Redeeming…" : "Redeem"}
+        {redeem.isPending ? t("redeeming") : t("redeem")}
       </button>
       <p id={`${id}-result`} role="status" aria-live="polite" className={`w-full text-sm ${redeem.isError ? "text-danger" : "text-fg-muted"}`} data-testid="redeem-result">
         {redeem.isError ? redeem.error.message : redeem.data ? successText(redeem.data, locale) : ""}

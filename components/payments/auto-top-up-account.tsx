@@ -1,5 +1,7 @@
 "use client";
 
+import { assetName } from "@/lib/kernel/i18n/asset-name";
+import { useTranslations } from "next-intl";
 import { formatAmount } from "@/lib/kernel/money/format";
 import type { AutoTopUpView } from "@/lib/domain/payments/auto-top-up/view";
 import { confirmCard, retryAutoTopUp, useAutoTopUpAction } from "@/lib/workflows/queries/payments";
@@ -12,23 +14,27 @@ type Props = AutoTopUpFormProps & { timeZone: string };
 
 /** On, off, or on but paused: what will really happen the next time the balance is low. */
 function Summary({ view, locale, timeZone }: { view: AutoTopUpView; locale: string; timeZone: string }) {
+  const t = useTranslations("autoTopUp");
   const s = view.settings;
-  if (!s?.enabled) return <p className="text-sm text-fg-muted" data-testid="auto-top-up-state">Off</p>;
+  if (!s?.enabled) return <p className="text-sm text-fg-muted" data-testid="auto-top-up-state">{t("off")}</p>;
   const amount = formatAmount(s.amount, view.currency, locale);
   const threshold = formatAmount(s.threshold, view.asset, locale);
   if (view.pause) {
-    const until = view.pause.until ? ` until ${formatDateTime(view.pause.until, locale, timeZone)}` : "";
+    const { reason, until } = view.pause;
     return (
       <p className="text-sm text-warning" data-testid="auto-top-up-state">
-        <span aria-hidden>❚❚ </span>Paused{until}: {view.pause.reason} Then it adds {amount} when the balance is below {threshold}.
+        <span aria-hidden>❚❚ </span>
+        {until ? t("pausedUntil", { date: formatDateTime(until, locale, timeZone), reason, amount, threshold }) : t("paused", { reason, amount, threshold })}
       </p>
     );
   }
-  return <p className="text-sm" data-testid="auto-top-up-state"><span aria-hidden>● </span>On: adds {amount} when the balance falls below {threshold}</p>;
+  return <p className="text-sm" data-testid="auto-top-up-state"><span aria-hidden>● </span>{t("on", { amount, threshold })}</p>;
 }
 
 /** Why auto top-up is not running, and what the customer can do about it. */
 function Notices({ view, locale, timeZone }: { view: AutoTopUpView; locale: string; timeZone: string }) {
+  const t = useTranslations("autoTopUp");
+  const tp = useTranslations("payments");
   const s = view.settings;
   const confirm = useAutoTopUpAction(() => confirmCard(view.accountId));
   const retry = useAutoTopUpAction(() => retryAutoTopUp(view.accountId));
@@ -39,43 +45,49 @@ function Notices({ view, locale, timeZone }: { view: AutoTopUpView; locale: stri
     <>
       {s && !s.enabled && s.disabledReason && (
         <div role="alert" className="rounded-lg border border-danger bg-danger-soft p-3 text-sm text-danger" data-testid="auto-top-up-notice">
-          <p className="font-semibold">Auto top-up was switched off{s.disabledAt ? ` on ${formatDateTime(s.disabledAt, locale, timeZone)}` : ""}.</p>
-          <p>{s.disabledReason} It stays off until you turn it on again.</p>
+          <p className="font-semibold">{s.disabledAt ? t("switchedOffOn", { date: formatDateTime(s.disabledAt, locale, timeZone) }) : t("switchedOff")}</p>
+          <p>{t("staysOff", { reason: s.disabledReason })}</p>
         </div>
       )}
       {s?.enabled && s.actionRequired && (
         <div role="alert" className="rounded-lg border border-warning bg-warning-soft p-3 text-sm text-warning" data-testid="auto-top-up-action">
-          <p className="font-semibold">Your bank wants you to confirm your card.</p>
-          <p>Automatic top-ups are paused until you do. Nothing was charged.</p>
-          <button type="button" onClick={() => confirm.mutate(undefined)} disabled={confirm.isPending} className="mt-2 rounded-lg bg-brand px-3 py-1.5 font-medium text-brand-fg">Confirm your card</button>
+          <p className="font-semibold">{t("confirmCardTitle")}</p>
+          <p>{t("confirmCardText")}</p>
+          <button type="button" onClick={() => confirm.mutate(undefined)} disabled={confirm.isPending} className="mt-2 rounded-lg bg-brand px-3 py-1.5 font-medium text-brand-fg">{t("confirmCard")}</button>
         </div>
       )}
       {canRetry && (
         <div className="rounded-lg border border-warning bg-warning-soft p-3 text-sm text-warning" data-testid="auto-top-up-backoff">
-          <p>The last automatic top-up was declined. We&apos;ll try again after {formatDateTime(s.retryAfter!, locale, timeZone)} if your balance is still low.</p>
+          <p>{t("declinedRetry", { date: formatDateTime(s.retryAfter!, locale, timeZone) })}</p>
           <button type="button" onClick={() => retry.mutate(undefined)} disabled={retry.isPending} className="mt-2 rounded-lg border border-warning px-3 py-1.5 font-medium">
-            {retry.isPending ? "Trying…" : "Try again now"}
+            {retry.isPending ? t("trying") : t("tryNow")}
           </button>
         </div>
       )}
-      {error && <p role="alert" className="text-sm text-danger">{error instanceof PortalApiError ? error.message : "Something went wrong."}</p>}
+      {error && <p role="alert" className="text-sm text-danger">{error instanceof PortalApiError ? error.message : tp("somethingWrong")}</p>}
     </>
   );
 }
 
 /** One wallet account: its balance, auto top-up state and notices, the settings form and the activity log. */
 export function AutoTopUpAccount({ view, cards, platformName, maxPerDay, locale, timeZone }: Props) {
+  const t = useTranslations("autoTopUp");
   return (
     <section aria-labelledby={`auto-${view.accountId}`} className="space-y-4 rounded-xl border border-line bg-surface-raised p-5 shadow-sm" data-testid={`auto-top-up-${view.accountId}`}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id={`auto-${view.accountId}`} className="text-lg font-semibold">{view.asset.name}</h2>
-        <p className="text-sm text-fg-muted">Balance <span className="tabular font-medium text-fg" data-testid="auto-top-up-balance">{formatAmount(view.balance, view.asset, locale)}</span></p>
+        <h2 id={`auto-${view.accountId}`} className="text-lg font-semibold">{assetName(view.asset, locale)}</h2>
+        <p className="text-sm text-fg-muted">
+          {t.rich("balance", {
+            balance: formatAmount(view.balance, view.asset, locale),
+            value: (chunks) => <span className="tabular font-medium text-fg" data-testid="auto-top-up-balance">{chunks}</span>,
+          })}
+        </p>
       </div>
       <Summary view={view} locale={locale} timeZone={timeZone} />
       <Notices view={view} locale={locale} timeZone={timeZone} />
       <AutoTopUpForm view={view} cards={cards} platformName={platformName} maxPerDay={maxPerDay} locale={locale} />
       <div>
-        <h3 className="mb-2 text-sm font-semibold">Activity</h3>
+        <h3 className="mb-2 text-sm font-semibold">{t("activity")}</h3>
         <AttemptLog attempts={view.attempts} asset={view.asset} locale={locale} timeZone={timeZone} />
       </div>
     </section>

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import { formatAmount } from "@/lib/kernel/money/format";
 import type { TopUpView } from "@/lib/domain/payments/top-ups/portal-view";
@@ -9,23 +10,29 @@ import { Receipt } from "./receipt";
 import { StatusBadge } from "./status-badge";
 import { primaryButton } from "@/components/ui/button-styles";
 
-function message(t: TopUpView, locale: string): string {
-  const bonus = t.bonusUnits ? ` + ${formatAmount(t.bonusUnits, t.asset, locale)} bonus` : "";
-  const added = `${formatAmount(t.units, t.asset, locale)}${bonus}`;
-  switch (t.status) {
-    case "initiated": return "Waiting for your payment. This page updates by itself.";
-    case "declined": return `Your card was declined${t.failureMessage ? `: ${t.failureMessage}` : "."} Nothing was charged; you can pay with another card until the checkout expires.`;
-    case "processing": return `Your payment is being processed. ${added} will be added as soon as your bank confirms it.`;
-    case "completed": return `Payment received: ${added} added to your balance.`;
-    case "failed": return `The payment didn't go through${t.failureMessage ? `: ${t.failureMessage}` : "."} Nothing was added, and you can try again.`;
-    case "cancelled": return "You cancelled this payment. Nothing was charged.";
-    default: return "This payment expired before it was completed. Nothing was charged.";
-  }
+function useMessage(): (t: TopUpView, locale: string) => string {
+  const m = useTranslations("topUp");
+  return (t, locale) => {
+    const units = formatAmount(t.units, t.asset, locale);
+    const added = t.bonusUnits ? m("addedWithBonus", { units, bonus: formatAmount(t.bonusUnits, t.asset, locale) }) : units;
+    const reason = t.failureMessage ?? "none";
+    switch (t.status) {
+      case "initiated": return m("msgInitiated");
+      case "declined": return m("msgDeclined", { reason });
+      case "processing": return m("msgProcessing", { added });
+      case "completed": return m("msgCompleted", { added });
+      case "failed": return m("msgFailed", { reason });
+      case "cancelled": return m("msgCancelled");
+      default: return m("msgExpired");
+    }
+  };
 }
 
 /** A top-up after Checkout: pending until the provider confirms, then completed with its receipt, or why not. */
 export function TopUpStatus({ initial, cancelled, locale, timeZone }: { initial: TopUpView; cancelled: boolean; locale: string; timeZone: string }) {
   const { data: t } = useTopUp(initial);
+  const m = useTranslations("topUp");
+  const message = useMessage();
   const cancel = useCancelTopUp(initial.id);
   const asked = useRef(false);
   useEffect(() => {
@@ -43,9 +50,9 @@ export function TopUpStatus({ initial, cancelled, locale, timeZone }: { initial:
         </div>
         <p role="status" aria-live="polite" className="mt-2 text-fg-muted" data-testid="top-up-message">{message(t, locale)}</p>
         <div className="mt-4 flex flex-wrap gap-3 text-sm">
-          {(t.status === "initiated" || t.status === "declined") && t.origin !== "auto" && <Link href={`/top-up/checkout/${t.id}`} className={primaryButton}>Continue to payment</Link>}
-          {over && <Link href="/top-up" className={primaryButton}>Try again</Link>}
-          {over && t.failureUrl && <a href={t.failureUrl} className="rounded-lg px-4 py-2 font-medium text-brand-text underline">Back to the app</a>}
+          {(t.status === "initiated" || t.status === "declined") && t.origin !== "auto" && <Link href={`/top-up/checkout/${t.id}`} className={primaryButton}>{m("continueToPayment")}</Link>}
+          {over && <Link href="/top-up" className={primaryButton}>{m("tryAgainLink")}</Link>}
+          {over && t.failureUrl && <a href={t.failureUrl} className="rounded-lg px-4 py-2 font-medium text-brand-text underline">{m("backToApp")}</a>}
         </div>
       </div>
       {t.status === "completed" && <Receipt topUp={t} locale={locale} timeZone={timeZone} />}

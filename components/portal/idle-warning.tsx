@@ -1,6 +1,7 @@
 "use client";
 
 import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
 import { primaryButton } from "@/components/ui/button-styles";
 import { portalFetch } from "@/lib/workflows/queries/portal-fetch";
@@ -26,6 +27,7 @@ export function IdleWarning(props: Props) {
 }
 
 function IdleTimer({ idleMinutes, platformName, returnUrl }: Props) {
+  const t = useTranslations("idle");
   const [activeAt, setActiveAt] = useState(() => Date.now());
   const [phase, setPhase] = useState<"quiet" | "warning" | "ended">("quiet");
   const limit = idleMinutes * 60_000 - SERVER_LAG_MS;
@@ -53,17 +55,15 @@ function IdleTimer({ idleMinutes, platformName, returnUrl }: Props) {
   if (phase === "quiet") return null;
   return (
     <div role="alertdialog" aria-labelledby="idle-title" aria-describedby="idle-text" data-testid="idle-warning" className="fixed inset-x-4 bottom-4 z-50 mx-auto max-w-md rounded-xl border border-line bg-surface-raised p-4 text-fg shadow-lg">
-      <h2 id="idle-title" className="font-semibold">{phase === "warning" ? "Still there?" : "You were signed out"}</h2>
+      <h2 id="idle-title" className="font-semibold">{phase === "warning" ? t("stillThere") : t("signedOut")}</h2>
       <p id="idle-text" className="mt-1 text-sm text-fg-muted">
-        {phase === "warning"
-          ? "For your security, billing signs you out after a while without activity. You will be signed out in about 2 minutes."
-          : `Billing signed you out after ${idleMinutes} minutes without activity. Open billing again from ${platformName}.`}
+        {phase === "warning" ? t("warning") : t("ended", { minutes: idleMinutes, platform: platformName })}
       </p>
       <div className="mt-3">
         {phase === "warning" ? (
-          <button type="button" className={primaryButton} onClick={() => void stay()}>Stay signed in</button>
+          <button type="button" className={primaryButton} onClick={() => void stay()}>{t("stay")}</button>
         ) : (
-          <a className={primaryButton} href={returnUrl}>Back to {platformName}</a>
+          <a className={primaryButton} href={returnUrl}>{t("backTo", { platform: platformName })}</a>
         )}
       </div>
     </div>

@@ -3,18 +3,23 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { NavItem } from "./nav-items";
+import { useNavItems } from "./nav-items";
 
-/** Which ends of the tab strip have more tabs beyond them. */
+/**
+ * Which ends of the tab strip have more tabs beyond them: `left` is the start (the right in a
+ * right-to-left page, where scrollLeft counts down from 0).
+ */
 function overflowOf(el: HTMLElement): { left: boolean; right: boolean } {
-  return { left: el.scrollLeft > 1, right: el.scrollLeft + el.clientWidth < el.scrollWidth - 1 };
+  const scrolled = Math.abs(el.scrollLeft);
+  return { left: scrolled > 1, right: scrolled + el.clientWidth < el.scrollWidth - 1 };
 }
 
 /**
  * The section tabs. On a narrow screen they scroll sideways inside their own strip: the current tab is
  * scrolled into view, and a fade with an arrow at either end says more tabs are there.
  */
-export function NavLinks({ items }: { items: NavItem[] }) {
+export function NavLinks() {
+  const items = useNavItems();
   const pathname = usePathname();
   const listRef = useRef<HTMLUListElement>(null);
   const [more, setMore] = useState({ left: false, right: false });
@@ -24,8 +29,9 @@ export function NavLinks({ items }: { items: NavItem[] }) {
     const list = listRef.current;
     const current = list?.querySelector<HTMLElement>('[aria-current="page"]');
     if (list && current) {
-      // Centre the current tab in the strip without moving the page itself.
-      list.scrollLeft = current.offsetLeft - (list.clientWidth - current.offsetWidth) / 2;
+      // Centre the current tab in the strip without moving the page itself (right to left, scrollLeft counts down from 0).
+      const rtl = getComputedStyle(list).direction === "rtl";
+      list.scrollLeft = current.offsetLeft - (list.clientWidth - current.offsetWidth) / 2 - (rtl ? list.scrollWidth - list.clientWidth : 0);
     }
     measure();
   }, [pathname, measure]);
@@ -56,10 +62,10 @@ export function NavLinks({ items }: { items: NavItem[] }) {
         })}
       </ul>
       {more.left && (
-        <span aria-hidden className="pointer-events-none absolute inset-y-0 left-0 flex w-10 items-center bg-gradient-to-r from-surface-raised to-transparent pb-1 pl-1 text-fg-muted">‹</span>
+        <span aria-hidden className="pointer-events-none absolute inset-y-0 start-0 flex w-10 items-center bg-gradient-to-r from-surface-raised to-transparent pb-1 ps-1 rtl:bg-gradient-to-l text-fg-muted"><span className="inline-block rtl:-scale-x-100">‹</span></span>
       )}
       {more.right && (
-        <span aria-hidden className="pointer-events-none absolute inset-y-0 right-0 flex w-10 items-center justify-end bg-gradient-to-l from-surface-raised to-transparent pb-1 pr-1 text-fg-muted">›</span>
+        <span aria-hidden className="pointer-events-none absolute inset-y-0 end-0 flex w-10 items-center justify-end bg-gradient-to-l from-surface-raised to-transparent pb-1 pe-1 rtl:bg-gradient-to-r text-fg-muted"><span className="inline-block rtl:-scale-x-100">›</span></span>
       )}
     </div>
   );

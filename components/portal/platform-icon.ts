@@ -13,8 +13,3 @@ export function platformIcon(branding: Branding): string {
     `<text x="16" y="22" font-family="system-ui,sans-serif" font-size="18" font-weight="700" text-anchor="middle" fill="${readableOn(branding.primaryColor)}">${letter}</text></svg>`;
   return `data:image/svg+xml,${encodeURIComponent(svg)}`;
 }
-
-/** Page titles that say whose billing this is: "Usage · Glitch AI billing". */
-export function platformTitle(branding: Branding) {
-  return { template: `%s · ${branding.name} billing`, default: `${branding.name} billing` };
-}

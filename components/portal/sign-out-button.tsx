@@ -1,9 +1,11 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 /** Ends the session on the server, then leaves for the platform's return_url. */
 export function SignOutButton() {
+  const t = useTranslations("shell");
   const [pending, setPending] = useState(false);
   async function signOut() {
     setPending(true);
@@ -18,7 +20,7 @@ export function SignOutButton() {
       disabled={pending}
       className="rounded-md px-3 py-2 text-sm font-medium text-fg-muted hover:bg-surface-sunken hover:text-fg disabled:opacity-60"
     >
-      {pending ? "Signing out…" : "Sign out"}
+      {pending ? t("signingOut") : t("signOut")}
     </button>
   );
 }

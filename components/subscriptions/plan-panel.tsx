@@ -1,12 +1,13 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { secondaryButton, primaryButton } from "@/components/ui/button-styles";
 import { EmptyState } from "@/components/ui/card";
 import { PortalApiError, portalFetch } from "@/lib/workflows/queries/portal-fetch";
 import type { CurrentPlan, PlanOverview, PublishedPlan } from "@/lib/workflows/subscriptions/portal-plan";
 import { CurrentPlanCard } from "./current-plan-card";
-import { priceText } from "./plan-text";
+import { usePriceText } from "./plan-text";
 
 interface Props {
   initial: PlanOverview;
@@ -27,23 +28,25 @@ function PlanChoice({ plan, current, locale, busy, onSwitch, onSubscribe }: Choi
   const isCurrent = current?.code === plan.code;
   const scheduled = current?.scheduledCode === plan.code;
   const canSwitch = current?.status === "active" && !isCurrent && !scheduled;
+  const t = useTranslations("plan");
+  const priceText = usePriceText();
   return (
     <li className="flex flex-wrap items-center justify-between gap-3 border-t border-line px-4 py-3 first:border-t-0" data-testid={`plan-${plan.code}`}>
       <div className="min-w-0">
-        <p className="font-medium">{plan.name}{isCurrent && <span className="ml-2 rounded-full bg-brand-soft px-2 py-0.5 text-xs text-brand-text">Current</span>}</p>
+        <p className="font-medium">{plan.name}{isCurrent && <span className="ms-2 rounded-full bg-brand-soft px-2 py-0.5 text-xs text-brand-text">{t("currentBadge")}</span>}</p>
         {plan.description && <p className="text-sm text-fg-muted">{plan.description}</p>}
       </div>
       <div className="flex flex-wrap items-center gap-3">
         <span className="tabular font-medium">{priceText(plan, locale)}</span>
-        {scheduled && <span className="text-sm text-fg-muted">From next renewal</span>}
+        {scheduled && <span className="text-sm text-fg-muted">{t("fromNextRenewal")}</span>}
         {canSwitch && (
           <button type="button" className={secondaryButton} disabled={busy} onClick={() => onSwitch(plan.code)}>
-            Switch<span className="sr-only"> to {plan.name}</span>
+            {t("switch")}<span className="sr-only">{t("switchTo", { plan: plan.name })}</span>
           </button>
         )}
         {!current && (
           <button type="button" className={primaryButton} disabled={busy} onClick={() => onSubscribe(plan.code)}>
-            Choose {plan.name}
+            {t("choose", { plan: plan.name })}
           </button>
         )}
       </div>
@@ -59,13 +62,15 @@ export function PlanPanel({ initial, locale, timeZone }: Props) {
   const [overview, setOverview] = useState(initial);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const t = useTranslations("plan");
+  const tp = useTranslations("topUp");
   const call = async <T,>(path: string, body: unknown): Promise<T | null> => {
     setBusy(true);
     setError(null);
     try {
       return await portalFetch<T>(path, { method: "POST", body });
     } catch (e) {
-      setError(e instanceof PortalApiError ? e.message : "Something went wrong. Please try again.");
+      setError(e instanceof PortalApiError ? e.message : tp("failed"));
       return null;
     } finally {
       setBusy(false);
@@ -87,14 +92,14 @@ export function PlanPanel({ initial, locale, timeZone }: Props) {
       {current ? (
         <CurrentPlanCard plan={current} locale={locale} timeZone={timeZone} busy={busy} onCancel={(cancel, reason) => update(`${base}/cancel`, { cancel, ...(reason ? { reason } : {}) })} />
       ) : (
-        <EmptyState title="You have no plan yet.">{plans.length > 0 ? "Choose one below: you pay the first period now, and it renews until you cancel." : null}</EmptyState>
+        <EmptyState title={t("noPlan")}>{plans.length > 0 ? t("chooseBelow") : null}</EmptyState>
       )}
       {error && <p role="alert" className="text-sm text-danger">{error}</p>}
       <section aria-labelledby="plans-heading" className="space-y-3">
-        <h2 id="plans-heading" className="text-lg font-semibold">Plans</h2>
-        {current && <p className="text-sm text-fg-muted">A new plan starts at your next renewal: you keep the current one until then, and nothing is prorated.</p>}
+        <h2 id="plans-heading" className="text-lg font-semibold">{t("plans")}</h2>
+        {current && <p className="text-sm text-fg-muted">{t("newPlanStarts")}</p>}
         {plans.length === 0 ? (
-          <EmptyState title="No plans are published." />
+          <EmptyState title={t("nonepublished")} />
         ) : (
           <ul className="rounded-xl border border-line bg-surface-raised shadow-sm">
             {plans.map((p) => (

@@ -11,7 +11,7 @@ export function CardTable({ columns, children, caption }: { columns: { label: st
     <div className="relative rounded-xl border border-line bg-surface-raised sm:overflow-x-auto">
       <table className="stack-table w-full text-sm" style={labels}>
         {caption && <caption className="sr-only">{caption}</caption>}
-        <thead className="text-left text-fg-muted">
+        <thead className="text-start text-fg-muted">
           <tr>
             {columns.map((c) => (
               <th key={c.label} scope="col" className="px-4 py-2 font-medium">

@@ -1,6 +1,7 @@
 "use client";
 
 import { usePathname, useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { secondaryButton } from "./button-styles";
 
@@ -11,6 +12,7 @@ import { secondaryButton } from "./button-styles";
 export function FilterForm({ label, children }: { label: string; children: ReactNode }) {
   const router = useRouter();
   const pathname = usePathname();
+  const t = useTranslations("common");
   function apply(form: HTMLFormElement) {
     const params = new URLSearchParams();
     for (const [k, v] of new FormData(form).entries()) if (typeof v === "string" && v) params.set(k, v);
@@ -29,7 +31,7 @@ export function FilterForm({ label, children }: { label: string; children: React
     >
       {children}
       <noscript>
-        <button type="submit" className={secondaryButton}>Apply</button>
+        <button type="submit" className={secondaryButton}>{t("applyFilters")}</button>
       </noscript>
     </form>
   );

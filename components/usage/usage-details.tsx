@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { SpendLane } from "@/lib/domain/platforms/spend-lanes";
 import { formatAmount, type AssetDisplay } from "@/lib/kernel/money/format";
 import type { UsageView } from "@/lib/workflows/wallet/usage/view";
@@ -12,6 +13,7 @@ interface Props {
 
 /** How one usage record was billed: the event's description, its visible lanes, each fee's formula and the balance after. */
 export function UsageDetails({ u, assets, locale, lanes = [] }: Props) {
+  const t = useTranslations("usage");
   const shown = lanes.filter((l) => u.lanes[l.dimension] !== undefined);
   return (
     <div className="space-y-2 text-sm leading-relaxed">
@@ -32,7 +34,10 @@ export function UsageDetails({ u, assets, locale, lanes = [] }: Props) {
       {u.charges.map((c) =>
         c.balanceAfter !== null && assets[c.asset] ? (
           <p key={c.asset} className="text-fg-muted">
-            Balance after: <span className="tabular text-fg">{formatAmount(c.balanceAfter, assets[c.asset]!, locale)}</span>
+            {t.rich("balanceAfter", {
+              balance: formatAmount(c.balanceAfter, assets[c.asset]!, locale),
+              value: (chunks) => <span className="tabular text-fg">{chunks}</span>,
+            })}
           </p>
         ) : null,
       )}

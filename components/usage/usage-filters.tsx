@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { FilterForm } from "@/components/ui/filter-form";
 import { Select } from "@/components/ui/select";
 import type { SpendLane } from "@/lib/domain/platforms/spend-lanes";
@@ -13,19 +14,20 @@ interface Props {
 const input = "h-10 rounded-md border border-line bg-surface-raised px-3 text-sm text-fg";
 
 /** Date range (in the customer's own days), product and lane breakdown; a lane filter in force rides along. */
-export function UsageFilters({ products, current, lanes }: Props) {
+export async function UsageFilters({ products, current, lanes }: Props) {
+  const t = await getTranslations("usage");
   return (
-    <FilterForm label="Filter usage">
+    <FilterForm label={t("filters")}>
       <div className="flex flex-col gap-1">
-        <label htmlFor="usage-from" className="text-xs font-medium text-fg-muted">From</label>
+        <label htmlFor="usage-from" className="text-xs font-medium text-fg-muted">{t("from")}</label>
         <input id="usage-from" name="from" type="date" defaultValue={current.from} className={input} />
       </div>
       <div className="flex flex-col gap-1">
-        <label htmlFor="usage-to" className="text-xs font-medium text-fg-muted">To</label>
+        <label htmlFor="usage-to" className="text-xs font-medium text-fg-muted">{t("to")}</label>
         <input id="usage-to" name="to" type="date" defaultValue={current.to} className={input} />
       </div>
-      <Select label="Product" id="usage-product" name="product" defaultValue={current.product ?? ""}>
-        <option value="">All products</option>
+      <Select label={t("product")} id="usage-product" name="product" defaultValue={current.product ?? ""}>
+        <option value="">{t("allProducts")}</option>
         {products.map((p) => (
           <option key={p.id} value={p.id}>
             {p.name}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { formatDateTime } from "@/lib/kernel/format/dates";
 import { formatAmount, type AssetDisplay } from "@/lib/kernel/money/format";
@@ -37,6 +38,7 @@ interface RowProps {
  * is never clipped by the table's scroll area or the screen edge.
  */
 function UsageRow({ u, assets, locale, timeZone, lanes }: RowProps) {
+  const t = useTranslations("usage");
   const [open, setOpen] = useState(false);
   const detailsId = useId();
   const when = formatDateTime(u.occurredAt, locale, timeZone);
@@ -49,24 +51,24 @@ function UsageRow({ u, assets, locale, timeZone, lanes }: RowProps) {
           <span className="block font-medium">{u.productName}</span>
           {u.subject && <span className="block wrap-anywhere text-xs text-fg-muted">{u.subject}</span>}
         </td>
-        <td className="tabular whitespace-nowrap px-4 py-3 text-right align-top">
+        <td className="tabular whitespace-nowrap px-4 py-3 text-end align-top">
           {u.charges.map((c) => (
             <span key={c.asset} className="block">
               {assets[c.asset] ? formatAmount(c.amount, assets[c.asset]!, locale) : `${c.amount} ${c.asset}`}
             </span>
           ))}
         </td>
-        <td className="px-2 py-2 text-right align-top">
+        <td className="px-2 py-2 text-end align-top">
           <button
             type="button"
             aria-expanded={open}
             aria-controls={detailsId}
-            aria-label={`How ${u.subject ?? "this"} was billed`}
+            aria-label={u.subject ? t("howBilled", { subject: u.subject }) : t("howThisBilled")}
             onClick={() => setOpen((o) => !o)}
             className="inline-flex h-9 min-w-9 items-center justify-center gap-1 rounded-md border border-line px-2 text-xs font-medium text-fg-muted hover:text-fg"
           >
             <span aria-hidden className={`inline-block transition-transform ${open ? "rotate-180" : ""}`}>▾</span>
-            <span className="hidden md:inline">Details</span>
+            <span className="hidden md:inline">{t("details")}</span>
           </button>
         </td>
       </tr>
@@ -81,25 +83,27 @@ function UsageRow({ u, assets, locale, timeZone, lanes }: RowProps) {
 
 export function UsageTable({ query, assets, locale, timeZone, filtered, compact, lanes = [] }: Props) {
   const { data, fetchNextPage, hasNextPage, isFetchingNextPage, error } = useUsage(query);
+  const t = useTranslations("usage");
+  const tc = useTranslations("common");
   const rows = (data?.pages.flatMap((p) => p.items) ?? []).slice(0, compact ? 5 : undefined);
   if (rows.length === 0) {
     return filtered ? (
-      <EmptyState title="No usage in this period">Try a wider date range or another product.</EmptyState>
+      <EmptyState title={t("noneInPeriod")}>{t("noneInPeriodText")}</EmptyState>
     ) : (
-      <EmptyState title="No usage yet">Each time you use the service, the record shows up here with exactly how it was billed.</EmptyState>
+      <EmptyState title={t("none")}>{t("noneText")}</EmptyState>
     );
   }
   return (
     <div className="space-y-4">
-      <div className="overflow-x-auto rounded-xl border border-line bg-surface-raised" tabIndex={0} role="region" aria-label="Usage">
+      <div className="overflow-x-auto rounded-xl border border-line bg-surface-raised" tabIndex={0} role="region" aria-label={t("region")}>
         <table className="w-full text-sm" data-testid="usage-table">
-          <caption className="sr-only">Usage records, newest first; each record&apos;s details button shows how it was billed</caption>
-          <thead className="text-left text-xs uppercase tracking-wide text-fg-muted">
+          <caption className="sr-only">{t("caption")}</caption>
+          <thead className="text-start text-xs uppercase tracking-wide text-fg-muted">
             <tr>
-              <th scope="col" className="hidden px-4 py-3 font-medium sm:table-cell">Used at</th>
-              <th scope="col" className="px-4 py-3 font-medium">Product and task</th>
-              <th scope="col" className="px-4 py-3 text-right font-medium">Amount</th>
-              <th scope="col" className="w-10 px-2 py-3"><span className="sr-only">How it was billed</span></th>
+              <th scope="col" className="hidden px-4 py-3 font-medium sm:table-cell">{t("usedAt")}</th>
+              <th scope="col" className="px-4 py-3 font-medium">{t("productAndTask")}</th>
+              <th scope="col" className="px-4 py-3 text-end font-medium">{t("amount")}</th>
+              <th scope="col" className="w-10 px-2 py-3"><span className="sr-only">{t("howItWasBilled")}</span></th>
             </tr>
           </thead>
           <tbody>
@@ -112,7 +116,7 @@ export function UsageTable({ query, assets, locale, timeZone, filtered, compact,
       {error && <p role="alert" className="text-sm text-danger">{error.message}</p>}
       {!compact && hasNextPage && (
         <button type="button" className={secondaryButton} onClick={() => fetchNextPage()} disabled={isFetchingNextPage}>
-          {isFetchingNextPage ? "Loading…" : "Show older usage"}
+          {isFetchingNextPage ? tc("loading") : t("showOlder")}
         </button>
       )}
     </div>

@@ -1,6 +1,8 @@
 "use client";
 
+import { assetName } from "@/lib/kernel/i18n/asset-name";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Suspense, use } from "react";
 import { formatAmount, fiatDisplay } from "@/lib/kernel/money/format";
 import type { BalanceView } from "@/lib/workflows/wallet/balance-views";
@@ -18,19 +20,20 @@ const LOW_RUNWAY_DAYS = 3;
 
 function Figures({ figures, balance, locale }: { figures: Promise<Record<string, SpendFigures>>; balance: BalanceView; locale: string }) {
   const f = use(figures)[balance.accountId];
+  const t = useTranslations("balance");
   if (!f) return null;
   const low = f.runwayDays !== null && f.runwayDays < LOW_RUNWAY_DAYS;
   return (
     <>
       <div>
-        <dt className="text-fg-muted">Spent this month</dt>
+        <dt className="text-fg-muted">{t("spentThisMonth")}</dt>
         <dd className="tabular font-medium" data-testid="spent-this-month">{formatAmount(f.spentThisMonth, balance.asset, locale)}</dd>
       </div>
       {f.runwayDays !== null && !balance.available.startsWith("-") && (
         <div className="col-span-2">
-          <dt className="sr-only">Balance runway</dt>
+          <dt className="sr-only">{t("runway")}</dt>
           <dd className={low ? "font-medium text-warning" : "text-fg-muted"} data-testid="runway">
-            {low ? "Running low: at" : "At"} your 7-day spend rate this lasts ~{f.runwayDays} {f.runwayDays === 1 ? "day" : "days"}.
+            {t("runwayText", { low: String(low), days: f.runwayDays })}
           </dd>
         </div>
       )}
@@ -38,15 +41,16 @@ function Figures({ figures, balance, locale }: { figures: Promise<Record<string,
   );
 }
 
-function emptyState(balance: BalanceView): string | null {
-  if (balance.available.startsWith("-")) return "Your balance is below zero. Usage is still recorded; a top-up settles it.";
-  if (/^0(\.0*)?$/.test(balance.available)) return "This balance is empty. Top up to keep using the service without interruption.";
+function emptyState(balance: BalanceView): "belowZero" | "empty" | null {
+  if (balance.available.startsWith("-")) return "belowZero";
+  if (/^0(\.0*)?$/.test(balance.available)) return "empty";
   return null;
 }
 
 export function BalanceCard({ balance, figures, locale, canTopUp }: Props) {
   const { asset } = balance;
   const problem = emptyState(balance);
+  const t = useTranslations("balance");
   return (
     <section
       aria-labelledby={`balance-${asset.code}`}
@@ -55,7 +59,7 @@ export function BalanceCard({ balance, figures, locale, canTopUp }: Props) {
     >
       <h2 id={`balance-${asset.code}`} className="text-sm font-medium text-fg-muted">
         {asset.symbol && asset.kind === "custom" ? <span aria-hidden>{asset.symbol} </span> : null}
-        {asset.name}
+        {assetName(asset, locale)}
         {balance.accountName !== "default" ? ` · ${balance.accountName}` : ""}
       </h2>
       <p className={`tabular mt-2 text-3xl font-semibold tracking-tight ${balance.available.startsWith("-") ? "text-danger" : ""}`} data-testid="available">
@@ -63,14 +67,17 @@ export function BalanceCard({ balance, figures, locale, canTopUp }: Props) {
       </p>
       {balance.fiatValue && (
         <p className="tabular mt-1 text-sm text-fg-muted" data-testid="fiat-value">
-          ≈ {fiatDisplay(balance.fiatValue.amount, balance.fiatValue.currency, locale)} at{" "}
-          {fiatDisplay(balance.fiatValue.unitPrice, balance.fiatValue.currency, locale, { rate: true })} per {asset.label ?? asset.code}
+          {t("fiatValue", {
+            value: fiatDisplay(balance.fiatValue.amount, balance.fiatValue.currency, locale),
+            rate: fiatDisplay(balance.fiatValue.unitPrice, balance.fiatValue.currency, locale, { rate: true }),
+            unit: asset.label ?? assetName(asset, locale),
+          })}
         </p>
       )}
       <dl className="mt-4 grid min-h-[4.5rem] grid-cols-2 content-start gap-3 text-sm">
         {balance.pendingIn !== "0" && (
           <div>
-            <dt className="text-fg-muted">Payments being confirmed</dt>
+            <dt className="text-fg-muted">{t("pendingIn")}</dt>
             <dd className="tabular font-medium" data-testid="pending-in">{formatAmount(balance.pendingIn, asset, locale)}</dd>
           </div>
         )}
@@ -82,13 +89,13 @@ export function BalanceCard({ balance, figures, locale, canTopUp }: Props) {
       </dl>
       {problem && (
         <p role="status" className="mt-3 rounded-md bg-danger-soft px-3 py-2 text-sm text-danger">
-          {problem}
+          {problem === "belowZero" ? t("belowZero") : t("empty")}
         </p>
       )}
       {canTopUp && (
         <div className="mt-auto pt-4">
           <Link href={`/top-up?account=${encodeURIComponent(balance.accountId)}`} className={`text-sm font-semibold ${problem ? "text-fg underline" : "text-brand-text"}`}>
-            Top up {asset.name}
+            {t("topUp", { asset: assetName(asset, locale) })}
           </Link>
         </div>
       )}

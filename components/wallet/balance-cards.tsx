@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { EmptyState } from "@/components/ui/card";
 import { useBalances } from "@/lib/workflows/queries/balances";
 import type { SpendFigures } from "@/lib/workflows/wallet/spend/spend-summary";
@@ -14,11 +15,10 @@ interface Props {
 /** A card per wallet account; hydrated from the server and refreshed on focus. */
 export function BalanceCards({ locale, canTopUp, figures }: Props) {
   const { data: balances = [] } = useBalances();
+  const t = useTranslations("balance");
   if (balances.length === 0) {
     return (
-      <EmptyState title="Your wallet is empty for now">
-        Balances appear here as soon as credit is added{canTopUp ? " — top up to get started." : "."}
-      </EmptyState>
+      <EmptyState title={t("walletEmpty")}>{t("walletEmptyText", { canTopUp: String(canTopUp) })}</EmptyState>
     );
   }
   return (

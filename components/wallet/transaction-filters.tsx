@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { FilterForm } from "@/components/ui/filter-form";
 import { Select } from "@/components/ui/select";
 
@@ -27,12 +28,13 @@ function OptionSelect({ label, id, name, all, options, value }: { label: string;
 }
 
 /** Month (in the customer's timezone), balance and type. */
-export function TransactionFilters({ months, assets, categories, current }: Props) {
+export async function TransactionFilters({ months, assets, categories, current }: Props) {
+  const t = await getTranslations("transactions");
   return (
-    <FilterForm label="Filter transactions">
-      <OptionSelect label="Month" id="filter-month" name="month" all="All time" options={months} value={current.month} />
-      <OptionSelect label="Balance" id="filter-asset" name="asset" all="All balances" options={assets} value={current.asset} />
-      <OptionSelect label="Type" id="filter-category" name="category" all="All types" options={categories} value={current.category} />
+    <FilterForm label={t("filters")}>
+      <OptionSelect label={t("month")} id="filter-month" name="month" all={t("allTime")} options={months} value={current.month} />
+      <OptionSelect label={t("balance")} id="filter-asset" name="asset" all={t("allBalances")} options={assets} value={current.asset} />
+      <OptionSelect label={t("type")} id="filter-category" name="category" all={t("allTypes")} options={categories} value={current.category} />
     </FilterForm>
   );
 }

@@ -1,12 +1,13 @@
-import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { BillingDetailsForm } from "@/components/invoices/billing-details-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getBillingDetails } from "@/lib/domain/customers/billing-details";
 import { countryOptions } from "@/lib/domain/platforms/invoicing/countries";
 import { TAX_ID_TYPES } from "@/lib/domain/platforms/invoicing/tax-ids";
 import { getPortalContext } from "@/lib/workflows/portal/portal-context";
+import { pageTitle } from "@/components/portal/page-title";
 
-export const metadata: Metadata = { title: "Billing details" };
+export const generateMetadata = pageTitle("billingDetails");
 
 /** Only a page of the portal itself may follow a save. */
 const safeNext = (next: string | string[] | undefined) => (typeof next === "string" && /^\/[a-z-]*$/.test(next) ? next : null);
@@ -15,10 +16,11 @@ export default async function BillingDetailsPage({ searchParams }: { searchParam
   const ctx = await getPortalContext();
   const [details, params] = await Promise.all([getBillingDetails(ctx.db, ctx.scope), searchParams]);
   const next = safeNext(params.next);
+  const [t, titles] = await Promise.all([getTranslations("billingDetails"), getTranslations("titles")]);
   return (
     <div className="space-y-6">
-      <PageHeader title="Billing details" description="Printed on your invoices: who you are, where you are, and your tax ID, so you can expense and reclaim tax." />
-      {next && !details && <p className="rounded-lg border border-line bg-surface-sunken px-4 py-3 text-sm">Add your billing details before you pay; your invoice needs them.</p>}
+      <PageHeader title={titles("billingDetails")} description={t("description")} />
+      {next && !details && <p className="rounded-lg border border-line bg-surface-sunken px-4 py-3 text-sm">{t("addBeforePaying")}</p>}
       <Card className="p-4 sm:p-6">
         <BillingDetailsForm details={details} countries={countryOptions(ctx.locale)} taxIdTypes={TAX_ID_TYPES} locale={ctx.locale} next={next} />
       </Card>

@@ -1,5 +1,6 @@
-import type { Metadata } from "next";
+import { assetName } from "@/lib/kernel/i18n/asset-name";
 import { Suspense } from "react";
+import { getTranslations } from "next-intl/server";
 import { SpendChart } from "@/components/charts/spend-chart";
 import { SpendSection } from "@/components/charts/spend-section";
 import { BreakDownBy } from "@/components/spend-lanes/break-down-by";
@@ -15,12 +16,11 @@ import { laneFieldsSchema } from "@/lib/workflows/wallet/spend/lanes/lane-fields
 import { rangeWindow } from "@/lib/workflows/wallet/spend/lanes/lane-spend";
 import { laneFilterOf, laneOf, visibleLanes } from "@/lib/workflows/wallet/spend/lanes/visible-lanes";
 import { SPEND_RANGES, spendQuerySchema, type SpendRange } from "@/lib/workflows/wallet/spend/ranges";
+import { pageTitle } from "@/components/portal/page-title";
 
-export const metadata: Metadata = { title: "Spending" };
+export const generateMetadata = pageTitle("spend");
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
-
-const BUCKET_LABELS = { day: "Daily", week: "Weekly", month: "Monthly" } as const;
 
 export default async function SpendPage({ searchParams }: { searchParams: Search }) {
   const ctx = await getPortalContext();
@@ -29,11 +29,12 @@ export default async function SpendPage({ searchParams }: { searchParams: Search
   const q = spendQuerySchema.parse({ range: raw.range, bucket: raw.bucket, asset: raw.asset, unit: raw.unit });
   const l = laneFieldsSchema.parse({ by: raw.by, lane: raw.lane, lane_value: raw.lane_value });
   const selected = balances.find((b) => b.asset.code === q.asset) ?? balances[0];
+  const [t, titles] = await Promise.all([getTranslations("spend"), getTranslations("titles")]);
   if (!selected) {
     return (
       <div className="space-y-6">
-        <PageHeader title="Spending" />
-        <EmptyState title="Nothing spent yet">Charts of your spending appear here once you start using the service.</EmptyState>
+        <PageHeader title={titles("spend")} />
+        <EmptyState title={t("nothingYet")}>{t("nothingYetText")}</EmptyState>
       </div>
     );
   }
@@ -44,25 +45,26 @@ export default async function SpendPage({ searchParams }: { searchParams: Search
   const href = (change: Partial<SpendPageQuery>) => spendHref(query, change);
   const custom = selected.asset.kind === "custom" && selected.asset.rates.length > 0;
   const inFiat = custom && query.unit === "fiat";
+  const name = assetName(selected.asset, ctx.locale);
   return (
     <div className="space-y-6">
-      <PageHeader title="Spending" description="What your usage cost over time, by product or by what your platform lets you break it down by, in your own timezone." />
+      <PageHeader title={titles("spend")} description={t("description")} />
       <div className="flex flex-wrap items-center gap-3">
         {balances.length > 1 && (
-          <SegmentedLinks label="Balance" segments={balances.map((b) => ({ href: href({ asset: b.asset.code, unit: "asset" }), label: b.asset.name, active: b === selected }))} />
+          <SegmentedLinks label={t("balance")} segments={balances.map((b) => ({ href: href({ asset: b.asset.code, unit: "asset" }), label: assetName(b.asset, ctx.locale), active: b === selected }))} />
         )}
         <SegmentedLinks
-          label="Period"
-          segments={(Object.keys(SPEND_RANGES) as SpendRange[]).map((r) => ({ href: href({ range: r, bucket: SPEND_RANGES[r].buckets[0] }), label: SPEND_RANGES[r].label, active: r === query.range }))}
+          label={t("period")}
+          segments={(Object.keys(SPEND_RANGES) as SpendRange[]).map((r) => ({ href: href({ range: r, bucket: SPEND_RANGES[r].buckets[0] }), label: t("range", { range: r }), active: r === query.range }))}
         />
         {SPEND_RANGES[query.range].buckets.length > 1 && (
-          <SegmentedLinks label="Grouping" segments={SPEND_RANGES[query.range].buckets.map((b) => ({ href: href({ bucket: b }), label: BUCKET_LABELS[b], active: b === query.bucket }))} />
+          <SegmentedLinks label={t("grouping")} segments={SPEND_RANGES[query.range].buckets.map((b) => ({ href: href({ bucket: b }), label: t("bucket", { bucket: b }), active: b === query.bucket }))} />
         )}
         {custom && (
           <SegmentedLinks
-            label="Show amounts in"
+            label={t("showIn")}
             segments={[
-              { href: href({ unit: "asset" }), label: selected.asset.label ?? selected.asset.code, active: query.unit === "asset" },
+              { href: href({ unit: "asset" }), label: selected.asset.label ?? name, active: query.unit === "asset" },
               { href: href({ unit: "fiat" }), label: selected.asset.rates[0]!.source, active: query.unit === "fiat" },
             ]}
           />
@@ -71,7 +73,7 @@ export default async function SpendPage({ searchParams }: { searchParams: Search
       </div>
       {filter && <LaneFilterChip label={laneOf(lanes, filter.dimension)!.label} value={filter.value} clearHref={href({ lane: undefined, lane_value: undefined })} />}
       <Card className="p-5">
-        <h2 className="font-semibold">{selected.asset.name}</h2>
+        <h2 className="font-semibold">{name}</h2>
         <Suspense key={searchOf({ ...query })} fallback={<div className="mt-3 h-72 animate-pulse rounded-lg bg-surface-sunken" />}>
           {by ? (
             <LaneSection
@@ -79,7 +81,7 @@ export default async function SpendPage({ searchParams }: { searchParams: Search
               asset={selected.asset}
               request={{ by: by.dimension, lane: filter?.dimension, laneValue: filter?.value, ...(await rangeWindow(ctx.readDb, query.range, query.bucket, ctx.timeZone)) }}
               inFiat={inFiat}
-              caption={`${selected.asset.name} spent per ${query.bucket} over the last ${SPEND_RANGES[query.range].label}`}
+              caption={t("caption", { asset: name, bucket: query.bucket, range: query.range })}
               filterHref={(value) => (filter?.dimension === by.dimension && filter.value === value ? null : href({ lane: by.dimension, lane_value: value }))}
               chart={SpendChart}
             />

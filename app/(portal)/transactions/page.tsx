@@ -1,5 +1,6 @@
+import { assetName } from "@/lib/kernel/i18n/asset-name";
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
-import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { formatMonth } from "@/lib/kernel/format/dates";
 import { secondaryButton } from "@/components/ui/button-styles";
 import { PageHeader } from "@/components/ui/card";
@@ -13,8 +14,9 @@ import { assetDisplay, listBalances } from "@/lib/domain/wallet/balances";
 import { CATEGORY_GROUPS } from "@/lib/domain/wallet/categories";
 import { transactionFiltersSchema } from "@/lib/workflows/wallet/transactions/filters";
 import { listTransactions } from "@/lib/workflows/wallet/transactions/list-transactions";
+import { pageTitle } from "@/components/portal/page-title";
 
-export const metadata: Metadata = { title: "Transactions" };
+export const generateMetadata = pageTitle("transactions");
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -34,22 +36,23 @@ export default async function TransactionsPage({ searchParams }: { searchParams:
   ]);
   const assets = Object.fromEntries(balances.map((b) => [b.asset.code, assetDisplay(b.asset)]));
   const months = monthsBetween(ctx.customer.createdAt, now(), ctx.timeZone).map((m) => ({ value: m, label: formatMonth(m, ctx.locale) }));
+  const [t, titles] = await Promise.all([getTranslations("transactions"), getTranslations("titles")]);
   const exportHref = `/api/portal/transactions/export?${searchOf(query)}`;
   return (
     <div className="space-y-6">
       <PageHeader
-        title="Transactions"
-        description="Every movement of every balance: top-ups, usage, refunds, credits and adjustments, on the date it reached your balance. Usage reaches it when it is reported; a usage row also says when you used it, the date the Usage page lists it under."
+        title={titles("transactions")}
+        description={t("description")}
         actions={
           <a href={exportHref} download className={secondaryButton} data-testid="export-csv">
-            Export CSV
+            {t("exportCsv")}
           </a>
         }
       />
       <TransactionFilters
         months={months}
-        assets={balances.map((b) => ({ value: b.asset.code, label: b.asset.name }))}
-        categories={Object.entries(CATEGORY_GROUPS).map(([value, g]) => ({ value, label: g.label }))}
+        assets={balances.map((b) => ({ value: b.asset.code, label: assetName(b.asset, ctx.locale) }))}
+        categories={Object.keys(CATEGORY_GROUPS).map((value) => ({ value, label: t("group", { group: value }) }))}
         current={query}
       />
       <HydrationBoundary state={dehydrate(client)}>

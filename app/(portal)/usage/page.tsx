@@ -1,5 +1,5 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
-import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { LaneFilterChip } from "@/components/spend-lanes/lane-filter-chip";
 import { UsageLanes } from "@/components/spend-lanes/usage-lanes";
 import { secondaryButton } from "@/components/ui/button-styles";
@@ -13,8 +13,9 @@ import { laneFilterOf, laneOf, visibleLanes } from "@/lib/workflows/wallet/spend
 import { usageFiltersSchema } from "@/lib/workflows/wallet/usage/filters";
 import { listUsage } from "@/lib/workflows/wallet/usage/list-usage";
 import { customerProducts } from "@/lib/workflows/wallet/usage/products";
+import { pageTitle } from "@/components/portal/page-title";
 
-export const metadata: Metadata = { title: "Usage" };
+export const generateMetadata = pageTitle("usage");
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -39,15 +40,16 @@ export default async function UsagePage({ searchParams }: { searchParams: Search
       initialPageParam: null as string | null,
     }),
   ]);
+  const [t, titles, transactions] = await Promise.all([getTranslations("usage"), getTranslations("titles"), getTranslations("transactions")]);
   const assets = Object.fromEntries(balances.map((b) => [b.asset.code, assetDisplay(b.asset)]));
   return (
     <div className="space-y-6">
       <PageHeader
-        title="Usage"
-        description="Everything you used, on the date you used it, what it cost, and exactly how it was billed: the ▾ button on a row shows the details. Transactions lists the same charges on the date they reached your balance."
+        title={titles("usage")}
+        description={t("description")}
         actions={
           <a href={`/api/portal/usage/export?${searchOf(query)}`} download className={secondaryButton} data-testid="usage-export-csv">
-            Export CSV
+            {transactions("exportCsv")}
           </a>
         }
       />

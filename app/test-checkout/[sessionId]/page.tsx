@@ -22,7 +22,7 @@ export default async function TestCheckoutPage({ params }: { params: Promise<{ s
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  const [platform, locale] = await Promise.all([findPlatform(db, session.platformId), requestLocale()]);
+  const [platform, locale] = await Promise.all([findPlatform(db, session.platformId), requestLocale().then((l) => l.formatLocale)]);
   const paying = session.mode === "payment" && session.amount && session.currency;
   const title = paying ? `Pay ${formatAmount(session.amount!, currencyDisplay(session.currency!), locale)}` : "Save a card";
   return (

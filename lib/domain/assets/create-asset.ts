@@ -59,6 +59,7 @@ export async function createAsset(db: Db, scope: PlatformScope, input: CreateAss
         precision: input.precision,
         symbol: input.symbol ?? null,
         label: input.label ?? null,
+        names: input.names ?? {},
       });
       await insertRates(tx, scope, input.code, input.rates ?? []);
     });

@@ -8,7 +8,7 @@ import { fiatDigits, fiatName, fiatSymbol } from "@/lib/kernel/money/fiat";
 import type { Asset, AssetRate } from "./types";
 
 function fiatAsset(code: string, digits: number): Asset {
-  return { code, name: fiatName(code), precision: digits, symbol: fiatSymbol(code), label: code, kind: "fiat", rates: [], createdAt: null };
+  return { code, name: fiatName(code), precision: digits, symbol: fiatSymbol(code), label: code, names: {}, kind: "fiat", rates: [], createdAt: null };
 }
 
 type AssetRow = typeof assets.$inferSelect;
@@ -37,6 +37,7 @@ async function withRates(db: DbOrTx, scope: PlatformScope, rows: AssetRow[]): Pr
     precision: row.precision,
     symbol: row.symbol,
     label: row.label,
+    names: row.names,
     kind: "custom" as const,
     rates: byAsset.get(row.code) ?? [],
     createdAt: row.createdAt,

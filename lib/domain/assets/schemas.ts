@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SUPPORTED_LOCALES } from "@/lib/kernel/i18n/locales";
 import { assetCodeField, currencyCodeField, decimalField, intField, optionalText, shortText, timestampField } from "@/lib/kernel/fields/fields";
 
 const fiatCode = currencyCodeField();
@@ -22,6 +23,10 @@ export const createAssetSchema = z.strictObject({
   precision: intField(0, 12),
   symbol: optionalText(8),
   label: optionalText(20),
+  names: z
+    .partialRecord(z.enum(SUPPORTED_LOCALES), shortText(100))
+    .optional()
+    .meta({ description: "The asset's name in other portal languages, e.g. {\"de\": \"Guthaben\", \"ja\": \"クレジット\"}; `name` is shown where a locale has none." }),
   rates: z.array(rateInputSchema).max(20).optional(),
 });
 

@@ -10,6 +10,7 @@ export function serializeAsset(asset: Asset) {
     precision: asset.precision,
     symbol: asset.symbol,
     label: asset.label,
+    names: asset.names,
     rates: asset.rates.map((r) => ({
       source: r.source,
       rate: r.rate ?? unitPrice(r),

@@ -15,6 +15,8 @@ export interface Asset {
   precision: number;
   symbol: string | null;
   label: string | null;
+  /** The name per portal locale, where the platform gave one. */
+  names: Record<string, string>;
   kind: "fiat" | "custom";
   /** All rates, default source first, each source's rates newest first. */
   rates: AssetRate[];

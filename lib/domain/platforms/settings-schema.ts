@@ -8,6 +8,7 @@ import { DEFAULT_SETTINGS } from "./settings";
 import { guardrailSettingsSchema } from "./guardrails/settings-schema";
 import { spendLanesSchema } from "./spend-lanes";
 import { emailSettingsSchema } from "./email-settings";
+import { SUPPORTED_LOCALES } from "@/lib/kernel/i18n/locales";
 
 /** PUT /platform/settings: the whole settings object; omitted parts take their defaults. */
 export const platformSettingsSchema = z
@@ -27,6 +28,10 @@ export const platformSettingsSchema = z
     guardrails: guardrailSettingsSchema.optional().meta({ description: "Customers' budgets (defaults, bounds, whether they may change them) and overdraft for holds." }),
     spend_lanes: spendLanesSchema.optional(),
     emails: emailSettingsSchema.optional(),
+    default_locale: z
+      .enum(SUPPORTED_LOCALES)
+      .optional()
+      .meta({ description: "The portal's language when neither the session, the customer's own choice nor the browser names a supported one. Default `en`." }),
   })
   .superRefine((s, ctx) => {
     // Refinements run even when a field failed its own checks: judge amounts against a currency that is one.

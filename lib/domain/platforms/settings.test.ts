@@ -9,6 +9,7 @@ const INVOICING = {
   invoices: { number_prefix: "INV-", footer: null, require_billing_details: false },
   tax: { behavior: "exclusive", stripe_tax: false, rates: [] },
   spend_lanes: [],
+  default_locale: "en",
 };
 const KINDS = ["receipt", "auto_top_up_succeeded", "auto_top_up_failed", "auto_top_up_paused", "auto_top_up_action_required", "low_balance", "credits_expiring", "plan_renewal_failed", "plan_ending"];
 const EMAILS = { kinds: Object.fromEntries(KINDS.map((k) => [k, true])), sender_name: null, reply_to: null, default_locale: "en", sign_in_by_email: true };
@@ -22,7 +23,7 @@ const DEFAULTS = { currency: "USD", top_up: { min_amount: 5, max_amount: 1000, p
 const INVOICING_TEXT =
   '"seller":null,"invoices":{"number_prefix":"INV-","footer":null,"require_billing_details":false},"tax":{"behavior":"exclusive","stripe_tax":false,"rates":[]},' +
   '"guardrails":{"budgets":{"customer_editable":true,"default_period":"month","default_thresholds":[50,80,100],"default_hard_stop":false,"max_limit":null},"holds":{"no_overdraft_assets":[]}},' +
-  `"spend_lanes":[],"emails":${JSON.stringify(EMAILS)}`;
+  `"spend_lanes":[],"emails":${JSON.stringify(EMAILS)},"default_locale":"en"`;
 
 describe.each(testDatabases())("GET/PUT /platform/settings on $name", (target) => {
   let database: Database;

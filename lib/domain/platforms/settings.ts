@@ -6,6 +6,7 @@ import { DEFAULT_INVOICING, invoicingFromInput, readInvoicing, serializeInvoicin
 import { DEFAULT_GUARDRAILS, guardrailsFromInput, readGuardrails, serializeGuardrails, storedGuardrails, type GuardrailSettings } from "@/lib/domain/platforms/guardrails/settings";
 import { Decimal, dec } from "@/lib/kernel/money";
 import type { PlatformScope } from "@/lib/kernel/scope";
+import { DEFAULT_LOCALE, SUPPORTED_LOCALES, type SupportedLocale } from "@/lib/kernel/i18n/locales";
 import { getPlatformOrThrow } from "./get-platform";
 import { DEFAULT_EMAIL_SETTINGS, emailSettingsFromInput, readEmailSettings, serializeEmailSettings, type EmailSettings } from "./email-settings";
 import type { PlatformSettingsInput } from "./settings-schema";
@@ -25,6 +26,8 @@ export interface PlatformSettings {
   spendLanes: SpendLane[];
   /** Which emails customers get, from whom, in which language by default. */
   emails: EmailSettings;
+  /** The portal's language when neither the session, the customer nor the browser picks a supported one. */
+  defaultLocale: SupportedLocale;
 }
 
 export const DEFAULT_SETTINGS: PlatformSettings = {
@@ -35,6 +38,7 @@ export const DEFAULT_SETTINGS: PlatformSettings = {
   guardrails: DEFAULT_GUARDRAILS,
   spendLanes: [],
   emails: DEFAULT_EMAIL_SETTINGS,
+  defaultLocale: DEFAULT_LOCALE,
 };
 
 // Stored as decimal strings: jsonb numbers would pass through floats on the way back.
@@ -42,6 +46,7 @@ const storedSchema = z.object({
   currency: z.string(),
   top_up: z.object({ min_amount: z.string(), max_amount: z.string(), presets: z.array(z.string()) }),
   auto_top_up: z.object({ max_charges_per_day: z.number().int() }),
+  default_locale: z.enum(SUPPORTED_LOCALES).catch(DEFAULT_LOCALE).default(DEFAULT_LOCALE),
 });
 
 /** Stored settings read back; anything missing or unreadable takes the default. */
@@ -57,6 +62,7 @@ export function readSettings(stored: Record<string, unknown>): PlatformSettings 
     guardrails: readGuardrails(stored),
     spendLanes: readSpendLanes(stored),
     emails: readEmailSettings(stored),
+    defaultLocale: s.default_locale,
   };
 }
 
@@ -69,6 +75,7 @@ export function serializeSettings(s: PlatformSettings) {
     ...serializeGuardrails(s.guardrails),
     spend_lanes: s.spendLanes,
     emails: serializeEmailSettings(s.emails),
+    default_locale: s.defaultLocale,
   };
 }
 
@@ -93,6 +100,7 @@ export async function replacePlatformSettings(db: DbOrTx, scope: PlatformScope, 
     guardrails: guardrailsFromInput(input.guardrails),
     spendLanes: input.spend_lanes ?? [],
     emails: emailSettingsFromInput(input.emails),
+    defaultLocale: input.default_locale ?? d.defaultLocale,
   };
   const { minAmount, maxAmount } = settings.topUp;
   settings.topUp.presets = input.top_up?.presets ?? d.topUp.presets.filter((p) => p.gte(minAmount) && p.lte(maxAmount));
@@ -108,6 +116,7 @@ export async function replacePlatformSettings(db: DbOrTx, scope: PlatformScope, 
     ...storedGuardrails(settings.guardrails),
     spend_lanes: settings.spendLanes,
     emails: serializeEmailSettings(settings.emails),
+    default_locale: settings.defaultLocale,
   };
   await db.update(platforms).set({ settings: stored }).where(eq(platforms.id, scope.platformId));
   return settings;

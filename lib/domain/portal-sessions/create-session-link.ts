@@ -8,6 +8,7 @@ import { getCustomerOrThrow } from "@/lib/domain/customers/customer-store";
 import { getPlatformOrThrow } from "@/lib/domain/platforms/get-platform";
 import type { PlatformScope } from "@/lib/kernel/scope";
 import { redirectUrlProblem } from "@/lib/kernel/urls";
+import type { SupportedLocale } from "@/lib/kernel/i18n/locales";
 import { PORTAL_PATH, TOKEN_AUDIENCE, TOKEN_ISSUER, TOKEN_LIFETIME_SECONDS, TOKEN_PURPOSE } from "./constants";
 import { signingKey } from "./secret";
 import type { CreatePortalSessionInput } from "./session-schema";
@@ -33,6 +34,8 @@ export interface LinkClaims {
   failureUrl: string;
   /** Portal path to land on after sign-in (default "/"). */
   next?: string;
+  /** The portal's language for this session, when the platform chose one. */
+  locale?: SupportedLocale;
 }
 
 /**
@@ -52,6 +55,7 @@ export async function mintPortalLink(db: DbOrTx, scope: PlatformScope, claims: L
     return_url: claims.returnUrl,
     failure_url: claims.failureUrl,
     ...(claims.next ? { next: claims.next } : {}),
+    ...(claims.locale ? { locale: claims.locale } : {}),
   })
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })
     .setIssuer(TOKEN_ISSUER)
@@ -75,5 +79,10 @@ export async function createPortalLink(
   const customer = await getCustomerOrThrow(db, scope, input.customer_id);
   const platform = await getPlatformOrThrow(db, scope.platformId);
   checkRedirectUrls({ return_url: input.return_url, failure_url: input.failure_url }, platform.branding.allowedRedirectOrigins);
-  return mintPortalLink(db, scope, { customerId: customer.id, returnUrl: input.return_url, failureUrl: input.failure_url }, now);
+  return mintPortalLink(
+    db,
+    scope,
+    { customerId: customer.id, returnUrl: input.return_url, failureUrl: input.failure_url, ...(input.locale && input.locale !== "auto" ? { locale: input.locale } : {}) },
+    now,
+  );
 }

@@ -10,9 +10,10 @@ import { randomToken } from "@/lib/kernel/ids";
 import { TOKEN_AUDIENCE, TOKEN_ISSUER } from "./constants";
 import { signingKey } from "./secret";
 import { tokenClaimsSchema, type TokenClaims } from "./token-claims";
+import type { SupportedLocale } from "@/lib/kernel/i18n/locales";
 
 export type ExchangeResult =
-  | { kind: "session"; sessionId: string; expiresAt: Date; next: string; platformId: string }
+  | { kind: "session"; sessionId: string; expiresAt: Date; next: string; platformId: string; locale: SupportedLocale | null }
   /** Authentic but expired or already used: the platform's failure_url takes over. */
   | { kind: "failure_redirect"; url: string; reason: "expired" | "used" }
   /**
@@ -93,6 +94,6 @@ export async function exchangeToken(db: Db, token: string, now = clockNow()): Pr
       expiresAt,
       lastSeenAt: now,
     });
-    return { kind: "session", sessionId, expiresAt, next: c.next ?? "/", platformId: c.platform_id };
+    return { kind: "session", sessionId, expiresAt, next: c.next ?? "/", platformId: c.platform_id, locale: c.locale ?? null };
   });
 }

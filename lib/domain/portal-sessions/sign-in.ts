@@ -6,6 +6,7 @@ import { lastPlatformCookie } from "./last-platform";
 import { exchangeToken } from "./exchange-token";
 import { linkErrorPath } from "./link-error";
 import { endSession } from "./sessions";
+import { LOCALE_COOKIE } from "@/lib/kernel/i18n/locales";
 
 // The token must not leak through Referer, history or any cache after the exchange.
 const NO_LEAK = { "cache-control": "no-store", "referrer-policy": "no-referrer" };
@@ -42,5 +43,8 @@ export async function signIn(db: Db, req: Request): Promise<Response> {
   }
   await endSession(db, sessionIdFromCookieHeader(req.headers.get("cookie")));
   const maxAge = Math.floor((result.expiresAt.getTime() - Date.now()) / 1000);
-  return redirect(result.next, { "set-cookie": [sessionCookie(result.sessionId, maxAge), await lastPlatformCookie(db, result.platformId)] });
+  const cookies = [sessionCookie(result.sessionId, maxAge), await lastPlatformCookie(db, result.platformId)];
+  // The platform's choice of language becomes the remembered one, which the customer may still change.
+  if (result.locale) cookies.push(`${LOCALE_COOKIE}=${result.locale}; Path=/; SameSite=Lax; Max-Age=31536000`);
+  return redirect(result.next, { "set-cookie": cookies });
 }

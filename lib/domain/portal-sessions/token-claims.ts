@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isSafeRedirectUrl } from "@/lib/kernel/urls";
 import { PORTAL_PATH, TOKEN_PURPOSE } from "./constants";
+import { SUPPORTED_LOCALES } from "@/lib/kernel/i18n/locales";
 
 const redirectUrl = z.string().refine((v) => isSafeRedirectUrl(v, []), "not a safe redirect URL");
 
@@ -16,6 +17,8 @@ export const tokenClaimsSchema = z.object({
   exp: z.number(),
   /** Billfold extension: the portal path to land on (a platform-initiated top-up lands on its checkout). */
   next: z.string().regex(PORTAL_PATH).optional(),
+  /** Billfold extension: the language the platform chose for this session. */
+  locale: z.enum(SUPPORTED_LOCALES).optional(),
 });
 
 export type TokenClaims = z.output<typeof tokenClaimsSchema>;

@@ -13,7 +13,7 @@ export interface Balance {
 }
 
 export function assetDisplay(asset: Asset): AssetDisplay {
-  return { code: asset.code, kind: asset.kind, precision: asset.precision, symbol: asset.symbol, label: asset.label, name: asset.name };
+  return { code: asset.code, kind: asset.kind, precision: asset.precision, symbol: asset.symbol, label: asset.label, name: asset.name, names: asset.names };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { isRtl } from "@/lib/kernel/i18n/locales";
 import { numberFormat } from "@/lib/kernel/format/intl-cache";
 import { dec, type Decimal } from "./index";
 import { fiatDigits, fiatName, fiatSymbol } from "./fiat";
@@ -11,6 +12,8 @@ export interface AssetDisplay {
   symbol: string | null;
   label: string | null;
   name: string;
+  /** The name per portal locale, for custom assets whose platform gave one. */
+  names?: Record<string, string>;
 }
 
 const MAX_DIGITS = 12;
@@ -41,6 +44,12 @@ export function formatAmount(
   locale: string,
   options: { signed?: boolean; compact?: boolean; rate?: boolean } = {},
 ): string {
+  const text = amountText(amount, asset, locale, options);
+  // In a right-to-left sentence an amount is isolated left to right, so "12.50 US$" is never read as "$US 12.50".
+  return isRtl(locale) ? `\u2066${text}\u2069` : text;
+}
+
+function amountText(amount: string, asset: AssetDisplay, locale: string, options: { signed?: boolean; compact?: boolean; rate?: boolean }): string {
   const signDisplay = options.signed ? "exceptZero" : "auto";
   const digits = options.rate ? Math.max(asset.precision, exactDigits(amount)) : displayDigits(amount, asset.precision);
   const common = { signDisplay, notation: options.compact ? "compact" : "standard", roundingMode: "halfEven" } as const;

@@ -1,7 +1,5 @@
 import { dateTimeFormat } from "@/lib/kernel/format/intl-cache";
 
-export const DEFAULT_LOCALE = "en-US";
-export const LOCALE_COOKIE = "billfold_locale";
 export const TIMEZONE_COOKIE = "billfold_tz";
 
 /** A canonical locale Intl supports, or null. */
@@ -14,25 +12,6 @@ export function validLocale(value: string | null | undefined): string | null {
   } catch {
     return null;
   }
-}
-
-/** The first supported language of an Accept-Language header, honouring q-values. */
-export function localeFromAcceptLanguage(header: string | null | undefined): string | null {
-  if (!header) return null;
-  const ranked = header
-    .split(",")
-    .map((part) => {
-      const [tag, ...params] = part.trim().split(";");
-      const q = params.map((p) => /^q=([\d.]+)$/.exec(p.trim())?.[1]).find(Boolean);
-      return { tag: tag?.trim() ?? "", q: q ? Number(q) : 1 };
-    })
-    .filter((x) => x.tag && x.tag !== "*" && x.q > 0)
-    .sort((a, b) => b.q - a.q);
-  for (const { tag } of ranked) {
-    const locale = validLocale(tag);
-    if (locale) return locale;
-  }
-  return null;
 }
 
 export function validTimeZone(value: string | null | undefined): string | null {

@@ -21,6 +21,7 @@ export interface PortalContext {
   customer: CustomerRow;
   returnUrl: string;
   failureUrl: string;
+  /** How numbers and dates are written for this reader (see request-locale.ts). */
   locale: string;
   timeZone: string;
 }
@@ -38,7 +39,7 @@ export const getPortalContext = cache(async (): Promise<PortalContext> => {
   if (state.kind === "none") redirect("/signed-out");
   const platform = toPlatform(state.platform);
   const customer = state.customer;
-  const locale = await requestLocale();
+  const { formatLocale: locale } = await requestLocale();
   const timeZone = validTimeZone(cookieStore.get(TIMEZONE_COOKIE)?.value) ?? "UTC";
   const readDb = await getReadDb(cookieStore.get(READ_PRIMARY_COOKIE)?.value === "1");
   return { db, readDb, scope: state.scope, platform, customer, returnUrl: state.returnUrl, failureUrl: state.failureUrl, locale, timeZone };

@@ -55,6 +55,7 @@ export async function createApiTopUp(
     returnUrl: topUp.returnUrl ?? fallback,
     failureUrl: topUp.failureUrl ?? fallback,
     next: `/top-up/checkout/${topUp.id}`,
+    ...(input.locale === "auto" ? {} : { locale: input.locale }),
   });
   return { topUp, redirectUrl: link.redirectUrl, replayed };
 }

@@ -1,3 +1,4 @@
+import { localeChoiceField } from "@/lib/domain/portal-sessions/session-schema";
 import { z } from "zod";
 import { assetCodeField, decimalField, idField, metadataField, optionalText, patternField, timestampField, urlField } from "@/lib/kernel/fields/fields";
 import { pageQuery } from "@/lib/kernel/fields/pagination";
@@ -22,6 +23,7 @@ export const createTopUpSchema = z.strictObject({
   credit_expires_at: timestampField().nullish(),
   return_url: urlField().nullish(),
   failure_url: urlField().nullish(),
+  locale: localeChoiceField(),
   metadata: metadataField(),
 });
 

@@ -8,6 +8,7 @@ export const assetResponse = z.object({
   precision: z.number().int(),
   symbol: z.string().nullable(),
   label: z.string().nullable(),
+  names: z.record(z.string(), z.string()).meta({ description: "The name per portal locale." }),
   rates: z.array(z.object({ source: z.string(), rate: amount(), inverse_rate: amount(), effective_at: timestamp() })),
   created_at: timestamp().nullable(),
 });

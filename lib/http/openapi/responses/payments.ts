@@ -1,4 +1,5 @@
 import { guardrailSettingsResponse } from "./guardrails";
+import { SUPPORTED_LOCALES } from "@/lib/kernel/i18n/locales";
 import { z } from "zod";
 import { invoicingSettingsResponse } from "./invoices";
 import { amount, nullableTimestamp, timestamp } from "./common";
@@ -47,4 +48,5 @@ export const settingsResponse = z.object({
     default_locale: z.string(),
     sign_in_by_email: z.boolean(),
   }),
+  default_locale: z.enum(SUPPORTED_LOCALES),
 });

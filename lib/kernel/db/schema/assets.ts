@@ -1,4 +1,4 @@
-import { index, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
 import { createdAt, money, tenantColumns, timestamptz } from "./columns";
 
 /** Custom assets (credits, tokens, minutes). Fiat assets are built in: lib/kernel/money/fiat.ts. */
@@ -11,6 +11,8 @@ export const assets = pgTable(
     precision: integer("precision").notNull(),
     symbol: text("symbol"),
     label: text("label"),
+    /** The name per portal locale ("de" → "Guthaben"); `name` where a locale has none. */
+    names: jsonb("names").$type<Record<string, string>>().notNull().default({}),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.platformId, t.liveMode, t.code] })],

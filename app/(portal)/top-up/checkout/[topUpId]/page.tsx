@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { notFound, redirect } from "next/navigation";
 import { isValidPathParam } from "@/lib/http/parse";
 import { AppError, NotFoundError } from "@/lib/kernel/errors";
@@ -21,11 +22,12 @@ export default async function TopUpCheckoutPage({ params }: { params: Promise<{ 
     url = await ensureCheckout(ctx.db, topUp);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
+    const t = await getTranslations("topUp");
     return (
       <div className="space-y-4">
-        <h1 className="text-2xl font-semibold tracking-tight">We couldn&apos;t open the payment page</h1>
-        <p role="alert" className="text-fg-muted">{error.message} Nothing was charged.</p>
-        <Link href={`/top-up/checkout/${topUp.id}`} className="inline-block rounded-lg bg-brand px-4 py-2 font-medium text-brand-fg">Try again</Link>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("checkoutFailed")}</h1>
+        <p role="alert" className="text-fg-muted">{t("checkoutFailedText", { reason: error.message })}</p>
+        <Link href={`/top-up/checkout/${topUp.id}`} className="inline-block rounded-lg bg-brand px-4 py-2 font-medium text-brand-fg">{t("tryAgainLink")}</Link>
       </div>
     );
   }

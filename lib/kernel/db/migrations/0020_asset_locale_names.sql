@@ -1,0 +1,1 @@
+ALTER TABLE "assets" ADD COLUMN "names" jsonb DEFAULT '{}'::jsonb NOT NULL;
