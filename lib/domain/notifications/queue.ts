@@ -8,6 +8,7 @@ import { inScope, type CustomerScope } from "@/lib/kernel/scope";
 import { readBillingDetails } from "@/lib/domain/customers/billing-details";
 import { readEmailSettings, type EmailKind } from "@/lib/domain/platforms/email-settings";
 import { findPlatform } from "@/lib/domain/platforms/get-platform";
+import { readSettings } from "@/lib/domain/platforms/settings";
 import { pickEmailLocale } from "./locale";
 import { getEmailPreferences, optedOut } from "./preferences";
 
@@ -50,7 +51,7 @@ export async function queueEmail(tx: DbOrTx, scope: CustomerScope, request: Emai
     .insert(emailMessages)
     .values({
       id, ...scope, kind: request.kind, messageKey: request.key, toAddress, data: request.data, createdAt: now(),
-      locale: pickEmailLocale(locale, details?.locale, settings.defaultLocale),
+      locale: pickEmailLocale(locale, details?.locale, readSettings(platform.settings).defaultLocale),
     })
     .onConflictDoNothing()
     .returning({ id: emailMessages.id });

@@ -23,15 +23,14 @@ export function isOptionalKind(kind: string): kind is EmailKind {
   return (OPTIONAL_EMAIL_KINDS as readonly string[]).includes(kind);
 }
 
-/** The locales email catalogues exist for (messages/email/<locale>.json). */
-export const EMAIL_LOCALES = ["en", "de", "fr", "es", "it", "pt-BR", "nl", "pl", "ja", "ko", "zh-CN", "ar"] as const;
+/** The locales email catalogues exist for (messages/email/<locale>.json): the portal's. */
+export { SUPPORTED_LOCALES as EMAIL_LOCALES } from "@/lib/kernel/i18n/locales";
 
 export interface EmailSettings {
   /** Kinds the platform sends; a kind left out of the stored map is on. */
   kinds: Record<EmailKind, boolean>;
   senderName: string | null;
   replyTo: string | null;
-  defaultLocale: string;
   /** Whether signed-out customers may ask for a sign-in link by email. */
   signInByEmail: boolean;
 }
@@ -44,7 +43,6 @@ export const emailSettingsSchema = z
     kinds: kindsSchema.optional().meta({ description: "Message kinds to send (true) or not (false); kinds left out are sent." }),
     sender_name: textField(80, { trim: true, min: 1, pattern: { regex: /^[^\r\n<>"]+$/, message: "Must be a plain name." } }).nullish().meta({ description: "Shown as the sender; default the platform's name." }),
     reply_to: emailField().nullish().meta({ description: "Where customers' replies go." }),
-    default_locale: z.enum(EMAIL_LOCALES).optional().meta({ description: "Language for customers who chose none." }),
     sign_in_by_email: z.boolean().optional().meta({ description: "Signed-out customers may ask for a sign-in link by email." }),
   })
   .meta({ description: "Emails Billfold sends your customers on your behalf." });
@@ -53,7 +51,7 @@ export type EmailSettingsInput = z.output<typeof emailSettingsSchema>;
 
 const allOn = Object.fromEntries(EMAIL_KINDS.map((k) => [k, true])) as Record<EmailKind, boolean>;
 
-export const DEFAULT_EMAIL_SETTINGS: EmailSettings = { kinds: allOn, senderName: null, replyTo: null, defaultLocale: "en", signInByEmail: true };
+export const DEFAULT_EMAIL_SETTINGS: EmailSettings = { kinds: allOn, senderName: null, replyTo: null, signInByEmail: true };
 
 export function emailSettingsFromInput(input: EmailSettingsInput | undefined): EmailSettings {
   const d = DEFAULT_EMAIL_SETTINGS;
@@ -61,14 +59,13 @@ export function emailSettingsFromInput(input: EmailSettingsInput | undefined): E
     kinds: { ...allOn, ...input?.kinds },
     senderName: input?.sender_name ?? null,
     replyTo: input?.reply_to ?? null,
-    defaultLocale: input?.default_locale ?? d.defaultLocale,
     signInByEmail: input?.sign_in_by_email ?? d.signInByEmail,
   };
 }
 
 /** As the API shows them and as they are stored under `emails`. */
 export function serializeEmailSettings(s: EmailSettings) {
-  return { kinds: s.kinds, sender_name: s.senderName, reply_to: s.replyTo, default_locale: s.defaultLocale, sign_in_by_email: s.signInByEmail };
+  return { kinds: s.kinds, sender_name: s.senderName, reply_to: s.replyTo, sign_in_by_email: s.signInByEmail };
 }
 
 /** The stored `emails` part read back; anything unreadable takes the default. */

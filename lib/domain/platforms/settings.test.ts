@@ -12,7 +12,7 @@ const INVOICING = {
   default_locale: "en",
 };
 const KINDS = ["receipt", "auto_top_up_succeeded", "auto_top_up_failed", "auto_top_up_paused", "auto_top_up_action_required", "low_balance", "credits_expiring", "plan_renewal_failed", "plan_ending"];
-const EMAILS = { kinds: Object.fromEntries(KINDS.map((k) => [k, true])), sender_name: null, reply_to: null, default_locale: "en", sign_in_by_email: true };
+const EMAILS = { kinds: Object.fromEntries(KINDS.map((k) => [k, true])), sender_name: null, reply_to: null, sign_in_by_email: true };
 const GUARDRAILS = {
   guardrails: {
     budgets: { customer_editable: true, default_period: "month", default_thresholds: [50, 80, 100], default_hard_stop: false, max_limit: null },
@@ -45,8 +45,8 @@ describe.each(testDatabases())("GET/PUT /platform/settings on $name", (target) =
     expect((await callApi("GET", "/api/v1/platform/settings", { key: b.testKey })).json).toEqual(DEFAULTS);
     const partial = await callApi("PUT", "/api/v1/platform/settings", { key: a.testKey, body: { top_up: { min_amount: 20 } } });
     expect(partial.json).toEqual({ ...DEFAULTS, top_up: { min_amount: 20, max_amount: 1000, presets: [25, 50, 100] } });
-    const emails = await callApi("PUT", "/api/v1/platform/settings", { key: a.testKey, body: { emails: { kinds: { low_balance: false }, sender_name: "Acme Billing", reply_to: "help@acme.example", default_locale: "de", sign_in_by_email: false } } });
-    expect(emails.json.emails).toEqual({ kinds: { ...EMAILS.kinds, low_balance: false }, sender_name: "Acme Billing", reply_to: "help@acme.example", default_locale: "de", sign_in_by_email: false });
+    const emails = await callApi("PUT", "/api/v1/platform/settings", { key: a.testKey, body: { emails: { kinds: { low_balance: false }, sender_name: "Acme Billing", reply_to: "help@acme.example", sign_in_by_email: false } } });
+    expect(emails.json.emails).toEqual({ kinds: { ...EMAILS.kinds, low_balance: false }, sender_name: "Acme Billing", reply_to: "help@acme.example", sign_in_by_email: false });
   });
 
   it("keeps the spend lanes a platform marks visible, in order, and drops them when left out", async () => {
@@ -80,7 +80,8 @@ describe.each(testDatabases())("GET/PUT /platform/settings on $name", (target) =
       [{ emails: { kinds: { receipts: false } } }, "emails.kinds.receipts"],
       [{ emails: { reply_to: "not an address" } }, "emails.reply_to"],
       [{ emails: { sender_name: "Evil\r\nBcc: x@y.z" } }, "emails.sender_name"],
-      [{ emails: { default_locale: "xx" } }, "emails.default_locale"],
+      [{ emails: { default_locale: "de" } }, "emails.default_locale"],
+      [{ default_locale: "xx" }, "default_locale"],
     ];
     for (const [body, field] of cases) {
       const res = await callApi("PUT", "/api/v1/platform/settings", { key: a.testKey, body });

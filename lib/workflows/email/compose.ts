@@ -5,7 +5,7 @@ import type { emailMessages } from "@/lib/kernel/db/schema";
 import { env } from "@/lib/kernel/env";
 import type { CustomerScope } from "@/lib/kernel/scope";
 import { readableOn } from "@/lib/domain/branding/contrast";
-import { emailLocaleOf } from "@/lib/domain/notifications/locale";
+import { pickEmailLocale } from "@/lib/domain/notifications/locale";
 import { unsubscribeUrls } from "@/lib/domain/notifications/unsubscribe-token";
 import { isOptionalKind, readEmailSettings } from "@/lib/domain/platforms/email-settings";
 import { defaultRedirectUrl, getPlatformOrThrow } from "@/lib/domain/platforms/get-platform";
@@ -46,7 +46,7 @@ export async function composeEmail(db: DbOrTx, row: EmailRow): Promise<OutgoingM
   const scope: CustomerScope = { platformId: row.platformId, liveMode: row.liveMode, customerId: row.customerId };
   const platform = await getPlatformOrThrow(db, row.platformId);
   const settings = readEmailSettings(platform.settings);
-  const locale = emailLocaleOf(row.locale) ?? "en";
+  const locale = pickEmailLocale(row.locale);
   const t = emailTranslator(locale);
   const back = defaultRedirectUrl(platform);
   const signInLink = async (next: string) => (await mintPortalLink(db, scope, { customerId: row.customerId, returnUrl: back, failureUrl: back, next })).redirectUrl;

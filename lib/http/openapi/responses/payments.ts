@@ -45,7 +45,6 @@ export const settingsResponse = z.object({
     kinds: z.record(z.string(), z.boolean()),
     sender_name: z.string().nullable(),
     reply_to: z.string().nullable(),
-    default_locale: z.string(),
     sign_in_by_email: z.boolean(),
   }),
   default_locale: z.enum(SUPPORTED_LOCALES),
