@@ -44,6 +44,22 @@ describe.each(testDatabases())("guardrails on $name", (target) => {
     expect(await findLedgerViolations(database.db, setup.platform.id)).toEqual([]);
   });
 
+  it("replays a hold retried with its Idempotency-Key, once however many retries race, and refuses the key with another request", async () => {
+    const { base } = await funded(10);
+    const key = setup.key;
+    const body = { asset: "USD", amount: 3, subject: "Batch 7", expires_at: inHour() };
+    const headers = { "idempotency-key": `hold-${eventId()}` };
+    const tries = await Promise.all(Array.from({ length: 8 }, () => callApi("POST", `${base}/holds`, { key, body, headers })));
+    expect(tries.map((t) => t.status)).toEqual(Array(8).fill(201));
+    expect(new Set(tries.map((t) => t.json.id)).size).toBe(1);
+    expect(tries.filter((t) => t.headers.get("idempotent-replayed") === "true")).toHaveLength(7);
+    expect((await callApi("GET", `${base}/default:USD`, { key })).json).toMatchObject({ available: 7, pending_out: 3 });
+    const other = await callApi("POST", `${base}/holds`, { key, body: { ...body, amount: 4 }, headers });
+    expect(other.status, other.text).toBeGreaterThanOrEqual(400);
+    expect(other.json.errors["Idempotency-Key"]).toBeDefined();
+    expect((await callApi("GET", `${base}/holds`, { key })).json.total_count).toBe(1);
+  });
+
   it("releases on DELETE, lapses at expiry, and answers 404 for another customer's hold", async () => {
     const a = await funded(10);
     const b = await funded(10);

@@ -18,6 +18,7 @@ import { DEFAULT_ACCOUNT } from "@/lib/domain/wallet/account-id";
 import { BudgetExceededError, InsufficientFundsError } from "./errors";
 import { lockedGuardStates, overLimit } from "./guard-state";
 import { findHoldRow, HOLD_COLUMNS, toHold, type Hold, type HoldRow } from "./hold-views";
+import { earlierHold, holdIdempotency } from "./hold-idempotency";
 import type { CreateHoldInput } from "./schemas";
 
 const MAX_HOLD_MS = 7 * 24 * 3600_000;
@@ -36,10 +37,19 @@ function checkExpiry(expiresAt: Date, at: Date): void {
 
 /**
  * Reserves funds for work in flight, under the wallet account's row lock (the lock every posting to it
- * takes), so the checks and the new hold are one step however many holds and events race.
- * @throws NotFoundError (customer), ValidationError, BudgetExceededError (hard stop), InsufficientFundsError (no overdraft for the asset)
+ * takes), so the checks and the new hold are one step however many holds and events race. A request
+ * repeating an earlier one's Idempotency-Key gets that hold back (`replayed`), checked and reserved once.
+ * @throws NotFoundError (customer), ValidationError, BudgetExceededError (hard stop), InsufficientFundsError (no overdraft
+ * for the asset), IdempotencyMismatchError (the key came with a different request)
  */
-export async function createHold(db: Db, scope: PlatformScope, customerId: string, input: CreateHoldInput): Promise<Hold> {
+export async function createHold(
+  db: Db,
+  scope: PlatformScope,
+  customerId: string,
+  input: CreateHoldInput,
+  idempotencyKey: string | null = null,
+): Promise<{ hold: Hold; replayed: boolean }> {
+  const idempotency = holdIdempotency(idempotencyKey, customerId, input);
   await getCustomerOrThrow(db, scope, customerId);
   await requireAsset(db, scope, input.asset, "asset");
   const at = now();
@@ -48,6 +58,8 @@ export async function createHold(db: Db, scope: PlatformScope, customerId: strin
   return withTransaction(db, async (tx) => {
     const key = accountKey({ kind: "wallet", customerId, name: DEFAULT_ACCOUNT, asset: input.asset });
     const account = (await lockAccounts(tx, scope, [key])).get(keyString(key))!;
+    const earlier = idempotency && (await earlierHold(tx, scope, idempotency));
+    if (earlier) return { hold: toHold(earlier, at), replayed: true };
     await markGuarded(tx, owned);
     const state = (await lockedGuardStates(tx, scope, [account.id], at)).get(account.id)!;
     if (overLimit(state, input.amount)) throw new BudgetExceededError();
@@ -58,13 +70,17 @@ export async function createHold(db: Db, scope: PlatformScope, customerId: strin
     const id = newId("hold");
     const [row] = rowsOf<HoldRow>(
       await tx.execute(sql`INSERT INTO wallet_holds (id, platform_id, live_mode, account_id, customer_id, account_name, asset_code, amount, subject, description,
-          status, expires_at, created_at)
+          status, expires_at, idempotency_key, request_hash, created_at)
         VALUES (${id}, ${scope.platformId}, ${scope.liveMode}, ${account.id}, ${customerId}, ${DEFAULT_ACCOUNT}, ${input.asset}, ${input.amount.toString()},
-          ${input.subject ?? null}, ${input.description ?? null}, 'active', ${input.expires_at.toISOString()}::timestamptz, ${at.toISOString()}::timestamptz)
+          ${input.subject ?? null}, ${input.description ?? null}, 'active', ${input.expires_at.toISOString()}::timestamptz,
+          ${idempotency?.key ?? null}, ${idempotency?.hash ?? null}, ${at.toISOString()}::timestamptz)
+        ON CONFLICT (platform_id, live_mode, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
         RETURNING ${HOLD_COLUMNS}`),
     );
+    // The same key raced in on another account's lock: that request won, and this one replays (or mismatches) it.
+    if (!row) return { hold: toHold((await earlierHold(tx, scope, idempotency!))!, at), replayed: true };
     await enqueueJob(tx, { kind: EXPIRE_HOLD_JOB, payload: { ...scope, holdId: id }, runAt: input.expires_at, uniqueKey: `hold-expiry:${id}` });
-    return toHold(row!, at);
+    return { hold: toHold(row, at), replayed: false };
   });
 }
 

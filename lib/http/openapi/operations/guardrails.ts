@@ -10,8 +10,8 @@ const holds = "/customers/{customerId}/wallet/holds";
 export const guardrailOperations: Operation[] = [
   {
     method: "post", path: holds, operationId: "Holds_create", tag: "Guardrails",
-    summary: "Reserve funds before expensive work (Billfold extension)",
-    description: "Refused with 409 and code insufficient_funds (the platform allows no overdraft for the asset) or budget_exceeded (a hard stop). A usage event with hold_id settles it.",
+    summary: "Reserve funds before expensive work (Billfold extension; Idempotency-Key honoured)",
+    description: "Refused with 409 and code insufficient_funds (the platform allows no overdraft for the asset) or budget_exceeded (a hard stop). A usage event with hold_id settles it. A retry with the same Idempotency-Key returns the same hold (header Idempotent-Replayed: true); the key with a different request is refused.",
     body: createHoldSchema, response: { status: 201, description: "Created", schema: holdResponse },
   },
   { method: "get", path: holds, operationId: "Holds_list", tag: "Guardrails", summary: "The customer's holds, newest first", query: pageQuerySchema, response: { status: 200, description: "OK", schema: pageOf(holdResponse) } },

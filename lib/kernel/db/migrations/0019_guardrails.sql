@@ -40,6 +40,8 @@ CREATE TABLE "wallet_holds" (
 	"settled_amount" numeric(38, 12),
 	"event_id" text,
 	"resolved_at" timestamp (3) with time zone,
+	"idempotency_key" text,
+	"request_hash" text,
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "wallet_holds_status" CHECK ("wallet_holds"."status" IN ('active', 'settled', 'released', 'expired')),
 	CONSTRAINT "wallet_holds_amount" CHECK ("wallet_holds"."amount" > 0)
@@ -50,4 +52,5 @@ ALTER TABLE "wallet_budget_periods" ADD CONSTRAINT "wallet_budget_periods_accoun
 ALTER TABLE "wallet_budgets" ADD CONSTRAINT "wallet_budgets_account_id_ledger_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."ledger_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "wallet_holds" ADD CONSTRAINT "wallet_holds_account_id_ledger_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."ledger_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "wallet_holds_active_idx" ON "wallet_holds" USING btree ("account_id","expires_at") WHERE "wallet_holds"."status" = 'active';--> statement-breakpoint
-CREATE INDEX "wallet_holds_customer_idx" ON "wallet_holds" USING btree ("platform_id","live_mode","customer_id","created_at","id");
+CREATE INDEX "wallet_holds_customer_idx" ON "wallet_holds" USING btree ("platform_id","live_mode","customer_id","created_at","id");--> statement-breakpoint
+CREATE UNIQUE INDEX "wallet_holds_idempotency_idx" ON "wallet_holds" USING btree ("platform_id","live_mode","idempotency_key") WHERE "wallet_holds"."idempotency_key" IS NOT NULL;

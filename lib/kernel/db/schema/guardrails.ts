@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, check, index, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, index, integer, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt, money, tenantColumns, timestamptz } from "./columns";
 import { ledgerAccounts } from "./ledger";
 
@@ -74,9 +74,13 @@ export const walletHolds = pgTable(
     settledAmount: money("settled_amount"),
     eventId: text("event_id"),
     resolvedAt: timestamptz("resolved_at"),
+    /** The caller's Idempotency-Key, and a digest of the request it came with: a retried POST gets the same hold. */
+    idempotencyKey: text("idempotency_key"),
+    requestHash: text("request_hash"),
     createdAt: createdAt(),
   },
   (t) => [
+    uniqueIndex("wallet_holds_idempotency_idx").on(t.platformId, t.liveMode, t.idempotencyKey).where(sql`${t.idempotencyKey} IS NOT NULL`),
     index("wallet_holds_active_idx").on(t.accountId, t.expiresAt).where(sql`${t.status} = 'active'`),
     index("wallet_holds_customer_idx").on(t.platformId, t.liveMode, t.customerId, t.createdAt, t.id),
     check("wallet_holds_status", sql`${t.status} IN ('active', 'settled', 'released', 'expired')`),

@@ -10,8 +10,9 @@ import { createHoldSchema } from "@/lib/domain/guardrails/schemas";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoutes({
   // POST /customers/:customerId/wallet/holds – reserve funds before expensive work (409 insufficient_funds / budget_exceeded)
-  POST: apiRoute({ body: createHoldSchema }, async ({ db, scope, params, body }) => {
-    return json(serializeHold(await createHold(db, scope, params.customerId!, body)), 201);
+  POST: apiRoute({ body: createHoldSchema }, async ({ req, db, scope, params, body }) => {
+    const { hold, replayed } = await createHold(db, scope, params.customerId!, body, req.headers.get("idempotency-key"));
+    return json(serializeHold(hold), 201, replayed ? { "idempotent-replayed": "true" } : {});
   }),
   // GET /customers/:customerId/wallet/holds – the customer's holds, newest first
   GET: apiRoute({ query: pageQuerySchema }, async ({ db, scope, params, query }) => {
