@@ -15,7 +15,7 @@ function sourceFiles(dir: string): string[] {
 
 /**
  * The portal catalogue keys the code uses: `t("key")` (and t.rich / t.markup / t.has) on every translator
- * bound with useTranslations("ns") or getTranslations("ns"), plus pageTitle("key"). A translator called
+ * bound with useTranslations("ns"), getTranslations("ns") or routeTranslator(), plus pageTitle("key"). A translator called
  * with anything but a literal key is reported, so no key can hide from this check.
  */
 function usedKeys(): { used: Set<string>; dynamic: string[]; rebound: string[] } {
@@ -36,12 +36,14 @@ function usedKeys(): { used: Set<string>; dynamic: string[]; rebound: string[] }
       const calls = [...m[2]!.matchAll(/getTranslations\(\s*"([\w.]+)"\s*\)/g)].map((c) => c[1]!);
       if (calls.length === names.length) names.forEach((n, i) => bind(n, calls[i]!));
     }
+    // An API route's translator (lib/workflows/portal/route-translator.ts) spans the whole catalogue.
+    for (const m of source.matchAll(/(?:const|let)\s+(\w+)\s*=\s*await\s+routeTranslator\(/g)) bind(m[1]!, "");
     for (const m of source.matchAll(/\bpageTitle\(\s*"(\w+)"\s*\)/g)) used.add(`titles.${m[1]}`);
     for (const [name, ns] of translators) {
       for (const call of source.matchAll(new RegExp(`(?<![\\w.])${name}(?:\\.(?:rich|markup|has))?\\(\\s*([^)\\s])`, "g"))) {
         const rest = source.slice(call.index + call[0].length - 1);
         const literal = /^"([\w.]+)"/.exec(rest);
-        if (literal) used.add(`${ns}.${literal[1]}`);
+        if (literal) used.add(ns ? `${ns}.${literal[1]}` : literal[1]!);
         else dynamic.push(`${file}: ${name}(${rest.slice(0, 30)}…`);
       }
     }

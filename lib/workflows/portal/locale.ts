@@ -23,7 +23,8 @@ export function validTimeZone(value: string | null | undefined): string | null {
   }
 }
 
-function cookieValue(header: string | null, name: string): string | undefined {
+/** One cookie of a Cookie header, percent-decoded; undefined when absent or not valid UTF-8. */
+export function cookieValue(header: string | null, name: string): string | undefined {
   for (const part of (header ?? "").split(";")) {
     const [k, ...v] = part.trim().split("=");
     if (k !== name) continue;
