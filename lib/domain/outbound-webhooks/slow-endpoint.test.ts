@@ -10,6 +10,7 @@ import { registerJob, registeredKinds } from "@/lib/kernel/jobs/registry";
 import { drainJobs } from "@/lib/kernel/jobs/run-due-jobs";
 import { DELIVERY_SLOTS_PER_PLATFORM, startJobRunner, type Runner } from "@/lib/kernel/jobs/runner";
 import { RESUME_ATTEMPT_JOB, RETRY_AUTO_TOP_UP_JOB } from "@/lib/domain/payments/job-kinds";
+import { SEND_EMAIL_JOB } from "@/lib/domain/notifications/queue";
 import { RENEW_JOB } from "@/lib/workflows/subscriptions/store";
 import { callApi, useDatabase } from "@/test/support/api-client";
 import { testDatabases } from "@/test/support/databases";
@@ -86,9 +87,9 @@ describe.each(testDatabases())("a hanging webhook endpoint on $name", (target) =
     expect((await failed()).map((r) => r.last_error)).toContain("timed out");
   });
 
-  it("runs every money job kind in the money lane and only webhook deliveries in the deliveries lane", () => {
-    expect(registeredKinds("deliveries")).toEqual([DELIVER_JOB]);
+  it("runs every money job kind in the money lane and only outbound deliveries (webhooks, emails) in the deliveries lane", () => {
+    expect([...registeredKinds("deliveries")].sort()).toEqual([SEND_EMAIL_JOB, DELIVER_JOB].sort());
     expect(registeredKinds("money")).toEqual(expect.arrayContaining([RESUME_ATTEMPT_JOB, RETRY_AUTO_TOP_UP_JOB, EXPIRE_GRANT_JOB, RENEW_JOB, MONEY_PROBE]));
-    expect(registeredKinds("money").length + 1).toBe(registeredKinds().length);
+    expect(registeredKinds("money").length + 2).toBe(registeredKinds().length);
   });
 });
