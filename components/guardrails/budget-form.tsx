@@ -10,8 +10,8 @@ import type { BudgetCardView } from "@/lib/workflows/wallet/guardrails-view";
 const DECIMAL = /^\d{1,12}(\.\d{1,12})?$/;
 const PERIODS = ["day", "week", "month"] as const;
 
-/** Sets or removes one account's budget through the portal API, then re-renders the page with the new figures. */
-export function BudgetForm({ budget }: { budget: BudgetCardView }) {
+/** Sets or removes one account's budget through the portal API, then re-renders the page with the new figures. `name` is the asset's in the reader's language. */
+export function BudgetForm({ budget, name }: { budget: BudgetCardView; name: string }) {
   const t = useTranslations("budget");
   const router = useRouter();
   const id = budget.accountId.replace(/[^A-Za-z0-9]/g, "-");
@@ -42,7 +42,7 @@ export function BudgetForm({ budget }: { budget: BudgetCardView }) {
 
   if (!budget.customerEditable) return <p className="text-sm text-fg-muted">{t("managed")}</p>;
   return (
-    <form onSubmit={submit} className="grid gap-4 sm:grid-cols-2" aria-label={t("formLabel", { asset: budget.asset.name })}>
+    <form onSubmit={submit} className="grid gap-4 sm:grid-cols-2" aria-label={t("formLabel", { asset: name })}>
       <div>
         <label htmlFor={`${id}-limit`} className="block text-sm font-medium">{t("limit", { currency: budget.asset.code })}</label>
         <input id={`${id}-limit`} inputMode="decimal" autoComplete="off" value={limit} onChange={(e) => setLimit(e.target.value.trim())} className="mt-1 w-full rounded-lg border border-line bg-surface px-3 py-2 tabular" />

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { assetName } from "@/lib/kernel/i18n/asset-name";
 import { formatAmount } from "@/lib/kernel/money/format";
 import { formatDate, formatDateTime } from "@/lib/kernel/format/dates";
 import type { BudgetCardView, HoldCardView } from "@/lib/workflows/wallet/guardrails-view";
@@ -7,7 +8,7 @@ import type { BudgetCardView, HoldCardView } from "@/lib/workflows/wallet/guardr
 /** Spend against the limit: a bar and the figures, with active holds beside them. */
 export function BudgetMeter({ budget, locale }: { budget: BudgetCardView; locale: string }) {
   const t = useTranslations("budget");
-  if (budget.limit === null) return <p className="text-sm text-fg-muted">{t("noneSet", { asset: budget.asset.name })}</p>;
+  if (budget.limit === null) return <p className="text-sm text-fg-muted">{t("noneSet", { asset: assetName(budget.asset, locale) })}</p>;
   const width = Math.min(budget.percent ?? 0, 100);
   const tone = budget.percent !== null && budget.percent >= 100 ? "bg-danger" : budget.reached !== null ? "bg-warning" : "bg-brand";
   return (

@@ -3,6 +3,7 @@ import { BudgetForm } from "@/components/guardrails/budget-form";
 import { BudgetBanner, BudgetMeter, HoldsList } from "@/components/guardrails/budget-parts";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { pageTitle } from "@/components/portal/page-title";
+import { assetName } from "@/lib/kernel/i18n/asset-name";
 import { getPortalContext } from "@/lib/workflows/portal/portal-context";
 import { guardrailsOverview } from "@/lib/workflows/wallet/guardrails-view";
 
@@ -19,9 +20,9 @@ export default async function BudgetPage() {
       {budgets.length === 0 && <EmptyState title={t("noBalance")}>{t("noBalanceText")}</EmptyState>}
       {budgets.map((b) => (
         <Card key={b.accountId} className="space-y-4 p-5">
-          <h2 className="font-semibold">{b.asset.name}</h2>
+          <h2 className="font-semibold">{assetName(b.asset, ctx.locale)}</h2>
           <BudgetMeter budget={b} locale={ctx.locale} />
-          <BudgetForm budget={b} />
+          <BudgetForm budget={b} name={assetName(b.asset, ctx.locale)} />
         </Card>
       ))}
       <Card className="p-5">
