@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { freezeClock, resetClock } from "@/lib/kernel/clock";
 import type { Database } from "@/lib/kernel/db";
 import { rowsOf } from "@/lib/kernel/db/rows";
@@ -10,14 +10,6 @@ import { mintPortalLink } from "@/lib/domain/portal-sessions/create-session-link
 import { callApi } from "@/test/support/api-client";
 import { billingSuite, eventId, sendEvents, setupBilling, subscribedCustomer, type BillingSetup } from "@/test/support/billing-fixtures";
 import { testDatabases } from "@/test/support/databases";
-
-// The usage export names its columns through next-intl's server entry, which resolves only inside Next's
-// react-server runtime; here it reads the real English catalogue, as for a browser that asks for English.
-vi.mock("next-intl/server", async () => {
-  const { createTranslator } = await import("use-intl/core");
-  const messages = (await import("@/messages/en.json")).default;
-  return { getTranslations: async (namespace: "csv") => createTranslator({ locale: "en", messages, namespace }) };
-});
 import { listUsage } from "@/lib/workflows/wallet/usage/list-usage";
 import { usageFiltersSchema } from "@/lib/workflows/wallet/usage/filters";
 import { spendByLane, type LaneSpendRequest } from "./lane-spend";
