@@ -1,24 +1,26 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { primaryButton } from "@/components/ui/button-styles";
 import type { EmailPreferences } from "@/lib/domain/notifications/preferences";
 import { portalFetch } from "@/lib/workflows/queries/portal-fetch";
 
-const OPTIONAL: { kind: string; label: string; hint: string }[] = [
-  { kind: "low_balance", label: "Low balance", hint: "When your balance drops below your auto top-up threshold or runs out." },
-  { kind: "credits_expiring", label: "Credits expiring", hint: "A week before credits in your balance expire." },
-  { kind: "auto_top_up_succeeded", label: "Automatic top-ups", hint: "Each time your card is charged automatically." },
-  { kind: "plan_ending", label: "Plan ending", hint: "When a canceled plan is about to end." },
-];
-
+/** Each language named in itself, so a reader finds theirs whatever the page speaks. */
 const LANGUAGES: [string, string][] = [
-  ["", "Same as my invoices"], ["en", "English"], ["de", "Deutsch"], ["fr", "Français"], ["es", "Español"], ["it", "Italiano"], ["pt-BR", "Português (Brasil)"],
+  ["en", "English"], ["de", "Deutsch"], ["fr", "Français"], ["es", "Español"], ["it", "Italiano"], ["pt-BR", "Português (Brasil)"],
   ["nl", "Nederlands"], ["pl", "Polski"], ["ja", "日本語"], ["ko", "한국어"], ["zh-CN", "简体中文"], ["ar", "العربية"],
 ];
 
 /** The optional emails the customer receives, and their language; receipts and payment problems are always sent. */
 export function NotificationsForm({ preferences }: { preferences: EmailPreferences }) {
+  const t = useTranslations("notifications");
+  const optional = [
+    { kind: "low_balance", label: t("lowBalance"), hint: t("lowBalanceHint") },
+    { kind: "credits_expiring", label: t("creditsExpiring"), hint: t("creditsExpiringHint") },
+    { kind: "auto_top_up_succeeded", label: t("autoTopUp"), hint: t("autoTopUpHint") },
+    { kind: "plan_ending", label: t("planEnding"), hint: t("planEndingHint") },
+  ];
   const [subscribed, setSubscribed] = useState(preferences.subscribed);
   const [locale, setLocale] = useState(preferences.locale ?? "");
   const save = useMutation({
@@ -27,8 +29,8 @@ export function NotificationsForm({ preferences }: { preferences: EmailPreferenc
   return (
     <form className="space-y-5" onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>
       <fieldset className="space-y-3">
-        <legend className="mb-2 text-sm font-semibold">Optional emails</legend>
-        {OPTIONAL.map((o) => (
+        <legend className="mb-2 text-sm font-semibold">{t("optional")}</legend>
+        {optional.map((o) => (
           <label key={o.kind} className="flex items-start gap-3 text-sm">
             <input
               type="checkbox" name={o.kind} checked={subscribed[o.kind] ?? true} className="mt-0.5 size-4 accent-brand"
@@ -42,16 +44,17 @@ export function NotificationsForm({ preferences }: { preferences: EmailPreferenc
         ))}
       </fieldset>
       <label className="block text-sm">
-        <span className="mb-1 block font-semibold">Email language</span>
+        <span className="mb-1 block font-semibold">{t("language")}</span>
         <select value={locale} onChange={(e) => setLocale(e.target.value)} className="h-10 w-full max-w-xs rounded-md border border-line bg-surface px-3">
+          <option value="">{t("sameAsInvoices")}</option>
           {LANGUAGES.map(([value, name]) => (
-            <option key={value} value={value}>{name}</option>
+            <option key={value} value={value} lang={value}>{name}</option>
           ))}
         </select>
       </label>
       <div className="flex items-center gap-3">
-        <button type="submit" className={primaryButton} disabled={save.isPending}>Save</button>
-        <span role="status" className="text-sm text-fg-muted">{save.isSuccess ? "Saved." : save.isError ? "Could not save. Try again." : ""}</span>
+        <button type="submit" className={primaryButton} disabled={save.isPending}>{t("save")}</button>
+        <span role="status" className="text-sm text-fg-muted">{save.isSuccess ? t("saved") : save.isError ? t("failed") : ""}</span>
       </div>
     </form>
   );

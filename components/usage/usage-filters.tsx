@@ -15,7 +15,7 @@ const input = "h-10 rounded-md border border-line bg-surface-raised px-3 text-sm
 
 /** Date range (in the customer's own days), product and lane breakdown; a lane filter in force rides along. */
 export async function UsageFilters({ products, current, lanes }: Props) {
-  const t = await getTranslations("usage");
+  const [t, lanesT] = await Promise.all([getTranslations("usage"), getTranslations("lanes")]);
   return (
     <FilterForm label={t("filters")}>
       <div className="flex flex-col gap-1">
@@ -35,8 +35,8 @@ export async function UsageFilters({ products, current, lanes }: Props) {
         ))}
       </Select>
       {lanes.length > 0 && (
-        <Select label="Break down by" id="usage-by" name="by" defaultValue={current.by ?? ""}>
-          <option value="">Nothing</option>
+        <Select label={lanesT("breakDownBy")} id="usage-by" name="by" defaultValue={current.by ?? ""}>
+          <option value="">{lanesT("nothing")}</option>
           {lanes.map((l) => (
             <option key={l.dimension} value={l.dimension}>
               {l.label}

@@ -63,6 +63,11 @@ for (const [locale, words] of Object.entries(FLOWS)) {
         await page.goto("/spend");
         problems.push(...(await checkPage(page, locale, "spend", width)));
 
+        for (const name of ["budget", "notifications"]) {
+          await page.goto(`/${name}`);
+          problems.push(...(await checkPage(page, locale, name, width)));
+        }
+
         await page.goto("/top-up");
         await ready(page);
         const amount = page.locator("input[inputmode=decimal]");

@@ -5,12 +5,15 @@ import { seedUsageCustomer } from "../portal-data";
 
 // In the pseudo-locale every catalogue message is accented and lengthened, so any English left on a page
 // is text that skipped the catalogues. What may stay as it is: the platform's and the customer's own data.
-const PAGES = ["/", "/usage", "/spend", "/transactions", "/top-up", "/auto-top-up", "/payment-methods", "/plan", "/credits", "/orders", "/billing-details", "/no-such-page"];
-const PUBLIC_PAGES = ["/signed-out", "/link-error?reason=invalid", "/no-such-page"];
+const PAGES = [
+  "/", "/usage", "/usage?by=model", "/spend", "/spend?by=model", "/transactions", "/top-up", "/auto-top-up", "/payment-methods", "/plan", "/credits", "/orders", "/billing-details",
+  "/budget", "/notifications", "/signed-out", "/no-such-page",
+];
+const PUBLIC_PAGES = ["/signed-out", "/link-error?reason=invalid", "/check-email", "/check-email?limited=1", "/unsubscribe?token=x", "/no-such-page"];
 const DATA = [
   "Glitch AI", "Ada Lovelace", "ada@example.com", "Credits", "CR", "USD", "Multi-Model Chat", "Video Studio", "Image Studio", "Token Usage",
   "GPT-4 Tokens", "Other Tokens", "Video Generation", "Image", "chat_8f2a", "chat_91c0", "Long answer about compilers", "Quick question",
-  "video_trailer", "Trailer render", "img_logo", "Logo draft", "Card top-up", "Welcome credits", "model", "gpt-4", "mistral", "Visa",
+  "video_trailer", "Trailer render", "img_logo", "Logo draft", "Card top-up", "Welcome credits", "model", "gpt-4", "mistral", "Visa", "Model", "Render the launch trailer", "CREDIT",
 ];
 
 /** Every visible or announced text on the page, and every labelling attribute, that still holds plain letters once data is taken out. */
@@ -64,13 +67,19 @@ async function visit(page: Page, path: string): Promise<string[]> {
 test("[PSEUDO] every portal page takes all its words from the catalogues", async ({ page, api }) => {
   test.setTimeout(300_000);
   await api.put("/platform/branding", { name: "Glitch AI", support_url: "https://glitch.example.com/support", terms_url: "https://glitch.example.com/terms", privacy_url: "https://glitch.example.com/privacy" });
+  // A visible lane, so the spending and usage breakdowns render; its label is the platform's own words.
+  await api.put("/platform/settings", { spend_lanes: [{ dimension: "model", label: "Model" }] });
   const { customerId } = await seedUsageCustomer(api);
   const expiresAt = new Date(Date.now() + 5 * 86_400_000).toISOString();
   await api.post(`/customers/${customerId}/wallet/adjustments`, { transaction_id: `promo-${customerId}`, asset: "CREDIT", amount: 120, reason: "gift", expires_at: expiresAt }, 201);
+  await api.post(`/customers/${customerId}/wallet/holds`, { asset: "USD", amount: 2.5, subject: "Render the launch trailer", expires_at: expiresAt }, 201);
   await signIn(page, api, customerId);
   await page.goto("/?locale=en-XA");
   const problems: string[] = [];
   for (const path of PAGES) problems.push(...(await visit(page, path)));
+  // The walk read the sign-in-by-email form too: the signed-out page offers it for the platform this browser uses.
+  await page.goto("/signed-out");
+  await expect(page.getByTestId("email-sign-in")).toBeVisible();
   const locale = (await page.context().cookies()).filter((c) => c.name === "billfold_locale");
   await page.context().clearCookies();
   await page.context().addCookies(locale);

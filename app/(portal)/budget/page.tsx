@@ -1,33 +1,33 @@
-import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { BudgetForm } from "@/components/guardrails/budget-form";
 import { BudgetBanner, BudgetMeter, HoldsList } from "@/components/guardrails/budget-parts";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { pageTitle } from "@/components/portal/page-title";
+import { assetName } from "@/lib/kernel/i18n/asset-name";
 import { getPortalContext } from "@/lib/workflows/portal/portal-context";
 import { guardrailsOverview } from "@/lib/workflows/wallet/guardrails-view";
 
-export const metadata: Metadata = { title: "Budget" };
-
-const DESCRIPTION =
-  "Set how much you want to spend each day, week or month. You are alerted as spending reaches the percentages you choose; with a hard stop, usage that would go over the limit is refused.";
+export const generateMetadata = pageTitle("budget");
 
 export default async function BudgetPage() {
   const ctx = await getPortalContext();
   const { budgets, holds } = await guardrailsOverview(ctx.db, ctx.scope);
+  const [t, titles] = await Promise.all([getTranslations("budget"), getTranslations("titles")]);
   return (
     <div className="space-y-6">
-      <PageHeader title="Budget" description={DESCRIPTION} />
+      <PageHeader title={titles("budget")} description={t("description")} />
       {budgets.map((b) => <BudgetBanner key={b.accountId} budget={b} locale={ctx.locale} timeZone={ctx.timeZone} manageLink={false} />)}
-      {budgets.length === 0 && <EmptyState title="No balance yet">Once you have a balance you can set a budget for it here.</EmptyState>}
+      {budgets.length === 0 && <EmptyState title={t("noBalance")}>{t("noBalanceText")}</EmptyState>}
       {budgets.map((b) => (
         <Card key={b.accountId} className="space-y-4 p-5">
-          <h2 className="font-semibold">{b.asset.name}</h2>
+          <h2 className="font-semibold">{assetName(b.asset, ctx.locale)}</h2>
           <BudgetMeter budget={b} locale={ctx.locale} />
-          <BudgetForm budget={b} />
+          <BudgetForm budget={b} name={assetName(b.asset, ctx.locale)} />
         </Card>
       ))}
       <Card className="p-5">
-        <h2 className="font-semibold">Work in progress</h2>
-        <p className="mt-1 text-sm text-fg-muted">Funds reserved for work that has started and is not yet charged. What is not used is released.</p>
+        <h2 className="font-semibold">{t("workInProgress")}</h2>
+        <p className="mt-1 text-sm text-fg-muted">{t("workInProgressText")}</p>
         <div className="mt-3">
           <HoldsList holds={holds} locale={ctx.locale} timeZone={ctx.timeZone} />
         </div>
