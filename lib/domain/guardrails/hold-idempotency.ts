@@ -1,8 +1,8 @@
-import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Tx } from "@/lib/kernel/db";
 import { rowsOf } from "@/lib/kernel/db/rows";
-import { IdempotencyMismatchError, ValidationError } from "@/lib/kernel/errors";
+import { IdempotencyMismatchError } from "@/lib/kernel/errors";
+import { idempotencyKeyOf, requestDigest } from "@/lib/kernel/idempotency";
 import type { PlatformScope } from "@/lib/kernel/scope";
 import { HOLD_COLUMNS, type HoldRow } from "./hold-views";
 import type { CreateHoldInput } from "./schemas";
@@ -19,10 +19,9 @@ export interface HoldIdempotency {
  * @throws ValidationError (header longer than 255 or empty)
  */
 export function holdIdempotency(key: string | null, customerId: string, input: CreateHoldInput): HoldIdempotency | null {
-  if (key === null) return null;
-  if (key.length === 0 || key.length > 255) throw ValidationError.field("Idempotency-Key", "Must be 1 to 255 characters.");
-  const canonical = JSON.stringify([customerId, input.asset, input.amount.toString(), input.subject ?? null, input.description ?? null, input.expires_at.toISOString()]);
-  return { key, hash: createHash("sha256").update(canonical).digest("hex") };
+  const checked = idempotencyKeyOf(key);
+  if (checked === null) return null;
+  return { key: checked, hash: requestDigest([customerId, input.asset, input.amount.toString(), input.subject ?? null, input.description ?? null, input.expires_at.toISOString()]) };
 }
 
 /**

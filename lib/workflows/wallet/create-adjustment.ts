@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { requestDigest } from "@/lib/kernel/idempotency";
 import { now } from "@/lib/kernel/clock";
 import type { Db } from "@/lib/kernel/db";
 import { withTransaction } from "@/lib/kernel/db/transaction";
@@ -23,7 +23,7 @@ const REASONS: Record<CreateAdjustmentInput["reason"], { system: SystemAccountNa
 
 /** Stable hash of what the adjustment asks for, to tell an exact retry from a conflicting reuse of its id. */
 function requestHash(customerId: string, input: CreateAdjustmentInput): string {
-  const canonical = JSON.stringify([
+  return requestDigest([
     customerId,
     input.account_name ?? DEFAULT_ACCOUNT,
     input.asset,
@@ -33,7 +33,6 @@ function requestHash(customerId: string, input: CreateAdjustmentInput): string {
     input.expires_at?.toISOString() ?? null,
     Object.entries(input.metadata ?? {}).sort(([a], [b]) => a.localeCompare(b)),
   ]);
-  return createHash("sha256").update(canonical).digest("hex");
 }
 
 function checkSign(input: CreateAdjustmentInput, sign: Sign): void {

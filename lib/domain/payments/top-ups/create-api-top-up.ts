@@ -1,6 +1,5 @@
-import { createHash } from "node:crypto";
+import { idempotencyKeyOf, requestDigest } from "@/lib/kernel/idempotency";
 import type { Db } from "@/lib/kernel/db";
-import { ValidationError } from "@/lib/kernel/errors";
 import { defaultRedirectUrl, getPlatformOrThrow } from "@/lib/domain/platforms/get-platform";
 import { checkRedirectUrls, mintPortalLink } from "@/lib/domain/portal-sessions/create-session-link";
 import type { PlatformScope } from "@/lib/kernel/scope";
@@ -10,13 +9,12 @@ import type { CreateTopUpInput } from "./schema";
 import type { TopUpRow } from "./store";
 
 function requestHash(input: CreateTopUpInput): string {
-  const canonical = JSON.stringify([
+  return requestDigest([
     input.customer_id, input.amount.toString(), input.currency, input.description ?? null,
     input.destination?.account_name ?? null, input.destination?.asset ?? null, input.destination?.exchange_rate?.toString() ?? null,
     input.credit_expires_at?.toISOString() ?? null, input.return_url ?? null, input.failure_url ?? null,
     Object.entries(input.metadata ?? {}).sort(([a], [b]) => a.localeCompare(b)),
   ]);
-  return createHash("sha256").update(canonical).digest("hex");
 }
 
 /**
@@ -31,9 +29,7 @@ export async function createApiTopUp(
   input: CreateTopUpInput,
   idempotencyKey: string | null,
 ): Promise<{ topUp: TopUpRow; redirectUrl: string; replayed: boolean }> {
-  if (idempotencyKey !== null && (idempotencyKey.length === 0 || idempotencyKey.length > 255)) {
-    throw ValidationError.field("Idempotency-Key", "Must be 1 to 255 characters.");
-  }
+  idempotencyKeyOf(idempotencyKey);
   const platform = await getPlatformOrThrow(db, scope.platformId);
   const urls = Object.fromEntries(Object.entries({ return_url: input.return_url, failure_url: input.failure_url }).filter(([, v]) => v)) as Record<string, string>;
   checkRedirectUrls(urls, platform.branding.allowedRedirectOrigins);
